@@ -1,0 +1,263 @@
+// Package placeholder finds "$NAME" and "${NAME}" placeholders in text and
+// replaces them.
+//
+// A placeholder's NAME is the longest run of ASCII letters, digits and
+// underscores after the dollar sign, and it must start with an upper-case
+// letter: "$DOMAIN" and "${DJANGO_PROJECT}" are placeholders,
+// "$http_host", "$1", "$$" and "$(cmd)" are not. There is no prefix
+// matching: "$SERVER_IPv4_ADDRESS" is one name.
+//
+// The package knows nothing of values; package values gives names their
+// values, and the callers decide what an unknown name means.
+package placeholder
+
+import (
+	"sort"
+	"strings"
+)
+
+// A Ref is one placeholder reference in a text.
+type Ref struct {
+	// Start and End are the byte offsets of the whole reference,
+	// "$NAME" or "${NAME}", in the scanned text.
+	Start, End int
+	Name       string
+	Braced     bool
+}
+
+// Scan returns the placeholder references in s, in order.
+func Scan(s string) []Ref {
+	var refs []Ref
+	scan(s, func(r Ref, lower bool) {
+		if !lower {
+			refs = append(refs, r)
+		}
+	})
+	return refs
+}
+
+// ScanLower returns the references that look like placeholders but start
+// with a lower-case letter ("$domain"), for near-miss warnings.
+func ScanLower(s string) []Ref {
+	var refs []Ref
+	scan(s, func(r Ref, lower bool) {
+		if lower {
+			refs = append(refs, r)
+		}
+	})
+	return refs
+}
+
+func scan(s string, fn func(r Ref, lower bool)) {
+	for i := 0; i < len(s); i++ {
+		if s[i] != '$' {
+			continue
+		}
+		if i+1 >= len(s) {
+			return
+		}
+		if s[i+1] == '$' {
+			i++ // "$$" is never a placeholder
+			continue
+		}
+		braced := s[i+1] == '{'
+		j := i + 1
+		if braced {
+			j++
+		}
+		k := j
+		for k < len(s) && isNameByte(s[k]) {
+			k++
+		}
+		if k == j {
+			continue
+		}
+		name := s[j:k]
+		end := k
+		if braced {
+			if k >= len(s) || s[k] != '}' {
+				continue // "${NAME:-x}" and the like are shell's, not ours
+			}
+			end = k + 1
+		}
+		c := name[0]
+		switch {
+		case c >= 'A' && c <= 'Z':
+			fn(Ref{Start: i, End: end, Name: name, Braced: braced}, false)
+		case c >= 'a' && c <= 'z':
+			fn(Ref{Start: i, End: end, Name: name, Braced: braced}, true)
+		}
+		i = end - 1
+	}
+}
+
+func isNameByte(c byte) bool {
+	return c == '_' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+}
+
+// IsName reports whether s is a valid placeholder name.
+func IsName(s string) bool {
+	if s == "" || s[0] < 'A' || s[0] > 'Z' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if !isNameByte(s[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// Replace returns s with each reference for which fn returns ok replaced
+// by the string fn returns; other references are left as written.
+func Replace(s string, fn func(r Ref) (string, bool)) string {
+	refs := Scan(s)
+	if len(refs) == 0 {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	last := 0
+	for _, r := range refs {
+		v, ok := fn(r)
+		if !ok {
+			continue
+		}
+		b.WriteString(s[last:r.Start])
+		b.WriteString(v)
+		last = r.End
+	}
+	b.WriteString(s[last:])
+	return b.String()
+}
+
+// Suggest returns the candidate that name was most likely meant to be, or
+// "" when none is close: a different case ("domain" for DOMAIN), a small
+// edit ("DOMAN"), or the same words with one added or left out
+// ("EMAIL_USER" for EMAIL_HOST_USER). Ties go to the first candidate in
+// sorted order.
+func Suggest(name string, candidates []string) string {
+	best, bestScore := "", 1<<30
+	sorted := append([]string(nil), candidates...)
+	sort.Strings(sorted)
+	for _, c := range sorted {
+		if c == name {
+			continue
+		}
+		score, ok := closeness(name, c)
+		if ok && score < bestScore {
+			best, bestScore = c, score
+		}
+	}
+	return best
+}
+
+// closeness scores how near a is to b (lower is nearer) and whether they
+// are near enough to suggest one for the other.
+func closeness(a, b string) (int, bool) {
+	if strings.EqualFold(a, b) {
+		return 0, true
+	}
+	ua, ub := strings.ToUpper(a), strings.ToUpper(b)
+	d := distance(ua, ub)
+	limit := 1
+	if n := min(len(ua), len(ub)); n >= 6 {
+		limit = 2
+	}
+	if n := min(len(ua), len(ub)); n >= 12 {
+		limit = 3
+	}
+	if d <= limit {
+		return 10 + d, true
+	}
+	wa, wb := strings.Split(ua, "_"), strings.Split(ub, "_")
+	if len(wa) != len(wb) && (subsequence(wa, wb) || subsequence(wb, wa)) && min(len(wa), len(wb)) >= 2 {
+		return 20 + d, true
+	}
+	return 0, false
+}
+
+// subsequence reports whether every word of short appears in long, in order.
+func subsequence(short, long []string) bool {
+	i := 0
+	for _, w := range long {
+		if i < len(short) && short[i] == w {
+			i++
+		}
+	}
+	return i == len(short)
+}
+
+// distance is the optimal string alignment distance (Levenshtein with
+// transpositions) between a and b, counted in bytes.
+func distance(a, b string) int {
+	prev2 := make([]int, len(b)+1)
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				cur[j] = min(cur[j], prev2[j-2]+1)
+			}
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	return prev[len(b)]
+}
+
+// fillerWords name a kind of value without changing what it is about:
+// SERVER_IP and SERVER_IP_ADDRESS name one thing.
+var fillerWords = map[string]bool{"ADDRESS": true, "ADDR": true, "NAME": true, "VALUE": true}
+
+// Similar reports whether two placeholder names probably mean one thing
+// and one of them is a slip: they differ only in a word like ADDRESS or
+// NAME ("SERVER_IP", "SERVER_IP_ADDRESS"), or by a small edit that is not
+// a different number ("SERVER_IP_ADDRESS", "SERVER_IPv4_ADDRESS", but not
+// "SERVER_IPv4_ADDRESS", "SERVER_IPv6_ADDRESS").
+func Similar(a, b string) bool {
+	if a == b {
+		return false
+	}
+	ua, ub := strings.ToUpper(a), strings.ToUpper(b)
+	if ua == ub {
+		return true
+	}
+	core := func(s string) string {
+		var keep []string
+		for _, w := range strings.Split(s, "_") {
+			if !fillerWords[w] {
+				keep = append(keep, w)
+			}
+		}
+		return strings.Join(keep, "_")
+	}
+	if ca, cb := core(ua), core(ub); ca != "" && ca == cb {
+		return true
+	}
+	noDigits := func(s string) string {
+		return strings.Map(func(r rune) rune {
+			if r >= '0' && r <= '9' {
+				return -1
+			}
+			return r
+		}, s)
+	}
+	da, db := noDigits(ua), noDigits(ub)
+	if da == db {
+		return false // numbered variants: NODE1, NODE2; IPv4, IPv6
+	}
+	limit := 1
+	if n := min(len(ua), len(ub)); n >= 12 {
+		limit = 2
+	}
+	return min(len(ua), len(ub)) >= 5 && distance(da, db) <= limit
+}
