@@ -1,0 +1,650 @@
+// Package values reads one client's values file and gives every
+// placeholder its value.
+//
+// A values file is TOML: top-level keys are placeholder names, values are
+// strings, integers or booleans, or an inline table naming where a secret
+// comes from ({ env = "VAR" } or { file = "path" }). A string value may use
+// other placeholders ("$DJANGO_PROJECT"); cycles are errors. The reserved
+// key "tags" selects conditional content. Declarations from tailor.toml
+// ([Decl]) add defaults, patterns, secrecy and generated values.
+//
+// In tailor's pipeline, package generator loads every client's values with
+// [Load] and hands them to the stages that fill placeholders.
+package values
+
+import (
+	"crypto/rand"
+	"encoding/base64"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"path"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+	"github.com/spf13/afero"
+
+	"tailor/content"
+	"tailor/internal/tomlpos"
+	"tailor/placeholder"
+)
+
+// Source says where a value comes from.
+type Source int
+
+const (
+	// FromFile is a value written in the values file.
+	FromFile Source = iota
+	// FromEnv is a value read from an environment variable.
+	FromEnv
+	// FromSecretFile is a value read from a file the values file names.
+	FromSecretFile
+	// Generated is a value tailor made and keeps in the state file.
+	Generated
+	// FromDefault is the default of the placeholder's declaration.
+	FromDefault
+)
+
+func (s Source) String() string {
+	switch s {
+	case FromFile:
+		return "values file"
+	case FromEnv:
+		return "environment"
+	case FromSecretFile:
+		return "file"
+	case Generated:
+		return "generated"
+	case FromDefault:
+		return "default"
+	}
+	return "unknown"
+}
+
+// A Value is one placeholder's value for one client.
+type Value struct {
+	Name string
+	// Text is the value with the placeholders it uses filled in.
+	Text string
+	// Secret values are written into generated files but masked in the
+	// docs and never printed.
+	Secret bool
+	Source Source
+	// Pos is where the value is set: its key in the values file, or the
+	// declaration in tailor.toml for a default.
+	Pos content.Position
+	// Uses lists the placeholders the raw value refers to.
+	Uses []string
+}
+
+// Values are one client's values. A nil *Values has no values.
+type Values struct {
+	// Client is the client's name: the values file's base name without
+	// its extension.
+	Client string
+	// File is the values file's path as given to Load.
+	File string
+	// Tags select conditional content.
+	Tags []string
+
+	vals      map[string]*Value
+	keyPos    map[string]content.Position
+	stateFile string
+	stateData []byte
+}
+
+// Get returns the value of a placeholder.
+func (v *Values) Get(name string) (*Value, bool) {
+	if v == nil {
+		return nil, false
+	}
+	x, ok := v.vals[name]
+	return x, ok
+}
+
+// Names returns the names of all values, sorted.
+func (v *Values) Names() []string {
+	if v == nil {
+		return nil
+	}
+	names := make([]string, 0, len(v.vals))
+	for n := range v.vals {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}
+
+// Secrets returns the secret values, sorted by name.
+func (v *Values) Secrets() []*Value {
+	var out []*Value
+	for _, n := range v.Names() {
+		if x := v.vals[n]; x.Secret {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// HasTag reports whether the client has the tag.
+func (v *Values) HasTag(tag string) bool {
+	if v == nil {
+		return false
+	}
+	for _, t := range v.Tags {
+		if t == tag {
+			return true
+		}
+	}
+	return false
+}
+
+// TagSet returns the client's tags as a set.
+func (v *Values) TagSet() map[string]bool {
+	m := map[string]bool{}
+	if v != nil {
+		for _, t := range v.Tags {
+			m[t] = true
+		}
+	}
+	return m
+}
+
+// KeyPos returns where a key is written in the values file (the zero
+// Position if it is not).
+func (v *Values) KeyPos(name string) content.Position {
+	if v == nil {
+		return content.Position{}
+	}
+	return v.keyPos[name]
+}
+
+// FileKeys returns the placeholder names written in the values file,
+// sorted.
+func (v *Values) FileKeys() []string {
+	if v == nil {
+		return nil
+	}
+	var out []string
+	for k := range v.keyPos {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// State returns the state file that keeps generated values, and its new
+// content when Load generated a value that the file does not hold yet
+// (nil otherwise). The caller writes it, with mode 0600, once the build
+// succeeds.
+func (v *Values) State() (file string, data []byte) {
+	if v == nil {
+		return "", nil
+	}
+	return v.stateFile, v.stateData
+}
+
+// Options configure Load. The zero value reads no environment, uses
+// crypto/rand for generated values and has no declarations.
+type Options struct {
+	// Decls are the placeholder declarations of tailor.toml, by name.
+	Decls map[string]*Decl
+	// Ignore are names that are never placeholders: "$NAME" in a value
+	// is kept as written.
+	Ignore map[string]bool
+	// Getenv looks up an environment variable for { env = "..." }
+	// values. nil means no variable is set.
+	Getenv func(string) (string, bool)
+	// Rand is the source of generated values; nil is crypto/rand.
+	Rand io.Reader
+}
+
+// Load reads the values file at path (slash-separated, on fsys) and
+// resolves every value: derived values, env and file sources, defaults
+// and generated values. The diagnostics name the values file with lines
+// and columns; they never include a secret value. Load returns nil Values
+// when the file cannot be used at all.
+func Load(fsys afero.Fs, file string, opts Options) (*Values, content.Diagnostics) {
+	var diags content.Diagnostics
+	src, err := afero.ReadFile(fsys, file)
+	if err != nil {
+		diags.Errorf(content.Position{Filename: file}, "cannot read values file: %s", describeErr(err))
+		return nil, diags
+	}
+	base := path.Base(file)
+	client := strings.TrimSuffix(base, path.Ext(base))
+	v := &Values{
+		Client: client,
+		File:   file,
+		vals:   map[string]*Value{},
+		keyPos: map[string]content.Position{},
+	}
+	if err := CheckClientName(client); err != nil {
+		diags.Errorf(content.Position{Filename: file}, "%v", err)
+		return nil, diags
+	}
+	var tree map[string]any
+	if _, err := toml.Decode(string(src), &tree); err != nil {
+		diags.Add(tomlErrorPos(file, err), content.Error, "%s", tomlErrorMsg(err))
+		return nil, diags
+	}
+	ix := tomlpos.Index(src)
+	at := func(key string, value bool) content.Position { return ix.At(file, key, value) }
+
+	raw := map[string]*Value{}
+	keys := make([]string, 0, len(tree))
+	for k := range tree {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	dir := path.Dir(file)
+	for _, k := range keys {
+		val := tree[k]
+		pos := at(k, false)
+		if k == "tags" {
+			tags, ok := stringList(val)
+			if !ok {
+				diags.Errorf(at(k, true), "tags must be an array of strings, like tags = [\"nginx\"]")
+				continue
+			}
+			v.Tags = tags
+			continue
+		}
+		if !placeholder.IsName(k) {
+			hint := ""
+			if up := strings.ToUpper(k); placeholder.IsName(up) {
+				hint = fmt.Sprintf(" (did you mean %s?)", up)
+			}
+			diags.Errorf(pos, "%q is not a placeholder name: names start with an upper-case letter and hold letters, digits and _%s", k, hint)
+			continue
+		}
+		v.keyPos[k] = pos
+		x := &Value{Name: k, Source: FromFile, Pos: pos}
+		switch t := val.(type) {
+		case string:
+			x.Text = t
+		case int64:
+			x.Text = strconv.FormatInt(t, 10)
+		case bool:
+			x.Text = strconv.FormatBool(t)
+		case map[string]any:
+			text, src, ok := readSource(fsys, dir, k, t, opts, at, &diags)
+			if !ok {
+				continue
+			}
+			x.Text, x.Source, x.Secret = text, src, true
+		default:
+			diags.Errorf(at(k, true), "value of %s must be a string, an integer, a boolean, { env = \"VAR\" } or { file = \"path\" }, not %s", k, tomlType(val))
+			continue
+		}
+		raw[k] = x
+	}
+
+	// Declarations: defaults and generated values for names the file
+	// does not set.
+	stateFile := path.Join(dir, ".tailor-state", client+".toml")
+	v.stateFile = stateFile
+	var state map[string]any
+	var newState []string
+	declNames := make([]string, 0, len(opts.Decls))
+	for n := range opts.Decls {
+		declNames = append(declNames, n)
+	}
+	sort.Strings(declNames)
+	for _, n := range declNames {
+		d := opts.Decls[n]
+		if _, ok := raw[n]; ok {
+			continue
+		}
+		switch {
+		case d.Generate != "":
+			if state == nil {
+				state = readState(fsys, stateFile, &diags)
+			}
+			if s, ok := state[n].(string); ok {
+				raw[n] = &Value{Name: n, Text: s, Source: Generated, Secret: true, Pos: content.Position{Filename: stateFile}}
+				continue
+			}
+			text, err := generate(d.Generate, opts.Rand)
+			if err != nil {
+				diags.Errorf(d.Pos, "cannot generate %s: %v", n, err)
+				continue
+			}
+			raw[n] = &Value{Name: n, Text: text, Source: Generated, Secret: true, Pos: content.Position{Filename: stateFile}}
+			newState = append(newState, n)
+		case d.Default != nil:
+			raw[n] = &Value{Name: n, Text: *d.Default, Source: FromDefault, Pos: d.Pos}
+		}
+	}
+	if len(newState) > 0 {
+		v.stateData = encodeState(state, raw, newState)
+	}
+
+	resolve(raw, opts, &diags)
+	public := map[string]bool{}
+	for n, x := range raw {
+		d := opts.Decls[n]
+		x.Secret = x.Source == FromEnv || x.Source == FromSecretFile || x.Source == Generated || IsSecretName(n)
+		if d != nil && d.Secret != nil {
+			x.Secret = *d.Secret
+			public[n] = !*d.Secret
+		}
+		if d != nil && d.re != nil && !d.re.MatchString(x.Text) {
+			shown := fmt.Sprintf(" %q", x.Text)
+			if x.Secret {
+				shown = ""
+			}
+			p := x.Pos
+			if x.Source == FromFile {
+				p = at(n, true)
+			}
+			diags.Errorf(p, "value of %s%s does not match its pattern %s", n, shown, d.Pattern)
+		}
+		v.vals[n] = x
+	}
+	// A value made from a secret is secret too.
+	taint(v.vals, public)
+	diags.Sort()
+	return v, diags
+}
+
+// readSource reads a { env = ... } or { file = ... } value.
+func readSource(fsys afero.Fs, dir, key string, t map[string]any, opts Options, at func(string, bool) content.Position, diags *content.Diagnostics) (string, Source, bool) {
+	if len(t) != 1 {
+		diags.Errorf(at(key, true), "value of %s must hold exactly one of env or file", key)
+		return "", 0, false
+	}
+	for k, val := range t {
+		s, ok := val.(string)
+		if !ok || s == "" {
+			diags.Errorf(at(key+"."+k, true), "%s.%s must be a non-empty string", key, k)
+			return "", 0, false
+		}
+		switch k {
+		case "env":
+			var text string
+			found := false
+			if opts.Getenv != nil {
+				text, found = opts.Getenv(s)
+			}
+			if !found {
+				diags.Errorf(at(key+"."+k, true), "environment variable %s for %s is not set", s, key)
+				return "", 0, false
+			}
+			return text, FromEnv, true
+		case "file":
+			p := s
+			if !path.IsAbs(p) {
+				p = path.Join(dir, p)
+			}
+			data, err := afero.ReadFile(fsys, p)
+			if err != nil {
+				diags.Errorf(at(key+"."+k, true), "cannot read %s for %s: %s", p, key, describeErr(err))
+				return "", 0, false
+			}
+			return strings.TrimRight(string(data), "\r\n"), FromSecretFile, true
+		default:
+			hint := ""
+			if h := placeholder.Suggest(k, []string{"env", "file"}); h != "" {
+				hint = fmt.Sprintf(" (did you mean %s?)", h)
+			}
+			diags.Errorf(at(key+"."+k, false), "unknown source %q for %s: use env or file%s", k, key, hint)
+			return "", 0, false
+		}
+	}
+	return "", 0, false
+}
+
+// resolve fills the placeholders used inside values, in place, reporting
+// cycles and names without a value.
+func resolve(raw map[string]*Value, opts Options, diags *content.Diagnostics) {
+	const (
+		unvisited = iota
+		visiting
+		done
+	)
+	state := map[string]int{}
+	names := make([]string, 0, len(raw))
+	for n := range raw {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	var stack []string
+	var visit func(n string) bool
+	visit = func(n string) bool {
+		x := raw[n]
+		switch state[n] {
+		case done:
+			return true
+		case visiting:
+			i := len(stack) - 1
+			for i > 0 && stack[i] != n {
+				i--
+			}
+			cycle := append(append([]string(nil), stack[i:]...), n)
+			diags.Errorf(x.Pos, "placeholder cycle: $%s", strings.Join(cycle, " -> $"))
+			return false
+		}
+		if x.Source != FromFile && x.Source != FromDefault {
+			state[n] = done // env, files and generated values are taken as they are
+			return true
+		}
+		state[n] = visiting
+		stack = append(stack, n)
+		ok := true
+		x.Text = placeholder.Replace(x.Text, func(r placeholder.Ref) (string, bool) {
+			if _, defined := raw[r.Name]; opts.Ignore[r.Name] || !defined && IsBuiltin(r.Name) {
+				return "", false
+			}
+			x.Uses = append(x.Uses, r.Name)
+			dep, found := raw[r.Name]
+			if !found {
+				hint := ""
+				if s := placeholder.Suggest(r.Name, names); s != "" {
+					hint = fmt.Sprintf(" (did you mean $%s?)", s)
+				}
+				diags.Errorf(x.Pos, "value of %s uses undefined placeholder $%s%s", n, r.Name, hint)
+				ok = false
+				return "", false
+			}
+			if !visit(r.Name) {
+				ok = false
+				return "", false
+			}
+			return dep.Text, true
+		})
+		stack = stack[:len(stack)-1]
+		state[n] = done
+		return ok
+	}
+	for _, n := range names {
+		visit(n)
+	}
+}
+
+// taint marks as secret every value that uses a secret value, except
+// those declared public.
+func taint(vals map[string]*Value, public map[string]bool) {
+	for changed := true; changed; {
+		changed = false
+		for _, x := range vals {
+			if x.Secret || public[x.Name] {
+				continue
+			}
+			for _, u := range x.Uses {
+				if d, ok := vals[u]; ok && d.Secret {
+					x.Secret = true
+					changed = true
+					break
+				}
+			}
+		}
+	}
+}
+
+// IsSecretName reports whether a name says it holds a secret: it contains
+// PASSWORD, SECRET or TOKEN, or ends in _KEY (case-insensitive).
+func IsSecretName(name string) bool {
+	u := strings.ToUpper(name)
+	return strings.Contains(u, "PASSWORD") || strings.Contains(u, "SECRET") ||
+		strings.Contains(u, "TOKEN") || strings.HasSuffix(u, "_KEY")
+}
+
+// CheckClientName reports whether a client name can name an output
+// directory.
+func CheckClientName(name string) error {
+	switch {
+	case name == "" || name == "." || name == "..":
+		return fmt.Errorf("client name %q cannot name a directory", name)
+	case strings.ContainsAny(name, "/\\\x00"):
+		return fmt.Errorf("client name %q contains a path separator or NUL", name)
+	case strings.HasPrefix(name, "."):
+		return fmt.Errorf("client name %q starts with a dot", name)
+	}
+	return nil
+}
+
+func stringList(v any) ([]string, bool) {
+	arr, ok := v.([]any)
+	if !ok {
+		return nil, false
+	}
+	out := make([]string, 0, len(arr))
+	for _, x := range arr {
+		s, ok := x.(string)
+		if !ok {
+			return nil, false
+		}
+		out = append(out, s)
+	}
+	return out, true
+}
+
+func tomlType(v any) string {
+	switch v.(type) {
+	case float64:
+		return "a float"
+	case []any, []map[string]any:
+		return "an array"
+	case map[string]any:
+		return "a table"
+	}
+	return fmt.Sprintf("%T", v)
+}
+
+// tomlErrorPos returns the position of a TOML decoding error.
+func tomlErrorPos(file string, err error) content.Position {
+	var pe toml.ParseError
+	if errors.As(err, &pe) {
+		return content.Position{Filename: file, Line: pe.Position.Line, Column: pe.Position.Col}
+	}
+	return content.Position{Filename: file}
+}
+
+// tomlErrorMsg returns a TOML decoding error's message without the
+// library's prefix.
+func tomlErrorMsg(err error) string {
+	var pe toml.ParseError
+	if errors.As(err, &pe) {
+		return "invalid TOML: " + pe.Message
+	}
+	return "invalid TOML: " + strings.TrimPrefix(err.Error(), "toml: ")
+}
+
+// describeErr says why a file could not be read, without Go's wrapping.
+func describeErr(err error) string {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return "no such file"
+	case errors.Is(err, fs.ErrPermission):
+		return "permission denied"
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
+// readState reads the state file of generated values; a missing file is
+// an empty state.
+func readState(fsys afero.Fs, file string, diags *content.Diagnostics) map[string]any {
+	data, err := afero.ReadFile(fsys, file)
+	if err != nil {
+		return map[string]any{}
+	}
+	var st map[string]any
+	if _, err := toml.Decode(string(data), &st); err != nil {
+		diags.Add(tomlErrorPos(file, err), content.Error, "%s", tomlErrorMsg(err))
+		return map[string]any{}
+	}
+	return st
+}
+
+// encodeState returns the state file with the newly generated values
+// added to what it held.
+func encodeState(old map[string]any, vals map[string]*Value, added []string) []byte {
+	m := map[string]string{}
+	for k, x := range old {
+		if s, ok := x.(string); ok {
+			m[k] = s
+		}
+	}
+	for _, n := range added {
+		m[n] = vals[n].Text
+	}
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	var b strings.Builder
+	b.WriteString("# Values generated by tailor for this client. Keep this file: the next\n")
+	b.WriteString("# build reuses them. It holds secrets: do not publish it.\n")
+	for _, k := range keys {
+		fmt.Fprintf(&b, "%s = %s\n", k, strconv.Quote(m[k]))
+	}
+	return []byte(b.String())
+}
+
+// generate makes a value for a "generate" declaration: "random:N" (N
+// letters and digits), "hex:N" (N random bytes in hex) or "base64:N" (N
+// random bytes, URL-safe base64 without padding).
+func generate(spec string, r io.Reader) (string, error) {
+	kind, nstr, _ := strings.Cut(spec, ":")
+	n, err := strconv.Atoi(nstr)
+	if err != nil || n <= 0 || n > 4096 {
+		return "", fmt.Errorf("generate %q: want random:N, hex:N or base64:N with N from 1 to 4096", spec)
+	}
+	if r == nil {
+		r = rand.Reader
+	}
+	switch kind {
+	case "random":
+		const alphabet = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
+		out := make([]byte, 0, n)
+		buf := make([]byte, 1)
+		for len(out) < n {
+			if _, err := io.ReadFull(r, buf); err != nil {
+				return "", err
+			}
+			if int(buf[0]) < 256-256%len(alphabet) { // no modulo bias
+				out = append(out, alphabet[int(buf[0])%len(alphabet)])
+			}
+		}
+		return string(out), nil
+	case "hex", "base64":
+		buf := make([]byte, n)
+		if _, err := io.ReadFull(r, buf); err != nil {
+			return "", err
+		}
+		if kind == "hex" {
+			return fmt.Sprintf("%x", buf), nil
+		}
+		return base64.RawURLEncoding.EncodeToString(buf), nil
+	}
+	return "", fmt.Errorf("generate %q: unknown kind %q (want random, hex or base64)", spec, kind)
+}

@@ -1,0 +1,192 @@
+package values
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/BurntSushi/toml"
+	"github.com/spf13/afero"
+
+	"tailor/internal/tomlpos"
+)
+
+func load(t *testing.T, files map[string]string, decls string, env map[string]string) (*Values, string) {
+	t.Helper()
+	fsys := afero.NewMemMapFs()
+	for name, data := range files {
+		if err := afero.WriteFile(fsys, name, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	opts := Options{
+		Getenv: func(k string) (string, bool) { v, ok := env[k]; return v, ok },
+		Rand:   bytes.NewReader(bytes.Repeat([]byte{7, 200, 13, 42}, 64)),
+		Ignore: map[string]bool{"IGNORED": true},
+	}
+	var msgs []string
+	if decls != "" {
+		var tree map[string]any
+		if _, err := toml.Decode(decls, &tree); err != nil {
+			t.Fatal(err)
+		}
+		ph, _ := tree["placeholders"].(map[string]any)
+		d, diags := ParseDecls(ph, tomlpos.Index([]byte(decls)), "tailor.toml")
+		for _, x := range diags {
+			msgs = append(msgs, x.String())
+		}
+		opts.Decls = d
+	}
+	v, diags := Load(fsys, "clients/acme.toml", opts)
+	for _, x := range diags {
+		msgs = append(msgs, x.String())
+	}
+	return v, strings.Join(msgs, "\n")
+}
+
+func TestLoad(t *testing.T) {
+	tests := []struct {
+		name   string
+		files  map[string]string
+		decls  string
+		env    map[string]string
+		want   map[string]string // name -> value (prefix "secret:" when secret)
+		tags   string
+		errors string
+	}{
+		{
+			name: "plain and derived",
+			files: map[string]string{"clients/acme.toml": `DOMAIN = "acme.example"
+DJANGO_PROJECT = "acmeshop"
+DJANGO_USER = "$DJANGO_PROJECT"
+URL = "https://${DOMAIN}/$HOME/$IGNORED"
+PORT = 8000
+DEBUG = false
+tags = ["nginx", "debian"]
+`},
+			want: map[string]string{"DOMAIN": "acme.example", "DJANGO_USER": "acmeshop", "URL": "https://acme.example/$HOME/$IGNORED", "PORT": "8000", "DEBUG": "false"},
+			tags: "nginx,debian",
+		},
+		{
+			name:  "secrets by name, env, file and derived",
+			files: map[string]string{"clients/acme.toml": "EMAIL_HOST_PASSWORD = \"pw\"\nAPI_KEY = \"k\"\nDB = { env = \"ACME_DB\" }\nCERT = { file = \"secrets/cert\" }\nDSN = \"pg://u:$DB@h\"\nNAME = \"n\"\n", "clients/secrets/cert": "-----CERT-----\n"},
+			env:   map[string]string{"ACME_DB": "s3cr$t"},
+			want:  map[string]string{"EMAIL_HOST_PASSWORD": "secret:pw", "API_KEY": "secret:k", "DB": "secret:s3cr$t", "CERT": "secret:-----CERT-----", "DSN": "secret:pg://u:s3cr$t@h", "NAME": "n"},
+		},
+		{
+			name:  "declared public overrides the name",
+			files: map[string]string{"clients/acme.toml": "TOKEN_URL = \"https://x\"\n"},
+			decls: "[placeholders.TOKEN_URL]\nsecret = false\n",
+			want:  map[string]string{"TOKEN_URL": "https://x"},
+		},
+		{
+			name:  "defaults and generated values",
+			files: map[string]string{"clients/acme.toml": "DJANGO_PROJECT = \"shop\"\n"},
+			decls: "[placeholders.DJANGO_USER]\ndefault = \"$DJANGO_PROJECT\"\n[placeholders.SECRET_KEY]\nsecret = true\ngenerate = \"random:8\"\n",
+			want:  map[string]string{"DJANGO_USER": "shop", "SECRET_KEY": "secret:honQhonQ"},
+		},
+		{
+			name:   "cycle",
+			files:  map[string]string{"clients/acme.toml": "A = \"$B\"\nB = \"x$A\"\n"},
+			errors: "clients/acme.toml:1:1: error: placeholder cycle: $A -> $B -> $A",
+		},
+		{
+			name:   "undefined inside a value",
+			files:  map[string]string{"clients/acme.toml": "DOMAIN = \"a\"\nURL = \"http://$DOMIAN\"\n"},
+			errors: "clients/acme.toml:2:1: error: value of URL uses undefined placeholder $DOMIAN (did you mean $DOMAIN?)",
+		},
+		{
+			name:   "malformed TOML",
+			files:  map[string]string{"clients/acme.toml": "DOMAIN = \"a\"\nPORT = = 3\n"},
+			errors: "clients/acme.toml:2:8: error: invalid TOML: expected value but found '=' instead",
+		},
+		{
+			name:   "bad key and type",
+			files:  map[string]string{"clients/acme.toml": "domain = \"a\"\nRATIO = 1.5\nX = { envv = \"Y\" }\n"},
+			errors: "clients/acme.toml:1:1: error: \"domain\" is not a placeholder name: names start with an upper-case letter and hold letters, digits and _ (did you mean DOMAIN?)\nclients/acme.toml:2:9: error: value of RATIO must be a string, an integer, a boolean, { env = \"VAR\" } or { file = \"path\" }, not a float\nclients/acme.toml:3:7: error: unknown source \"envv\" for X: use env or file (did you mean env?)",
+		},
+		{
+			name:   "missing env and file",
+			files:  map[string]string{"clients/acme.toml": "A_PASSWORD = { env = \"NOPE\" }\nB = { file = \"nope\" }\n"},
+			errors: "clients/acme.toml:1:22: error: environment variable NOPE for A_PASSWORD is not set\nclients/acme.toml:2:14: error: cannot read clients/nope for B: no such file",
+		},
+		{
+			name:   "pattern, secret value not shown",
+			files:  map[string]string{"clients/acme.toml": "DOMAIN = \"Acme.Example\"\nDB_PASSWORD = \"short\"\n"},
+			decls:  "[placeholders.DOMAIN]\npattern = '^[a-z0-9.-]+$'\n[placeholders.DB_PASSWORD]\npattern = '^.{12,}$'\n",
+			errors: "clients/acme.toml:1:10: error: value of DOMAIN \"Acme.Example\" does not match its pattern ^[a-z0-9.-]+$\nclients/acme.toml:2:15: error: value of DB_PASSWORD does not match its pattern ^.{12,}$",
+		},
+		{
+			name:   "bad declarations",
+			files:  map[string]string{"clients/acme.toml": ""},
+			decls:  "[placeholders.DOMAIN]\npatern = 'x'\n[placeholders.KEY]\npattern = '('\ngenerate = \"rand:3\"\n",
+			errors: "tailor.toml:2:1: error: unknown key \"patern\" in placeholders.DOMAIN (did you mean pattern?); known keys: default, description, example, generate, pattern, secret\ntailor.toml:5:12: error: placeholders.KEY.generate \"rand:3\": unknown kind \"rand\" (want random, hex or base64)\ntailor.toml:4:11: error: placeholders.KEY.pattern \"(\" is not a valid regular expression: missing closing ): `(`",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			v, errs := load(t, tt.files, tt.decls, tt.env)
+			if errs != tt.errors {
+				t.Fatalf("diagnostics:\n%s\nwant:\n%s", errs, tt.errors)
+			}
+			if tt.errors != "" {
+				return
+			}
+			for name, want := range tt.want {
+				x, ok := v.Get(name)
+				if !ok {
+					t.Errorf("%s: no value", name)
+					continue
+				}
+				got := x.Text
+				if x.Secret {
+					got = "secret:" + got
+				}
+				if got != want {
+					t.Errorf("%s = %q, want %q", name, got, want)
+				}
+			}
+			if got := strings.Join(v.Tags, ","); got != tt.tags {
+				t.Errorf("tags = %q, want %q", got, tt.tags)
+			}
+		})
+	}
+}
+
+func TestGeneratedValueIsKept(t *testing.T) {
+	fsys := afero.NewMemMapFs()
+	afero.WriteFile(fsys, "clients/acme.toml", []byte("DOMAIN = \"a\"\n"), 0o644)
+	decls := map[string]*Decl{"SECRET_KEY": {Name: "SECRET_KEY", Generate: "random:40"}}
+	v1, diags := Load(fsys, "clients/acme.toml", Options{Decls: decls})
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	file, data := v1.State()
+	if file != "clients/.tailor-state/acme.toml" || data == nil {
+		t.Fatalf("State() = %q, %q", file, data)
+	}
+	first, _ := v1.Get("SECRET_KEY")
+	if len(first.Text) != 40 || !first.Secret {
+		t.Fatalf("generated %q (secret %v)", first.Text, first.Secret)
+	}
+	afero.WriteFile(fsys, file, data, 0o600)
+	v2, _ := Load(fsys, "clients/acme.toml", Options{Decls: decls})
+	second, _ := v2.Get("SECRET_KEY")
+	if second.Text != first.Text {
+		t.Errorf("second build generated %q, first %q", second.Text, first.Text)
+	}
+	if _, data := v2.State(); data != nil {
+		t.Errorf("state rewritten although nothing new was generated")
+	}
+}
+
+func TestIsSecretName(t *testing.T) {
+	for name, want := range map[string]bool{
+		"EMAIL_HOST_PASSWORD": true, "SECRET_KEY": true, "API_TOKEN": true, "SSH_KEY": true,
+		"DOMAIN": false, "KEYBOARD": false, "DB_PASSWORD_FILE": true,
+	} {
+		if IsSecretName(name) != want {
+			t.Errorf("IsSecretName(%q) = %v", name, !want)
+		}
+	}
+}
