@@ -1,0 +1,864 @@
+package shell
+
+import (
+	"path"
+	"strings"
+
+	"mvdan.cc/sh/v3/syntax"
+)
+
+func (a *analyzer) callExpr(c *syntax.CallExpr, in stream) stream {
+	if len(c.Args) == 0 {
+		for _, as := range c.Assigns {
+			a.assign(as)
+		}
+		return stream{ok: true}
+	}
+	var args []arg
+	for _, w := range c.Args {
+		raw := a.text(w)
+		for _, v := range a.fields(w) {
+			args = append(args, arg{value: v, raw: raw})
+		}
+	}
+	return a.run(args, in)
+}
+
+// run analyses a command line whose words are args.
+func (a *analyzer) run(args []arg, in stream) stream {
+	if len(args) == 0 {
+		return stream{ok: true}
+	}
+	if !args[0].ok {
+		return unknownStream("is the output of %q", args[0].raw)
+	}
+	name := args[0].s
+	if strings.Contains(name, "/") && !strings.HasSuffix(name, "/") {
+		name = path.Base(name)
+	}
+	rest := args[1:]
+	switch name {
+	case "sudo", "doas":
+		return a.sudo(name, rest, in)
+	case "su":
+		return a.su(rest, in)
+	case "env":
+		return a.env(rest, in)
+	case "command", "builtin", "exec", "nohup", "time", "nice", "ionice", "stdbuf":
+		return a.wrapper(name, rest, in)
+	case "sh", "bash", "dash", "zsh", "ksh", "mksh", "ash":
+		return a.shellCmd(name, rest, in)
+	case "cd", "pushd":
+		a.cd(name, rest)
+		return stream{ok: true}
+	case "ssh":
+		a.ssh(rest)
+	case "exit", "logout":
+		if a.st.Dir != "" && a.depth == 0 {
+			a.note("%s: the shell it returns to is not known: current directory not known", name)
+			a.st.Dir = ""
+		}
+	case "popd":
+		a.note("popd: current directory not known")
+		a.st.Dir = ""
+		return stream{ok: true}
+	case "mkdir":
+		a.mkdir(rest)
+	case "chmod":
+		a.chmod(rest)
+	case "chown":
+		a.chown("chown", rest)
+	case "chgrp":
+		a.chown("chgrp", rest)
+	case "ln":
+		a.ln(rest)
+	case "touch":
+		a.touch(rest)
+	case "install":
+		a.install(rest)
+	case "rm":
+		a.rm(rest)
+	case "echo":
+		return a.echo(rest)
+	case "printf":
+		return a.printf(rest)
+	case "cat":
+		return a.cat(rest, in)
+	case "tee":
+		return a.tee(rest, in)
+	case "read":
+		a.read(rest)
+	case "true", ":", "false":
+		return stream{ok: true}
+	case "a2ensite", "a2dissite", "a2enmod", "a2dismod", "a2enconf", "a2disconf":
+		a.apache(name, rest)
+	default:
+		return unknownStream("is the output of %q", name)
+	}
+	return stream{ok: true}
+}
+
+// Wrappers: commands that run another command.
+
+func (a *analyzer) sudo(name string, args []arg, in stream) stream {
+	opts, ops, ok := a.getopt(name, args, sudoOpts)
+	if !ok {
+		return unknownStream("is the output of %q", name)
+	}
+	for _, k := range []byte("eKklVv") {
+		if _, ok := opts[k]; ok {
+			return unknownStream("is the output of %q", name)
+		}
+	}
+	if len(ops) == 0 {
+		if _, login := opts['i']; login {
+			a.note("%s -i: starts a login shell in a home directory: current directory not known", name)
+			a.st.Dir = ""
+		}
+		return unknownStream("is the output of %q", name)
+	}
+	if d, ok := opts['D']; ok {
+		var out stream
+		a.subshell(func() {
+			p, ok := a.path(name+" --chdir", d)
+			if !ok {
+				p = ""
+			}
+			a.st.Dir = p
+			out = a.run(ops, in)
+		})
+		return out
+	}
+	return a.run(ops, in)
+}
+
+func (a *analyzer) su(args []arg, in stream) stream {
+	opts, ops, ok := a.getopt("su", args, suOpts)
+	if !ok {
+		return unknownStream("is the output of %q", "su")
+	}
+	_, login := opts['l']
+	for _, o := range ops {
+		if o.ok && o.s == "-" {
+			login = true
+		}
+	}
+	c, hasC := opts['c']
+	if !hasC {
+		if login {
+			a.note("su -: starts a login shell in a home directory: current directory not known")
+			a.st.Dir = ""
+		}
+		return unknownStream("is the output of %q", "su")
+	}
+	var out stream
+	a.subshell(func() {
+		if login {
+			a.st.Dir = ""
+		}
+		out = a.script("su -c", c, in)
+	})
+	return out
+}
+
+func (a *analyzer) env(args []arg, in stream) stream {
+	i := 0
+	for i < len(args) {
+		x := args[i]
+		if !x.ok {
+			break
+		}
+		switch {
+		case x.s == "-i" || x.s == "-" || x.s == "--ignore-environment" || x.s == "-0" || x.s == "--null":
+		case x.s == "-u" || x.s == "--unset" || x.s == "-C" || x.s == "--chdir":
+			if x.s == "-C" || x.s == "--chdir" {
+				a.note("env --chdir: command not analysed")
+				return unknownStream("is the output of %q", "env")
+			}
+			i++
+		case strings.HasPrefix(x.s, "--unset="):
+		case x.s == "--":
+			i++
+			return a.run(args[i:], in)
+		case strings.HasPrefix(x.s, "-"):
+			a.note("env: unknown option %q: command skipped", x.s)
+			return unknownStream("is the output of %q", "env")
+		case strings.Contains(x.s, "=") && !strings.HasPrefix(x.s, "="):
+		default:
+			return a.run(args[i:], in)
+		}
+		i++
+	}
+	if i < len(args) {
+		return a.run(args[i:], in)
+	}
+	return unknownStream("is the output of %q", "env")
+}
+
+// wrapper handles commands such as nohup and nice that run their operands
+// as a command.
+func (a *analyzer) wrapper(name string, args []arg, in stream) stream {
+	i := 0
+	for i < len(args) && args[i].ok && strings.HasPrefix(args[i].s, "-") {
+		s := args[i].s
+		i++
+		if s == "--" {
+			break
+		}
+		switch {
+		case name == "command" && (s == "-v" || s == "-V"):
+			return unknownStream("is the output of %q", "command -v")
+		case name == "nice" && (s == "-n" || s == "--adjustment"),
+			name == "ionice" && (s == "-c" || s == "-n" || s == "-p"),
+			name == "exec" && s == "-a":
+			i++ // the option's value
+		case name == "stdbuf" && (s == "-i" || s == "-o" || s == "-e"):
+			i++
+		}
+	}
+	if i >= len(args) {
+		return unknownStream("is the output of %q", name)
+	}
+	return a.run(args[i:], in)
+}
+
+// shellCmd handles "sh -c SCRIPT" and "sh" reading its script from a
+// here-document.
+func (a *analyzer) shellCmd(name string, args []arg, in stream) stream {
+	hasC := false
+	i := 0
+	for ; i < len(args); i++ {
+		x := args[i]
+		if !x.ok || x.s == "" || (x.s[0] != '-' && x.s[0] != '+') || x.s == "-" {
+			break
+		}
+		if x.s == "--" {
+			i++
+			break
+		}
+		if x.s == "-o" || x.s == "+o" || x.s == "-O" || x.s == "+O" || x.s == "--rcfile" || x.s == "--init-file" {
+			i++
+			continue
+		}
+		if !strings.HasPrefix(x.s, "--") && strings.Contains(x.s, "c") {
+			hasC = true
+		}
+	}
+	switch {
+	case hasC && i < len(args):
+		return a.script(name+" -c", args[i], in)
+	case !hasC && i >= len(args) && in.ok:
+		return a.script(name, arg{value: value{s: in.data, ok: true}, raw: "standard input"}, stream{ok: true})
+	}
+	return unknownStream("is the output of %q", name)
+}
+
+// script analyses a shell script given to a command ("sh -c SCRIPT"),
+// reporting its effects and notes at the command's position.
+func (a *analyzer) script(what string, s arg, in stream) stream {
+	switch {
+	case !s.ok:
+		a.note("%s: script %q not known: it %s", what, s.raw, s.why)
+		return unknownStream("is the output of %q", what)
+	case a.depth >= maxDepth:
+		a.note("%s: script nested too deep: not analysed", what)
+		return unknownStream("is the output of %q", what)
+	}
+	child := newAnalyzer(a.st, a.res)
+	child.depth = a.depth + 1
+	child.fixed = true
+	child.fixedLine, child.fixedCol = 1, 1
+	if a.span != nil {
+		child.fixedLine, child.fixedCol = a.pos(a.span.Pos())
+	} else if a.fixed {
+		child.fixedLine, child.fixedCol = a.fixedLine, a.fixedCol
+	}
+	child.conds = a.conds[:len(a.conds):len(a.conds)] // appends copy
+	child.lastCond = a.lastCond
+	defer func() { a.lastCond = child.lastCond }()
+	child.unrolling = a.unrolling
+	child.oldDir = a.oldDir
+	f, err := child.parse(s.s, false)
+	if err != nil {
+		a.note("%s: %s", what, errMsg(err))
+		return unknownStream("is the output of %q", what)
+	}
+	dir, old := a.st.Dir, a.oldDir
+	out := child.stmtList(f.Stmts, in, false)
+	a.st.Dir, a.oldDir = dir, old
+	return out
+}
+
+// ssh without a remote command logs in elsewhere: what follows runs in a
+// home directory on another machine.
+func (a *analyzer) ssh(args []arg) {
+	ops := 0
+	for i := 0; i < len(args); i++ {
+		x := args[i]
+		if x.ok && len(x.s) == 2 && x.s[0] == '-' && strings.IndexByte("BbcDEeFIiJLlmOoPpQRSWw", x.s[1]) >= 0 {
+			i++ // the option's value
+			continue
+		}
+		if x.ok && strings.HasPrefix(x.s, "-") {
+			continue
+		}
+		ops++
+	}
+	if ops == 1 && a.st.Dir != "" && a.depth == 0 {
+		a.note("ssh: logs in to a home directory: current directory not known")
+		a.st.Dir = ""
+	}
+}
+
+// read sets the variables it names to what it reads.
+func (a *analyzer) read(args []arg) {
+	for i := 0; i < len(args); i++ {
+		x := args[i]
+		if !x.ok {
+			continue
+		}
+		if strings.HasPrefix(x.s, "-") {
+			if len(x.s) == 2 && strings.IndexByte("adinNptu", x.s[1]) >= 0 {
+				if x.s[1] == 'a' && i+1 < len(args) && args[i+1].ok {
+					a.setVar(args[i+1].s, unknown("uses $%s, which read sets", args[i+1].s))
+				}
+				i++
+			}
+			continue
+		}
+		a.setVar(x.s, unknown("uses $%s, which read sets", x.s))
+	}
+}
+
+// File system commands.
+
+func (a *analyzer) cd(name string, args []arg) {
+	_, ops, ok := a.getopt(name, args, cdOpts)
+	old := a.st.Dir
+	if !ok {
+		a.st.Dir = ""
+		return
+	}
+	if len(ops) == 0 {
+		a.note("%s: the home directory is not known: current directory not known", name)
+		a.st.Dir, a.oldDir = "", old
+		return
+	}
+	t := ops[0]
+	var p string
+	if t.ok && t.s == "-" {
+		if a.oldDir == "" {
+			a.note("%s -: the previous directory is not known", name)
+		}
+		p, ok = a.oldDir, a.oldDir != ""
+	} else {
+		p, ok = a.path(name, t)
+	}
+	a.oldDir = old
+	if !ok {
+		a.st.Dir = ""
+		return
+	}
+	a.st.Dir = p
+	a.addDir(p)
+	a.emit(Effect{Kind: Cd, Path: p})
+}
+
+// path resolves an operand, with a note when it is not known.
+func (a *analyzer) path(cmd string, x arg) (string, bool) {
+	return a.resolve(cmd, x.raw, x.value)
+}
+
+// modeArg checks a mode given to chmod, mkdir -m or install -m.
+func (a *analyzer) modeArg(cmd string, m arg) (string, bool) {
+	switch {
+	case !m.ok:
+		a.note("%s: mode %q not known: it %s", cmd, m.raw, m.why)
+		return "", false
+	case strings.Contains(m.s, "$"):
+		a.note("%s: mode %q not known: it uses a placeholder", cmd, m.raw)
+		return "", false
+	}
+	if _, err := compileMode(m.s); err != nil {
+		a.note("%s: invalid mode %q", cmd, m.s)
+		return "", false
+	}
+	return m.s, true
+}
+
+func (a *analyzer) mkdir(args []arg) {
+	opts, ops, ok := a.getopt("mkdir", args, mkdirOpts)
+	if !ok {
+		return
+	}
+	mode := ""
+	if m, ok := opts['m']; ok {
+		if mode, ok = a.modeArg("mkdir", m); !ok {
+			return
+		}
+	}
+	_, parents := opts['p']
+	for _, x := range ops {
+		if p, ok := a.path("mkdir", x); ok {
+			a.emit(Effect{Kind: Mkdir, Path: p, Mode: mode, Parents: parents})
+			a.addDir(p)
+		}
+	}
+}
+
+// isDashMode reports whether a chmod argument that starts with "-" is a
+// mode ("-x", "-rwx") rather than an option, as GNU chmod decides.
+func isDashMode(s string) bool {
+	if len(s) < 2 || s[0] != '-' {
+		return false
+	}
+	for i := 1; i < len(s); i++ {
+		if !strings.ContainsRune("rwxXst", rune(s[i])) {
+			return false
+		}
+	}
+	return true
+}
+
+func (a *analyzer) chmod(args []arg) {
+	var mode *arg
+	rest := make([]arg, 0, len(args))
+	for i := range args {
+		if mode == nil && args[i].ok && isDashMode(args[i].s) {
+			mode = &args[i]
+			continue
+		}
+		rest = append(rest, args[i])
+	}
+	opts, ops, ok := a.getopt("chmod", rest, chmodOpts)
+	if !ok {
+		return
+	}
+	if _, ok := opts['r']; ok {
+		a.note("chmod --reference: mode not known: command skipped")
+		return
+	}
+	if mode == nil {
+		if len(ops) == 0 {
+			a.note("chmod: missing mode")
+			return
+		}
+		mode, ops = &ops[0], ops[1:]
+	}
+	m, ok := a.modeArg("chmod", *mode)
+	if !ok {
+		return
+	}
+	_, rec := opts['R']
+	for _, x := range ops {
+		if p, ok := a.path("chmod", x); ok {
+			a.emit(Effect{Kind: Chmod, Path: p, Mode: m, Recursive: rec})
+		}
+	}
+}
+
+func (a *analyzer) chown(cmd string, args []arg) {
+	opts, ops, ok := a.getopt(cmd, args, chownOpts)
+	if !ok {
+		return
+	}
+	if _, ok := opts['r']; ok {
+		a.note("%s --reference: owner not known: command skipped", cmd)
+		return
+	}
+	if len(ops) == 0 {
+		a.note("%s: missing operand", cmd)
+		return
+	}
+	spec := ops[0]
+	if !spec.ok {
+		a.note("%s: owner %q not known: it %s", cmd, spec.raw, spec.why)
+		return
+	}
+	var owner, group string
+	if cmd == "chgrp" {
+		group = spec.s
+	} else {
+		owner, group = splitOwner(spec.s)
+		if strings.HasSuffix(spec.s, ":") && owner != "" {
+			a.note("chown %q also sets the group to the login group of %q, which is not known", spec.s, owner)
+		}
+	}
+	if owner == "" && group == "" {
+		a.note("%s: %q names no owner or group", cmd, spec.s)
+		return
+	}
+	_, rec := opts['R']
+	for _, x := range ops[1:] {
+		if p, ok := a.path(cmd, x); ok {
+			a.emit(Effect{Kind: Chown, Path: p, Owner: owner, Group: group, Recursive: rec})
+		}
+	}
+}
+
+// splitOwner splits chown's OWNER[:GROUP] (also OWNER.GROUP, OWNER: and
+// :GROUP).
+func splitOwner(s string) (owner, group string) {
+	if o, g, ok := strings.Cut(s, ":"); ok {
+		return o, g
+	}
+	if o, g, ok := strings.Cut(s, "."); ok && o != "" && g != "" {
+		return o, g
+	}
+	return s, ""
+}
+
+// base returns the last element of a template path, or "" when it has
+// none ("/", ".", "..").
+func base(s string) string {
+	s = strings.TrimRight(s, "/")
+	b := path.Base(s)
+	switch b {
+	case ".", "..", "/", "":
+		return ""
+	}
+	return b
+}
+
+func (a *analyzer) ln(args []arg) {
+	opts, ops, ok := a.getopt("ln", args, lnOpts)
+	if !ok {
+		return
+	}
+	if _, ok := opts['s']; !ok {
+		a.note("ln: hard links are not tracked: command skipped")
+		return
+	}
+	for _, x := range ops {
+		if !x.ok {
+			a.note("ln: %q not known: it %s", x.raw, x.why)
+			return
+		}
+	}
+	_, noDir := opts['T']
+	var targets []arg
+	var dir string
+	switch t, hasT := opts['t']; {
+	case hasT:
+		p, ok := a.path("ln", t)
+		if !ok {
+			return
+		}
+		targets, dir = ops, p
+	case len(ops) == 0:
+		a.note("ln: missing operand")
+		return
+	case len(ops) == 1:
+		if a.st.Dir == "" {
+			a.note("ln: link %q would be made in the current directory, which is not known", base(ops[0].s))
+			return
+		}
+		targets, dir = ops, a.st.Dir
+	default:
+		last := ops[len(ops)-1]
+		p, ok := a.path("ln", last)
+		if !ok {
+			return
+		}
+		if len(ops) == 2 && (noDir || !a.isDirArg(last.value, p)) {
+			a.emit(Effect{Kind: Symlink, Path: p, Target: ops[0].s})
+			return
+		}
+		targets, dir = ops[:len(ops)-1], p
+	}
+	for _, t := range targets {
+		b := base(t.s)
+		if b == "" {
+			a.note("ln: target %q has no name to give the link", t.raw)
+			continue
+		}
+		a.emit(Effect{Kind: Symlink, Path: path.Join(dir, b), Target: t.s})
+	}
+}
+
+func (a *analyzer) touch(args []arg) {
+	opts, ops, ok := a.getopt("touch", args, touchOpts)
+	if !ok {
+		return
+	}
+	if _, ok := opts['c']; ok {
+		return // changes times only
+	}
+	for _, x := range ops {
+		if p, ok := a.path("touch", x); ok {
+			a.emit(Effect{Kind: Touch, Path: p})
+		}
+	}
+}
+
+func (a *analyzer) install(args []arg) {
+	opts, ops, ok := a.getopt("install", args, installOpts)
+	if !ok {
+		return
+	}
+	e := Effect{Kind: Install}
+	if m, ok := opts['m']; ok {
+		if e.Mode, ok = a.modeArg("install", m); !ok {
+			return
+		}
+	}
+	for _, k := range []byte("og") {
+		v, ok := opts[k]
+		if !ok {
+			continue
+		}
+		if !v.ok {
+			a.note("install: owner or group %q not known: it %s", v.raw, v.why)
+			return
+		}
+		if k == 'o' {
+			e.Owner = v.s
+		} else {
+			e.Group = v.s
+		}
+	}
+	_, e.Parents = opts['D']
+	if _, ok := opts['d']; ok {
+		e.IsDir, e.Parents = true, true
+		for _, x := range ops {
+			if p, ok := a.path("install", x); ok {
+				d := e
+				d.Path = p
+				a.emit(d)
+				a.addDir(p)
+			}
+		}
+		return
+	}
+	var srcs []arg
+	var dir string
+	_, noDir := opts['T']
+	switch t, hasT := opts['t']; {
+	case hasT:
+		p, ok := a.path("install", t)
+		if !ok {
+			return
+		}
+		srcs, dir = ops, p
+	case len(ops) < 2:
+		a.note("install: missing destination")
+		return
+	default:
+		last := ops[len(ops)-1]
+		p, ok := a.path("install", last)
+		if !ok {
+			return
+		}
+		if len(ops) == 2 && (noDir || !a.isDirArg(last.value, p)) {
+			if src, ok := a.source(ops[0]); ok {
+				f := e
+				f.Path, f.Target = p, src
+				a.emit(f)
+			}
+			return
+		}
+		srcs, dir = ops[:len(ops)-1], p
+	}
+	for _, s := range srcs {
+		src, ok := a.source(s)
+		if !ok {
+			continue
+		}
+		b := base(s.s)
+		if b == "" {
+			a.note("install: source %q has no name", s.raw)
+			continue
+		}
+		f := e
+		f.Path, f.Target = path.Join(dir, b), src
+		a.emit(f)
+	}
+}
+
+// source returns the source of a copy: absolute when it can be, else as
+// written.
+func (a *analyzer) source(x arg) (string, bool) {
+	switch {
+	case !x.ok:
+		a.note("install: source %q not known: it %s", x.raw, x.why)
+		return "", false
+	case x.glob:
+		a.note("install: source %q not known: it is a glob pattern", x.raw)
+		return "", false
+	case strings.HasPrefix(x.s, "/"):
+		return path.Clean(x.s), true
+	case a.st.Dir != "" && !strings.HasPrefix(x.s, "$"):
+		return path.Clean(a.st.Dir + "/" + x.s), true
+	}
+	return x.s, true
+}
+
+func (a *analyzer) rm(args []arg) {
+	opts, ops, ok := a.getopt("rm", args, rmOpts)
+	if !ok {
+		return
+	}
+	_, r := opts['r']
+	_, R := opts['R']
+	for _, x := range ops {
+		if p, ok := a.path("rm", x); ok {
+			a.emit(Effect{Kind: Remove, Path: p, Recursive: r || R})
+			delete(a.st.Dirs, p)
+		}
+	}
+}
+
+// apache handles Debian's a2ensite, a2enmod, a2enconf and their a2dis
+// counterparts, which make and remove links in /etc/apache2.
+func (a *analyzer) apache(cmd string, args []arg) {
+	enable := strings.HasPrefix(cmd, "a2en")
+	// kind is "site", "mod" or "conf"; the directories are sites-enabled,
+	// mods-enabled and conf-enabled.
+	kind := strings.TrimPrefix(strings.TrimPrefix(cmd, "a2en"), "a2dis")
+	dir := kind + "s"
+	if kind == "conf" {
+		dir = kind
+	}
+	for _, x := range args {
+		if x.ok && strings.HasPrefix(x.s, "-") {
+			continue
+		}
+		if !x.ok {
+			a.note("%s: name %q not known: it %s", cmd, x.raw, x.why)
+			continue
+		}
+		if x.s == "" || strings.Contains(x.s, "/") || x.glob {
+			a.note("%s: %q is not a name", cmd, x.raw)
+			continue
+		}
+		var names []string
+		switch kind {
+		case "mod":
+			n := strings.TrimSuffix(strings.TrimSuffix(x.s, ".load"), ".conf")
+			names = []string{n + ".load"}
+			if !enable {
+				names = append(names, n+".conf")
+			}
+		default:
+			names = []string{strings.TrimSuffix(x.s, ".conf") + ".conf"}
+		}
+		for _, n := range names {
+			link := "/etc/apache2/" + dir + "-enabled/" + n
+			if enable {
+				a.emit(Effect{Kind: Symlink, Path: link, Target: "../" + dir + "-available/" + n})
+			} else {
+				a.emit(Effect{Kind: Remove, Path: link})
+			}
+		}
+	}
+}
+
+// Commands that write.
+
+func (a *analyzer) echo(args []arg) stream {
+	newline, escapes := true, false
+	i := 0
+	for ; i < len(args); i++ {
+		x := args[i]
+		if !x.ok || len(x.s) < 2 || x.s[0] != '-' || strings.Trim(x.s[1:], "neE") != "" {
+			break
+		}
+		for _, c := range x.s[1:] {
+			switch c {
+			case 'n':
+				newline = false
+			case 'e':
+				escapes = true
+			case 'E':
+				escapes = false
+			}
+		}
+	}
+	parts := make([]string, 0, len(args)-i)
+	for _, x := range args[i:] {
+		if !x.ok {
+			return unknownStream("is the output of echo, and %q %s", x.raw, x.why)
+		}
+		parts = append(parts, x.s)
+	}
+	s := strings.Join(parts, " ")
+	if escapes {
+		var stop bool
+		s, stop = backslashEscapes(s, true)
+		if stop {
+			return stream{data: s, ok: true}
+		}
+	}
+	if newline {
+		s += "\n"
+	}
+	return stream{data: s, ok: true}
+}
+
+func (a *analyzer) printf(args []arg) stream {
+	if len(args) > 0 && args[0].ok && args[0].s == "-v" {
+		if len(args) > 1 && args[1].ok {
+			a.setVar(args[1].s, unknown("uses $%s, which printf sets", args[1].s))
+		}
+		return stream{ok: true}
+	}
+	if len(args) > 0 && args[0].ok && args[0].s == "--" {
+		args = args[1:]
+	}
+	if len(args) == 0 {
+		return unknownStream("is the output of printf without a format")
+	}
+	vals := make([]string, len(args))
+	for i, x := range args {
+		if !x.ok {
+			return unknownStream("is the output of printf, and %q %s", x.raw, x.why)
+		}
+		vals[i] = x.s
+	}
+	s, ok := printfFormat(vals[0], vals[1:])
+	if !ok {
+		return unknownStream("is the output of printf with the format %q", vals[0])
+	}
+	return stream{data: s, ok: true}
+}
+
+func (a *analyzer) cat(args []arg, in stream) stream {
+	for _, x := range args {
+		switch {
+		case !x.ok:
+			return unknownStream("is the output of cat, and %q %s", x.raw, x.why)
+		case x.s == "-" || x.s == "--":
+		case strings.HasPrefix(x.s, "-"):
+			return unknownStream("is the output of cat %s", x.s)
+		default:
+			return unknownStream("is the content of %q", x.s)
+		}
+	}
+	return in
+}
+
+func (a *analyzer) tee(args []arg, in stream) stream {
+	opts, ops, ok := a.getopt("tee", args, teeOpts)
+	if !ok {
+		return in
+	}
+	kind := Write
+	if _, ok := opts['a']; ok {
+		kind = Append
+	}
+	for _, x := range ops {
+		if x.ok && isDevice(x.s) {
+			continue
+		}
+		p, ok := a.path("tee", x)
+		if !ok {
+			continue
+		}
+		if !in.ok {
+			a.note("content written to %q not known: it %s", x.raw, in.why)
+			continue
+		}
+		a.emit(Effect{Kind: kind, Path: p, Content: in.data})
+	}
+	return in
+}
