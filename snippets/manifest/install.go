@@ -1,0 +1,216 @@
+package manifest
+
+import (
+	"bytes"
+	"fmt"
+	"path"
+	"sort"
+	"strings"
+)
+
+// InstallScript returns install.sh for the manifest: a POSIX sh script
+// that installs, from the rootfs/ and fragments/ directories beside it,
+// everything the manifest lists.
+//
+//	sh install.sh [--root DIR] [--dry-run] [--help]
+//
+// Before it changes anything, the script checks that every file it needs
+// is beside it with the digest the manifest gives, that every owner and
+// group exists (with --root, in DIR/etc/passwd and DIR/etc/group when
+// those exist, else on the host), and that no directory stands where a
+// file goes; on any problem it names it and exits 1, having changed
+// nothing. Then it makes the directories (parents first), installs the
+// whole files (atomically, keeping a backup "PATH.tailor-backup" of a
+// different file it replaces), merges each fragment between
+// "<C> BEGIN tailor" and "<C> END tailor" marker lines (replacing an
+// earlier merge, else before or after the anchor line, else at the end),
+// and makes the links. It prints one line per change and "up to date" when
+// there is none, so a second run prints only that and changes no byte.
+// Ownership is set only when the script runs as root, by the numeric ids
+// of the names (looked up in DIR/etc/passwd and DIR/etc/group with
+// --root).
+//
+// InstallScript expects a manifest for which Validate returns nil; for
+// any other it returns a script that prints the validation errors and
+// exits 1 without changing anything.
+func (m *Manifest) InstallScript() []byte {
+	var b bytes.Buffer
+	b.WriteString("#!/bin/sh\n")
+	// Paths in single quotes hold "$" and "`" on purpose.
+	b.WriteString("# shellcheck disable=SC2016\n")
+	fmt.Fprintf(&b, "# install.sh for client %s, made by tailor from manifest.json.\n", oneLineComment(m.Client))
+	if err := m.Validate(); err != nil {
+		b.WriteString("# The manifest is not valid: this script installs nothing.\n")
+		for _, l := range strings.Split(err.Error(), "\n") {
+			b.WriteString("printf '%s\\n' " + shQuote("install.sh: "+l) + " >&2\n")
+		}
+		b.WriteString("exit 1\n")
+		return b.Bytes()
+	}
+	b.WriteString(scriptHead)
+
+	p := m.plan()
+	b.WriteString("\n# Checks: nothing changes unless all pass.\n")
+	hasOwners := false
+	for _, f := range p.files {
+		dir := "rootfs"
+		if f.Kind == KindFragment {
+			dir = "fragments"
+		}
+		fmt.Fprintf(&b, "check_source %s %s %s\n", dir, shQuote(f.Path), shQuote(strings.ToLower(f.SHA256)))
+	}
+	for _, d := range p.dirs {
+		fmt.Fprintf(&b, "check_dir %s\n", shQuote(d.Path))
+	}
+	for _, f := range p.files {
+		fmt.Fprintf(&b, "check_not_dir %s\n", shQuote(f.Path))
+	}
+	for _, l := range p.links {
+		fmt.Fprintf(&b, "check_not_dir %s\n", shQuote(l.Path))
+	}
+	checked := make(map[string]bool) // "user NAME", "group NAME"
+	owners := func(p, owner, group string) {
+		if owner != "" && !checked["user "+owner] {
+			checked["user "+owner] = true
+			fmt.Fprintf(&b, "check_id passwd user %s %s\n", shQuote(owner), shQuote(p))
+		}
+		if group != "" && !checked["group "+group] {
+			checked["group "+group] = true
+			fmt.Fprintf(&b, "check_id group group %s %s\n", shQuote(group), shQuote(p))
+		}
+		hasOwners = hasOwners || owner != "" || group != ""
+	}
+	for _, d := range p.dirs {
+		owners(d.Path, d.Owner, d.Group)
+	}
+	for _, f := range p.files {
+		owners(f.Path, f.Owner, f.Group)
+	}
+	for i, f := range p.fragments() {
+		begin, end := markers(f.Comment)
+		fmt.Fprintf(&b, "prepare_fragment %d %s %s %s %s %s\n", i+1, shQuote(f.Path),
+			shQuote(begin), shQuote(end), shQuote(f.Before), shQuote(f.After))
+	}
+	if hasOwners {
+		b.WriteString("HAS_OWNERS=1\n")
+	}
+	b.WriteString(scriptMiddle)
+
+	b.WriteString("\n# Changes.\n")
+	for _, d := range p.dirs {
+		fmt.Fprintf(&b, "ensure_dir %s %s %s %s\n", shQuote(d.Path), shQuote(octal4(d.Mode)), shQuote(d.Owner), shQuote(d.Group))
+	}
+	for _, f := range p.files {
+		if f.Kind == KindFile {
+			fmt.Fprintf(&b, "install_file %s %s %s %s\n", shQuote(f.Path), shQuote(octal4(f.Mode)), shQuote(f.Owner), shQuote(f.Group))
+		}
+	}
+	for i, f := range p.fragments() {
+		fmt.Fprintf(&b, "merge_fragment %d %s %s %s %s\n", i+1, shQuote(f.Path), shQuote(octal4(f.Mode)), shQuote(f.Owner), shQuote(f.Group))
+	}
+	for _, l := range p.links {
+		fmt.Fprintf(&b, "make_link %s %s\n", shQuote(l.Path), shQuote(l.Target))
+	}
+	b.WriteString(scriptTail)
+	return b.Bytes()
+}
+
+// An installPlan is the manifest in the order the script installs it.
+type installPlan struct {
+	dirs  []Dir // the manifest's and the parents of every entry, parents first
+	files []File
+	links []Link
+}
+
+func (m *Manifest) plan() installPlan {
+	var p installPlan
+	dirs := make(map[string]Dir)
+	parents := func(x string) {
+		for d := path.Dir(x); d != "/" && d != "."; d = path.Dir(d) {
+			if _, ok := dirs[d]; ok {
+				break
+			}
+			dirs[d] = Dir{Path: d}
+		}
+	}
+	for _, d := range m.Dirs {
+		parents(d.Path)
+	}
+	for _, d := range m.Dirs {
+		dirs[d.Path] = d
+	}
+	for _, f := range m.Files {
+		parents(f.Path)
+	}
+	for _, l := range m.Links {
+		parents(l.Path)
+	}
+	for _, d := range dirs {
+		p.dirs = append(p.dirs, d)
+	}
+	// A parent is a prefix of its children, so it sorts before them.
+	sort.Slice(p.dirs, func(i, j int) bool { return p.dirs[i].Path < p.dirs[j].Path })
+	p.files = append(p.files, m.Files...)
+	sort.SliceStable(p.files, func(i, j int) bool { return p.files[i].Path < p.files[j].Path })
+	p.links = append(p.links, m.Links...)
+	sort.SliceStable(p.links, func(i, j int) bool { return p.links[i].Path < p.links[j].Path })
+	return p
+}
+
+func (p installPlan) fragments() []File {
+	var out []File
+	for _, f := range p.files {
+		if f.Kind == KindFragment {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// markers returns the lines that enclose a merged fragment for a comment
+// syntax ("#" when empty): "# BEGIN tailor", or "<!-- BEGIN tailor -->"
+// for "<!--" and "/* BEGIN tailor */" for "/*".
+func markers(comment string) (begin, end string) {
+	if comment == "" {
+		comment = "#"
+	}
+	closing := ""
+	switch comment {
+	case "<!--":
+		closing = " -->"
+	case "/*":
+		closing = " */"
+	case "(*":
+		closing = " *)"
+	}
+	return comment + " BEGIN tailor" + closing, comment + " END tailor" + closing
+}
+
+// octal4 writes an octal mode with four digits ("640" -> "0640").
+func octal4(mode string) string {
+	if mode == "" || len(mode) >= 4 {
+		return mode
+	}
+	return strings.Repeat("0", 4-len(mode)) + mode
+}
+
+// shQuote quotes s for sh: in single quotes, each single quote of s
+// closing the quotes, escaped with a backslash, and opening them again.
+// The result is one word whatever s holds (spaces, quotes, $, `, newlines).
+func shQuote(s string) string {
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}
+
+// oneLineComment makes s safe in a "#" comment line.
+func oneLineComment(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if r < ' ' || r == 0x7f {
+			return ' '
+		}
+		return r
+	}, s)
+	if s == "" {
+		return `""`
+	}
+	return fmt.Sprintf("%q", s)
+}

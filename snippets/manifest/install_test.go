@@ -1,0 +1,706 @@
+//go:build unix
+
+package manifest
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"reflect"
+	"sort"
+	"strings"
+	"syscall"
+	"testing"
+)
+
+// shells returns the POSIX shells to run install.sh with: dash and bash
+// when present, else sh.
+func shells(t *testing.T) []string {
+	t.Helper()
+	var out []string
+	seen := make(map[string]bool)
+	for _, name := range []string{"dash", "bash"} {
+		p, err := exec.LookPath(name)
+		if err != nil {
+			continue
+		}
+		if r, err := filepath.EvalSymlinks(p); err == nil && !seen[r] {
+			seen[r] = true
+			out = append(out, p)
+		}
+	}
+	if len(out) == 0 {
+		if p, err := exec.LookPath("sh"); err == nil {
+			out = append(out, p)
+		}
+	}
+	if len(out) == 0 {
+		t.Skip("no sh")
+	}
+	return out
+}
+
+func isRoot() bool { return os.Geteuid() == 0 }
+
+// A bundle is what tailor writes for a client: rootfs/, fragments/ and
+// install.sh, in dir.
+type bundle struct {
+	dir string
+	m   *Manifest
+}
+
+// newBundle writes the manifest's files, whose contents are given by path,
+// and install.sh, filling in the digests.
+func newBundle(t *testing.T, m *Manifest, contents map[string]string) *bundle {
+	t.Helper()
+	dir := t.TempDir()
+	for i := range m.Files {
+		f := &m.Files[i]
+		data, ok := contents[f.Path]
+		if !ok {
+			t.Fatalf("no content for %s", f.Path)
+		}
+		sum := sha256.Sum256([]byte(data))
+		f.SHA256 = hex.EncodeToString(sum[:])
+		sub := "rootfs"
+		if f.Kind == KindFragment {
+			sub = "fragments"
+		}
+		p := filepath.Join(dir, sub, filepath.FromSlash(f.Path))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := m.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "install.sh"), m.InstallScript(), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	return &bundle{dir: dir, m: m}
+}
+
+// run runs install.sh with a shell and returns its output and exit status.
+func (b *bundle) run(t *testing.T, sh string, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
+	cmd := exec.Command(sh, append([]string{filepath.Join(b.dir, "install.sh")}, args...)...)
+	cmd.Dir = t.TempDir() // not beside the script: it must find its files anyway
+	var o, e bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &o, &e
+	err := cmd.Run()
+	var ee *exec.ExitError
+	switch {
+	case errors.As(err, &ee):
+		code = ee.ExitCode()
+	case err != nil:
+		t.Fatal(err)
+	}
+	return o.String(), e.String(), code
+}
+
+// newRoot makes an install root with its own users and groups and the given
+// files.
+func newRoot(t *testing.T, files map[string]string) string {
+	t.Helper()
+	root := t.TempDir()
+	base := map[string]string{
+		"/etc/passwd": "root:x:0:0:root:/root:/bin/sh\ntailorapp:x:4243:4242::/srv:/usr/sbin/nologin\n",
+		"/etc/group":  "root:x:0:\ntailormail:x:4242:\ntailorapp:x:4243:\n",
+	}
+	for p, c := range files {
+		base[p] = c
+	}
+	for p, c := range base {
+		writeFile(t, filepath.Join(root, p), c)
+	}
+	return root
+}
+
+func writeFile(t *testing.T, p, content string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func readFile(t *testing.T, p string) string {
+	t.Helper()
+	data, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
+}
+
+// snapshot describes every file under root: type, mode, owner, content or
+// link target.
+func snapshot(t *testing.T, root string) map[string]string {
+	t.Helper()
+	out := make(map[string]string)
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		fi, err := os.Lstat(p)
+		if err != nil {
+			return err
+		}
+		s := fmt.Sprintf("%v", fi.Mode())
+		if st, ok := fi.Sys().(*syscall.Stat_t); ok {
+			s += fmt.Sprintf(" %d:%d", st.Uid, st.Gid)
+		}
+		switch {
+		case fi.Mode()&fs.ModeSymlink != 0:
+			target, err := os.Readlink(p)
+			if err != nil {
+				return err
+			}
+			s += " -> " + target
+		case fi.Mode().IsRegular():
+			data, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			s += " " + fmt.Sprintf("%q", data)
+		}
+		rel, _ := filepath.Rel(root, p)
+		out[rel] = s
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func diffSnapshots(a, b map[string]string) string {
+	var keys []string
+	for k := range a {
+		keys = append(keys, k)
+	}
+	for k := range b {
+		if _, ok := a[k]; !ok {
+			keys = append(keys, k)
+		}
+	}
+	sort.Strings(keys)
+	var d strings.Builder
+	for _, k := range keys {
+		if a[k] != b[k] {
+			fmt.Fprintf(&d, "%s:\n  before: %s\n  after:  %s\n", k, a[k], b[k])
+		}
+	}
+	return d.String()
+}
+
+func checkMode(t *testing.T, p string, want fs.FileMode) {
+	t.Helper()
+	fi, err := os.Stat(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := fi.Mode() & (fs.ModePerm | fs.ModeSetuid | fs.ModeSetgid | fs.ModeSticky); got != want {
+		t.Errorf("%s: mode %v, want %v", p, got, want)
+	}
+}
+
+// checkOwnerIDs checks uid and gid when the tests run as root: otherwise the
+// script does not set them.
+func checkOwnerIDs(t *testing.T, p string, uid, gid int) {
+	t.Helper()
+	if !isRoot() {
+		return
+	}
+	fi, err := os.Stat(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := fi.Sys().(*syscall.Stat_t)
+	if int(st.Uid) != uid || int(st.Gid) != gid {
+		t.Errorf("%s: owner %d:%d, want %d:%d", p, st.Uid, st.Gid, uid, gid)
+	}
+}
+
+const oddPath = "/srv/it's a \"dir\"/$HOME `id` \\n\nline"
+
+// fullManifest has one of each kind of entry.
+func fullManifest() (*Manifest, map[string]string) {
+	m := &Manifest{
+		Client: "acme",
+		Files: []File{
+			{Path: "/etc/postfix/smtp_auth", Kind: KindFile, Mode: "0640", Owner: "root", Group: "tailormail"},
+			{Path: "/etc/opt/acme/settings.py", Kind: KindFile},
+			{Path: "/etc/motd", Kind: KindFile},
+			{Path: "/etc/postfix/main.cf", Kind: KindFragment, Comment: "#"},
+			{Path: "/etc/ssh/sshd_config", Kind: KindFragment, Before: "Match User backup"},
+			{Path: "/etc/hosts.allow", Kind: KindFragment, After: "# local"},
+			{Path: "/etc/app.ini", Kind: KindFragment, Comment: ";", After: "[no such section]"},
+			{Path: "/var/www/acme/index.html", Kind: KindFragment, Comment: "<!--", Mode: "0644", Owner: "tailorapp", Group: "tailorapp"},
+			{Path: oddPath, Kind: KindFile, Mode: "600"},
+		},
+		Dirs: []Dir{
+			{Path: "/etc/opt/acme", Mode: "0750", Owner: "root", Group: "tailorapp"},
+			{Path: "/var/opt/acme/media", Mode: "2770", Owner: "tailorapp", Group: "tailorapp"},
+		},
+		Links: []Link{
+			{Path: "/etc/nginx/sites-enabled/acme.example", Target: "../sites-available/acme.example"},
+			{Path: "/etc/nginx/sites-enabled/default", Target: "../sites-available/acme.example"},
+		},
+	}
+	contents := map[string]string{
+		"/etc/postfix/smtp_auth":    "smtp.example.com acme:s3cret\n",
+		"/etc/opt/acme/settings.py": "DEBUG = False\nALLOWED_HOSTS = ['acme.example']\n",
+		"/etc/motd":                 "Welcome to acme.\n",
+		"/etc/postfix/main.cf":      "relayhost = [smtp.example.com]:587\nsmtp_tls_security_level = encrypt\n",
+		"/etc/ssh/sshd_config":      "PasswordAuthentication no\n",
+		"/etc/hosts.allow":          "sshd: 10.0.0.0/8\n",
+		"/etc/app.ini":              "debug = false\n",
+		"/var/www/acme/index.html":  "<p>acme</p>\n",
+		oddPath:                     "odd\n",
+	}
+	return m, contents
+}
+
+// existing is what the install root holds before the first run.
+var existing = map[string]string{
+	"/etc/motd":                 "An old message.\n",
+	"/etc/postfix/main.cf":      "# main.cf\nmyhostname = mail\ninet_interfaces = all", // no final newline
+	"/etc/ssh/sshd_config":      "Port 22\n\n  Match User backup  \n    ForceCommand internal-sftp\n",
+	"/etc/hosts.allow":          "# local\nALL: 127.0.0.1\n",
+	"/etc/app.ini":              "[main]\nname = app\n",
+	"/etc/nginx/sites-enabled/": "",
+}
+
+func TestInstallScript(t *testing.T) {
+	for _, sh := range shells(t) {
+		t.Run(filepath.Base(sh), func(t *testing.T) {
+			m, contents := fullManifest()
+			b := newBundle(t, m, contents)
+			files := make(map[string]string)
+			for p, c := range existing {
+				if !strings.HasSuffix(p, "/") {
+					files[p] = c
+				}
+			}
+			root := newRoot(t, files)
+			if err := os.MkdirAll(filepath.Join(root, "etc/nginx/sites-enabled"), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.Symlink("../sites-available/default", filepath.Join(root, "etc/nginx/sites-enabled/default")); err != nil {
+				t.Fatal(err)
+			}
+
+			out, errOut, code := b.run(t, sh, "--root", root)
+			if code != 0 {
+				t.Fatalf("exit %d\nstdout:\n%s\nstderr:\n%s", code, out, errOut)
+			}
+			wantOut := `created directory /etc/opt (0755)
+created directory /etc/opt/acme (0750 root:tailorapp)
+created directory /srv (0755)
+created directory /srv/it's a "dir" (0755)
+created directory /var (0755)
+created directory /var/opt (0755)
+created directory /var/opt/acme (0755)
+created directory /var/opt/acme/media (2770 tailorapp:tailorapp)
+created directory /var/www (0755)
+created directory /var/www/acme (0755)
+backup /etc/motd -> /etc/motd.tailor-backup
+replaced /etc/motd (0644)
+created /etc/opt/acme/settings.py (0644)
+created /etc/postfix/smtp_auth (0640 root:tailormail)
+created ` + oddPath + ` (0600)
+merged into /etc/app.ini
+merged into /etc/hosts.allow
+merged into /etc/postfix/main.cf
+merged into /etc/ssh/sshd_config
+created /var/www/acme/index.html with only the merged block (0644 tailorapp:tailorapp)
+linked /etc/nginx/sites-enabled/acme.example -> ../sites-available/acme.example
+linked /etc/nginx/sites-enabled/default -> ../sites-available/acme.example
+`
+			if out != wantOut {
+				t.Errorf("stdout:\n%s\nwant:\n%s", out, wantOut)
+			}
+			wantErr := "install.sh: warning: /etc/app.ini has no line \"[no such section]\": the block goes at the end\n"
+			if !isRoot() {
+				wantErr += "install.sh: warning: not running as root: owners and groups not set\n"
+			}
+			if errOut != wantErr {
+				t.Errorf("stderr:\n%s\nwant:\n%s", errOut, wantErr)
+			}
+
+			r := func(p string) string { return filepath.Join(root, p) }
+			// Whole files.
+			if got := readFile(t, r("/etc/postfix/smtp_auth")); got != contents["/etc/postfix/smtp_auth"] {
+				t.Errorf("smtp_auth = %q", got)
+			}
+			checkMode(t, r("/etc/postfix/smtp_auth"), 0o640)
+			checkOwnerIDs(t, r("/etc/postfix/smtp_auth"), 0, 4242)
+			checkMode(t, r("/etc/opt/acme/settings.py"), 0o644)
+			checkMode(t, r(oddPath), 0o600)
+			if got := readFile(t, r(oddPath)); got != "odd\n" {
+				t.Errorf("odd path = %q", got)
+			}
+			if got := readFile(t, r("/etc/motd")); got != contents["/etc/motd"] {
+				t.Errorf("motd = %q", got)
+			}
+			if got := readFile(t, r("/etc/motd.tailor-backup")); got != existing["/etc/motd"] {
+				t.Errorf("motd backup = %q", got)
+			}
+			// Directories.
+			checkMode(t, r("/etc/opt/acme"), 0o750)
+			checkOwnerIDs(t, r("/etc/opt/acme"), 0, 4243)
+			checkMode(t, r("/var/opt/acme/media"), 0o770|fs.ModeSetgid)
+			checkOwnerIDs(t, r("/var/opt/acme/media"), 4243, 4243)
+			// Fragments.
+			for p, want := range map[string]string{
+				"/etc/postfix/main.cf": "# main.cf\nmyhostname = mail\ninet_interfaces = all\n" +
+					"# BEGIN tailor\nrelayhost = [smtp.example.com]:587\nsmtp_tls_security_level = encrypt\n# END tailor\n",
+				"/etc/ssh/sshd_config": "Port 22\n\n# BEGIN tailor\nPasswordAuthentication no\n# END tailor\n" +
+					"  Match User backup  \n    ForceCommand internal-sftp\n",
+				"/etc/hosts.allow":         "# local\n# BEGIN tailor\nsshd: 10.0.0.0/8\n# END tailor\nALL: 127.0.0.1\n",
+				"/etc/app.ini":             "[main]\nname = app\n; BEGIN tailor\ndebug = false\n; END tailor\n",
+				"/var/www/acme/index.html": "<!-- BEGIN tailor -->\n<p>acme</p>\n<!-- END tailor -->\n",
+			} {
+				if got := readFile(t, r(p)); got != want {
+					t.Errorf("%s =\n%q\nwant\n%q", p, got, want)
+				}
+			}
+			checkOwnerIDs(t, r("/var/www/acme/index.html"), 4243, 4243)
+			// Links.
+			for p, want := range map[string]string{
+				"/etc/nginx/sites-enabled/acme.example": "../sites-available/acme.example",
+				"/etc/nginx/sites-enabled/default":      "../sites-available/acme.example",
+			} {
+				if got, err := os.Readlink(r(p)); err != nil || got != want {
+					t.Errorf("%s -> %q (%v), want %q", p, got, err, want)
+				}
+			}
+
+			// A second run changes nothing and says so.
+			before := snapshot(t, root)
+			out, _, code = b.run(t, sh, "--root", root)
+			if code != 0 || out != "up to date\n" {
+				t.Errorf("second run: exit %d, stdout:\n%s", code, out)
+			}
+			if d := diffSnapshots(before, snapshot(t, root)); d != "" {
+				t.Errorf("second run changed:\n%s", d)
+			}
+
+			// Edits by hand are set right again, and only they.
+			writeFile(t, r("/etc/postfix/main.cf"), strings.Replace(readFile(t, r("/etc/postfix/main.cf")), "encrypt", "may", 1))
+			if err := os.Chmod(r("/etc/postfix/smtp_auth"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			out, _, code = b.run(t, sh, "--root="+root)
+			want := "changed /etc/postfix/smtp_auth (0640 root:tailormail)\nmerged into /etc/postfix/main.cf\n"
+			if code != 0 || out != want {
+				t.Errorf("after edits: exit %d, stdout:\n%s\nwant:\n%s", code, out, want)
+			}
+			if d := diffSnapshots(before, snapshot(t, root)); d != "" {
+				t.Errorf("after edits, the tree differs from the first install:\n%s", d)
+			}
+		})
+	}
+}
+
+func TestInstallScriptDryRun(t *testing.T) {
+	for _, sh := range shells(t) {
+		t.Run(filepath.Base(sh), func(t *testing.T) {
+			m, contents := fullManifest()
+			b := newBundle(t, m, contents)
+			files := make(map[string]string)
+			for p, c := range existing {
+				if !strings.HasSuffix(p, "/") {
+					files[p] = c
+				}
+			}
+			root := newRoot(t, files)
+			before := snapshot(t, root)
+			dry, _, code := b.run(t, sh, "--dry-run", "--root", root)
+			if code != 0 {
+				t.Fatalf("exit %d", code)
+			}
+			if d := diffSnapshots(before, snapshot(t, root)); d != "" {
+				t.Errorf("--dry-run changed:\n%s", d)
+			}
+			real, _, code := b.run(t, sh, "--root", root)
+			if code != 0 {
+				t.Fatalf("exit %d", code)
+			}
+			// The dry run says what the real run does.
+			if !strings.HasPrefix(dry, "dry run: created directory /etc/nginx (0755)\n") ||
+				strings.ReplaceAll(dry, "dry run: ", "") != real {
+				t.Errorf("--dry-run printed:\n%s\nthe install printed:\n%s", dry, real)
+			}
+			dry, _, _ = b.run(t, sh, "-n", "--root", root)
+			if dry != "up to date\n" {
+				t.Errorf("--dry-run after install printed:\n%s", dry)
+			}
+		})
+	}
+}
+
+func TestInstallScriptRefuses(t *testing.T) {
+	file := func(p, owner, group string) *Manifest {
+		return &Manifest{Files: []File{{Path: p, Kind: KindFile, Owner: owner, Group: group}}}
+	}
+	for _, sh := range shells(t) {
+		for _, c := range []struct {
+			name    string
+			m       *Manifest
+			edit    func(t *testing.T, b *bundle, root string)
+			wantErr string
+		}{
+			{
+				name:    "missing user",
+				m:       file("/etc/x/y", "nosuchuser", ""),
+				wantErr: `install.sh: user "nosuchuser" does not exist in ROOT/etc/passwd (needed by /etc/x/y)`,
+			},
+			{
+				name:    "missing group",
+				m:       &Manifest{Dirs: []Dir{{Path: "/etc/x", Group: "nosuchgroup"}}, Files: []File{{Path: "/etc/x/y", Kind: KindFile}}},
+				wantErr: `install.sh: group "nosuchgroup" does not exist in ROOT/etc/group (needed by /etc/x)`,
+			},
+			{
+				name: "edited source",
+				m:    file("/etc/x/y", "", ""),
+				edit: func(t *testing.T, b *bundle, root string) {
+					writeFile(t, filepath.Join(b.dir, "rootfs/etc/x/y"), "edited\n")
+				},
+				wantErr: "install.sh: rootfs/etc/x/y: sha256 is not the one in the manifest (changed after tailor made it?)",
+			},
+			{
+				name: "missing source",
+				m:    &Manifest{Files: []File{{Path: "/etc/x/y", Kind: KindFragment}}},
+				edit: func(t *testing.T, b *bundle, root string) {
+					if err := os.Remove(filepath.Join(b.dir, "fragments/etc/x/y")); err != nil {
+						t.Fatal(err)
+					}
+				},
+				wantErr: "install.sh: missing fragments/etc/x/y beside install.sh (needed for /etc/x/y)",
+			},
+			{
+				name: "directory in the way",
+				m:    file("/etc/x/y", "", ""),
+				edit: func(t *testing.T, b *bundle, root string) {
+					if err := os.MkdirAll(filepath.Join(root, "etc/x/y"), 0o755); err != nil {
+						t.Fatal(err)
+					}
+				},
+				wantErr: "install.sh: /etc/x/y is a directory (a file or link is needed there)",
+			},
+			{
+				name: "file in the way",
+				m:    file("/etc/x/y", "", ""),
+				edit: func(t *testing.T, b *bundle, root string) {
+					writeFile(t, filepath.Join(root, "etc/x"), "")
+				},
+				wantErr: "install.sh: /etc/x is not a directory (a directory is needed there)",
+			},
+			{
+				name: "begin marker without end",
+				m:    &Manifest{Files: []File{{Path: "/etc/x/y", Kind: KindFragment}}},
+				edit: func(t *testing.T, b *bundle, root string) {
+					writeFile(t, filepath.Join(root, "etc/x/y"), "a\n# BEGIN tailor\nb\n")
+				},
+				wantErr: `install.sh: /etc/x/y has a line "# BEGIN tailor" without its "# END tailor": fix it by hand`,
+			},
+		} {
+			t.Run(filepath.Base(sh)+"/"+c.name, func(t *testing.T) {
+				contents := make(map[string]string)
+				for _, f := range c.m.Files {
+					contents[f.Path] = "content\n"
+				}
+				b := newBundle(t, c.m, contents)
+				root := newRoot(t, nil)
+				if c.edit != nil {
+					c.edit(t, b, root)
+				}
+				before := snapshot(t, root)
+				out, errOut, code := b.run(t, sh, "--root", root)
+				if code != 1 {
+					t.Errorf("exit %d, want 1", code)
+				}
+				if out != "" {
+					t.Errorf("stdout: %q", out)
+				}
+				want := strings.ReplaceAll(c.wantErr, "ROOT", root) + "\ninstall.sh: nothing changed\n"
+				if errOut != want {
+					t.Errorf("stderr:\n%s\nwant:\n%s", errOut, want)
+				}
+				if d := diffSnapshots(before, snapshot(t, root)); d != "" {
+					t.Errorf("changed:\n%s", d)
+				}
+			})
+		}
+	}
+}
+
+func TestInstallScriptUsage(t *testing.T) {
+	m := &Manifest{}
+	for _, sh := range shells(t) {
+		t.Run(filepath.Base(sh), func(t *testing.T) {
+			b := newBundle(t, m, nil)
+			for _, c := range []struct {
+				args      []string
+				code      int
+				stdout    bool // usage on stdout
+				errPrefix string
+			}{
+				{[]string{"--help"}, 0, true, ""},
+				{[]string{"--frobnicate"}, 2, false, "install.sh: unknown option --frobnicate\nusage: install.sh [--root DIR]"},
+				{[]string{"extra"}, 2, false, "install.sh: unknown option extra\nusage:"},
+				{[]string{"--root"}, 2, false, "install.sh: --root needs a directory\nusage:"},
+				{[]string{"--root", ""}, 2, false, "install.sh: --root needs a directory\nusage:"},
+				{[]string{"--root="}, 2, false, "install.sh: --root needs a directory\nusage:"},
+				{[]string{"--root", "/no/such/dir"}, 1, false, "install.sh: --root /no/such/dir: no such directory\n"},
+			} {
+				out, errOut, code := b.run(t, sh, c.args...)
+				if code != c.code {
+					t.Errorf("%v: exit %d, want %d", c.args, code, c.code)
+				}
+				if c.stdout != strings.HasPrefix(out, "usage: install.sh [--root DIR] [--dry-run] [--help]\n") {
+					t.Errorf("%v: stdout %q", c.args, out)
+				}
+				if !strings.HasPrefix(errOut, c.errPrefix) {
+					t.Errorf("%v: stderr %q, want it to start with %q", c.args, errOut, c.errPrefix)
+				}
+			}
+			// An empty manifest installs nothing.
+			root := t.TempDir()
+			if out, _, code := b.run(t, sh, "--root", root); code != 0 || out != "up to date\n" {
+				t.Errorf("empty manifest: exit %d, stdout %q", code, out)
+			}
+		})
+	}
+}
+
+func TestInstallScriptBackups(t *testing.T) {
+	for _, sh := range shells(t) {
+		t.Run(filepath.Base(sh), func(t *testing.T) {
+			m := &Manifest{Files: []File{{Path: "/etc/x.conf", Kind: KindFile, Mode: "0600"}}}
+			b := newBundle(t, m, map[string]string{"/etc/x.conf": "new\n"})
+			root := newRoot(t, map[string]string{"/etc/x.conf": "old\n"})
+			p := filepath.Join(root, "etc/x.conf")
+			step := func(want string) {
+				t.Helper()
+				out, errOut, code := b.run(t, sh, "--root", root)
+				if code != 0 || out != want {
+					t.Errorf("exit %d, stdout:\n%s\nwant:\n%s\nstderr: %s", code, out, want, errOut)
+				}
+			}
+			step("backup /etc/x.conf -> /etc/x.conf.tailor-backup\nreplaced /etc/x.conf (0600)\n")
+			// Edited again: the first backup stays, a second is made.
+			writeFile(t, p, "edited\n")
+			step("backup /etc/x.conf -> /etc/x.conf.tailor-backup.1\nreplaced /etc/x.conf (0600)\n")
+			// Back to the content of a backup: no new backup.
+			writeFile(t, p, "old\n")
+			step("replaced /etc/x.conf (0600)\n")
+			step("up to date\n")
+			for name, want := range map[string]string{
+				"x.conf": "new\n", "x.conf.tailor-backup": "old\n", "x.conf.tailor-backup.1": "edited\n",
+			} {
+				if got := readFile(t, filepath.Join(root, "etc", name)); got != want {
+					t.Errorf("%s = %q, want %q", name, got, want)
+				}
+			}
+			if _, err := os.Stat(filepath.Join(root, "etc/x.conf.tailor-backup.2")); err == nil {
+				t.Error("a third backup was made")
+			}
+			// No temporary file is left behind.
+			entries, _ := os.ReadDir(filepath.Join(root, "etc"))
+			var names []string
+			for _, e := range entries {
+				names = append(names, e.Name())
+			}
+			want := []string{"group", "passwd", "x.conf", "x.conf.tailor-backup", "x.conf.tailor-backup.1"}
+			if !reflect.DeepEqual(names, want) {
+				t.Errorf("etc holds %q, want %q", names, want)
+			}
+		})
+	}
+}
+
+// TestInstallScriptHostUsers installs with owners looked up on the host,
+// as without --root (the root has no etc/passwd).
+func TestInstallScriptHostUsers(t *testing.T) {
+	for _, sh := range shells(t) {
+		t.Run(filepath.Base(sh), func(t *testing.T) {
+			m := &Manifest{Files: []File{{Path: "/etc/x", Kind: KindFile, Owner: "root", Group: "root", Mode: "0600"}}}
+			b := newBundle(t, m, map[string]string{"/etc/x": "x\n"})
+			root := t.TempDir()
+			out, errOut, code := b.run(t, sh, "--root", root)
+			if code != 0 || !strings.Contains(out, "created /etc/x (0600 root:root)\n") {
+				t.Errorf("exit %d, stdout:\n%s\nstderr:\n%s", code, out, errOut)
+			}
+			checkOwnerIDs(t, filepath.Join(root, "etc/x"), 0, 0)
+		})
+	}
+}
+
+// TestInstallScriptFragmentThroughLink merges into a file that a link
+// names: the link stays, the file it points to gets the block.
+func TestInstallScriptFragmentThroughLink(t *testing.T) {
+	for _, sh := range shells(t) {
+		t.Run(filepath.Base(sh), func(t *testing.T) {
+			m := &Manifest{Files: []File{{Path: "/etc/resolv.conf", Kind: KindFragment}}}
+			b := newBundle(t, m, map[string]string{"/etc/resolv.conf": "options edns0\n"})
+			root := newRoot(t, map[string]string{"/run/resolv.conf": "nameserver 10.0.0.1\n"})
+			if err := os.Symlink("../run/resolv.conf", filepath.Join(root, "etc/resolv.conf")); err != nil {
+				t.Fatal(err)
+			}
+			out, _, code := b.run(t, sh, "--root", root)
+			if code != 0 || out != "merged into /etc/resolv.conf\n" {
+				t.Errorf("exit %d, stdout %q", code, out)
+			}
+			if target, err := os.Readlink(filepath.Join(root, "etc/resolv.conf")); err != nil || target != "../run/resolv.conf" {
+				t.Errorf("link: %q, %v", target, err)
+			}
+			want := "nameserver 10.0.0.1\n# BEGIN tailor\noptions edns0\n# END tailor\n"
+			if got := readFile(t, filepath.Join(root, "run/resolv.conf")); got != want {
+				t.Errorf("got %q, want %q", got, want)
+			}
+			if out, _, _ := b.run(t, sh, "--root", root); out != "up to date\n" {
+				t.Errorf("second run: %q", out)
+			}
+		})
+	}
+}
+
+func TestShQuote(t *testing.T) {
+	for _, sh := range shells(t) {
+		for _, s := range []string{
+			"", "plain", "it's", `"double"`, "$HOME", "`id`", "$(id)", "a\nb", `back\slash`, "'", "''", " lead", "tab\t",
+		} {
+			out, err := exec.Command(sh, "-c", "printf '%s' "+shQuote(s)).Output()
+			if err != nil || string(out) != s {
+				t.Errorf("%s: %q quoted as %s gives %q (%v)", sh, s, shQuote(s), out, err)
+			}
+		}
+	}
+}
+
+func TestShellcheck(t *testing.T) {
+	sc, err := exec.LookPath("shellcheck")
+	if err != nil {
+		t.Skip("no shellcheck")
+	}
+	m, contents := fullManifest()
+	b := newBundle(t, m, contents)
+	out, err := exec.Command(sc, "-s", "sh", filepath.Join(b.dir, "install.sh")).CombinedOutput()
+	if err != nil {
+		t.Errorf("shellcheck: %v\n%s", err, out)
+	}
+}

@@ -1,0 +1,109 @@
+// Package manifest holds the description of a client's ready-to-install
+// files (manifest.json) and writes the install script that puts them on a
+// system (install.sh).
+//
+// A Manifest is made by package snippets from the tutorial's code blocks
+// and shell steps, after the client's values are filled in. Its JSON form
+// is the contract of SPEC section 5; the install script reads the files
+// it lists from the rootfs/ and fragments/ directories beside it.
+package manifest
+
+import (
+	"bytes"
+	"encoding/json"
+)
+
+// Kinds of file entries.
+const (
+	// KindFile is a whole file, installed from rootfs/.
+	KindFile = "file"
+	// KindFragment is text merged into an existing file from fragments/.
+	KindFragment = "fragment"
+)
+
+// A Manifest lists everything the tutorial makes on the system for one
+// client. Entries are sorted by path.
+type Manifest struct {
+	Client string `json:"client"`
+	Files  []File `json:"files"`
+	Dirs   []Dir  `json:"dirs"`
+	Links  []Link `json:"links"`
+}
+
+// A File is a whole file or a fragment.
+type File struct {
+	// Path is the absolute path on the target system.
+	Path string `json:"path"`
+	// Kind is KindFile or KindFragment.
+	Kind string `json:"kind"`
+	// Mode is the octal mode ("0640"), present only when the tutorial
+	// sets it or when a whole file holds a secret (then "0600").
+	Mode  string `json:"mode,omitempty"`
+	Owner string `json:"owner,omitempty"`
+	Group string `json:"group,omitempty"`
+	// SHA256 is the hex digest of the content in rootfs/ or fragments/.
+	SHA256 string `json:"sha256"`
+	// Secret is true when the content holds a secret value.
+	Secret bool `json:"secret,omitempty"`
+	// Comment is, for a fragment, the comment syntax of the target file
+	// used for the BEGIN/END tailor markers: "#", "//", ";", "--", or
+	// "<!--" (closed by " -->").
+	Comment string `json:"comment,omitempty"`
+	// Before and After, for a fragment, name the line (compared with
+	// surrounding white space removed) that the merged text goes
+	// before or after the first time it is merged. Without them it goes
+	// at the end of the file.
+	Before string `json:"before,omitempty"`
+	After  string `json:"after,omitempty"`
+	// Sources are the code blocks that made the content, in order.
+	Sources []Source `json:"sources"`
+}
+
+// A Source is one code block (or shell step) that contributed to a file.
+type Source struct {
+	Doc  string `json:"doc"`
+	Line int    `json:"line"`
+	Op   string `json:"op"`
+	By   string `json:"by"`
+}
+
+// A Dir is a directory the tutorial creates or changes.
+type Dir struct {
+	Path  string `json:"path"`
+	Mode  string `json:"mode,omitempty"`
+	Owner string `json:"owner,omitempty"`
+	Group string `json:"group,omitempty"`
+}
+
+// A Link is a symbolic link; Target is written as the tutorial gives it
+// (often relative to the link's directory).
+type Link struct {
+	Path   string `json:"path"`
+	Target string `json:"target"`
+}
+
+// JSON returns the manifest as indented JSON with a final newline. Empty
+// lists are written as [] rather than null.
+func (m *Manifest) JSON() []byte {
+	c := *m
+	if c.Files == nil {
+		c.Files = []File{}
+	}
+	if c.Dirs == nil {
+		c.Dirs = []Dir{}
+	}
+	if c.Links == nil {
+		c.Links = []Link{}
+	}
+	for i := range c.Files {
+		if c.Files[i].Sources == nil {
+			c.Files[i].Sources = []Source{}
+		}
+	}
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	_ = enc.Encode(c) // strings, ints and bools only: encoding cannot fail
+	return b.Bytes()
+}

@@ -1,0 +1,482 @@
+package manifest
+
+// The fixed parts of install.sh. InstallScript writes, between them, one
+// call per entry of the manifest.
+
+const scriptHead = `#
+# Installs the files of rootfs/ and fragments/ (the directories beside this
+# script) onto this system, or under DIR with --root. It checks everything
+# before it changes anything, prints one line per change, and changes
+# nothing when run again.
+#
+# usage: sh install.sh [--root DIR] [--dry-run] [--help]
+
+set -eu
+umask 022
+unset CDPATH
+PROG=install.sh
+
+usage() {
+	printf '%s\n' \
+		"usage: $PROG [--root DIR] [--dry-run] [--help]" \
+		"  --root DIR  install under DIR instead of / (for images and tests)" \
+		"  --dry-run   print what would change, change nothing" \
+		"  --help      print this help"
+}
+
+ROOT=
+ROOT_SET=
+DRY=
+while [ "$#" -gt 0 ]; do
+	case $1 in
+	--root)
+		if [ "$#" -lt 2 ]; then
+			printf '%s: --root needs a directory\n' "$PROG" >&2
+			usage >&2
+			exit 2
+		fi
+		ROOT=$2
+		ROOT_SET=1
+		shift 2
+		;;
+	--root=*)
+		ROOT=${1#--root=}
+		ROOT_SET=1
+		shift
+		;;
+	--dry-run | -n)
+		DRY=1
+		shift
+		;;
+	--help | -h)
+		usage
+		exit 0
+		;;
+	*)
+		printf '%s: unknown option %s\n' "$PROG" "$1" >&2
+		usage >&2
+		exit 2
+		;;
+	esac
+done
+
+if [ -n "$ROOT_SET" ] && [ -z "$ROOT" ]; then
+	# An empty --root "$DIR" must not mean the system's root.
+	printf '%s: --root needs a directory\n' "$PROG" >&2
+	usage >&2
+	exit 2
+fi
+
+die() {
+	printf '%s: %s\n' "$PROG" "$*" >&2
+	exit 1
+}
+
+if [ -n "$ROOT" ]; then
+	[ -d "$ROOT" ] || die "--root $ROOT: no such directory"
+	ROOT=$(cd "$ROOT" && pwd)
+	if [ "$ROOT" = / ]; then
+		ROOT=
+	fi
+fi
+case $0 in
+*/*) HERE=${0%/*} ;;
+*) HERE=. ;;
+esac
+HERE=$(cd "$HERE" && pwd)
+IS_ROOT=
+if [ "$(id -u)" = 0 ]; then
+	IS_ROOT=1
+fi
+CHANGED=0
+ERRORS=0
+NOSUM=
+HAS_OWNERS=
+WORK=$(mktemp -d 2>/dev/null) || WORK=
+if [ -z "$WORK" ]; then
+	WORK=${TMPDIR:-/tmp}/tailor-install.$$
+	(umask 077 && mkdir "$WORK") || die "cannot make a work directory $WORK"
+fi
+trap 'rm -rf "$WORK"' EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# fail MESSAGE: reports a problem found by the checks.
+fail() {
+	printf '%s: %s\n' "$PROG" "$*" >&2
+	ERRORS=$((ERRORS + 1))
+}
+
+# say MESSAGE: reports a change.
+say() {
+	CHANGED=$((CHANGED + 1))
+	if [ -n "$DRY" ]; then
+		printf 'dry run: %s\n' "$*"
+	else
+		printf '%s\n' "$*"
+	fi
+}
+
+# sum_of FILE: the hex SHA-256 digest of FILE, or nothing without a tool.
+sum_of() {
+	if command -v sha256sum >/dev/null 2>&1; then
+		sha256sum <"$1" | cut -d ' ' -f 1
+	elif command -v shasum >/dev/null 2>&1; then
+		shasum -a 256 <"$1" | cut -d ' ' -f 1
+	elif command -v openssl >/dev/null 2>&1; then
+		openssl dgst -sha256 <"$1" | sed 's/^.* //'
+	fi
+}
+
+# id_db passwd|group: the file that names users or groups, or nothing for
+# the host's name service.
+id_db() {
+	if [ -n "$ROOT" ] && [ -f "$ROOT/etc/$1" ]; then
+		printf '%s\n' "$ROOT/etc/$1"
+	elif ! command -v getent >/dev/null 2>&1; then
+		printf '%s\n' "/etc/$1"
+	fi
+}
+
+# id_of passwd|group NAME: the numeric id of a user or group, or nothing.
+id_of() {
+	case $2 in
+	'' | *[!0-9]*) ;;
+	*)
+		printf '%s\n' "$2"
+		return 0
+		;;
+	esac
+	id_of_db=$(id_db "$1")
+	if [ -n "$id_of_db" ]; then
+		# shellcheck disable=SC2016 # awk's $1
+		awk -F: -v n="$2" '$1 == n { print $3; exit }' "$id_of_db"
+	else
+		getent "$1" "$2" | cut -d : -f 3
+	fi
+}
+
+# attrs_of FILE: "MODE UID GID" of FILE, the mode in four octal digits.
+attrs_of() {
+	# shellcheck disable=SC2012,SC2016 # ls -n is the portable way; awk's $1
+	ls -ldnL "$1" | awk 'NR == 1 {
+		p = $1; m = 0
+		if (substr(p, 2, 1) == "r") m += 256
+		if (substr(p, 3, 1) == "w") m += 128
+		c = substr(p, 4, 1); if (c == "x" || c == "s") m += 64; if (c == "s" || c == "S") m += 2048
+		if (substr(p, 5, 1) == "r") m += 32
+		if (substr(p, 6, 1) == "w") m += 16
+		c = substr(p, 7, 1); if (c == "x" || c == "s") m += 8; if (c == "s" || c == "S") m += 1024
+		if (substr(p, 8, 1) == "r") m += 4
+		if (substr(p, 9, 1) == "w") m += 2
+		c = substr(p, 10, 1); if (c == "x" || c == "t") m += 1; if (c == "t" || c == "T") m += 512
+		printf "%04o %s %s\n", m, $3, $4
+	}'
+}
+
+# desc MODE OWNER GROUP: "(0640 root:postfix)" for messages.
+desc() {
+	desc_s=$1
+	if [ -n "$2$3" ]; then
+		desc_s="$desc_s $2"
+		if [ -n "$3" ]; then
+			desc_s="$desc_s:$3"
+		fi
+	fi
+	desc_s=${desc_s# }
+	if [ -n "$desc_s" ]; then
+		printf '(%s)' "$desc_s"
+	fi
+}
+
+# check_source rootfs|fragments PATH SHA256: the file to install is beside
+# the script, unchanged.
+check_source() {
+	cs_f=$HERE/$1$2
+	if [ ! -f "$cs_f" ]; then
+		fail "missing $1$2 beside $PROG (needed for $2)"
+		return 0
+	fi
+	cs_sum=$(sum_of "$cs_f")
+	if [ -z "$cs_sum" ]; then
+		NOSUM=1
+	elif [ "$cs_sum" != "$3" ]; then
+		fail "$1$2: sha256 is not the one in the manifest (changed after tailor made it?)"
+	fi
+}
+
+# check_dir PATH: nothing but a directory is at PATH.
+check_dir() {
+	if [ -e "$ROOT$1" ] && [ ! -d "$ROOT$1" ]; then
+		fail "$1 is not a directory (a directory is needed there)"
+	fi
+}
+
+# check_not_dir PATH: no directory is at PATH, where a file or link goes.
+check_not_dir() {
+	if [ -d "$ROOT$1" ] && [ ! -L "$ROOT$1" ]; then
+		fail "$1 is a directory (a file or link is needed there)"
+	fi
+}
+
+# check_id passwd|group user|group NAME PATH: the user or group exists.
+check_id() {
+	if [ -z "$(id_of "$1" "$3")" ]; then
+		ci_db=$(id_db "$1")
+		fail "$2 \"$3\" does not exist${ci_db:+ in $ci_db} (needed by $4)"
+	fi
+}
+
+# MERGE_AWK merges the fragment ENVIRON["TF"] into the file it reads,
+# between the marker lines ENVIRON["TB"] and ENVIRON["TE"]: in place of an
+# earlier merge, else before the first line equal to ENVIRON["TBEF"] or
+# after the first equal to ENVIRON["TAFT"] (compared without surrounding
+# blanks), else at the end. Exit status 3: anchor not found (merged at
+# the end); 4: a BEGIN marker without its END.
+# shellcheck disable=SC2016 # awk's $0, not the shell's
+MERGE_AWK='
+function trim(s) { sub(/^[ \t]+/, "", s); sub(/[ \t\r]+$/, "", s); return s }
+function block(  j) { print b; for (j = 1; j <= n; j++) print frag[j]; print e }
+{ line[NR] = $0 }
+END {
+	b = ENVIRON["TB"]; e = ENVIRON["TE"]
+	n = 0
+	while ((getline l < ENVIRON["TF"]) > 0) frag[++n] = l
+	close(ENVIRON["TF"])
+	bi = 0; ei = 0
+	for (i = 1; i <= NR; i++) if (trim(line[i]) == b) { bi = i; break }
+	if (bi) {
+		for (i = bi + 1; i <= NR; i++) if (trim(line[i]) == e) { ei = i; break }
+		if (!ei) exit 4
+		for (i = 1; i < bi; i++) print line[i]
+		block()
+		for (i = ei + 1; i <= NR; i++) print line[i]
+		exit 0
+	}
+	at = 0; where = ""
+	if (ENVIRON["TBEF"] != "") { a = trim(ENVIRON["TBEF"]); where = "before" }
+	else if (ENVIRON["TAFT"] != "") { a = trim(ENVIRON["TAFT"]); where = "after" }
+	if (where != "") for (i = 1; i <= NR; i++) if (trim(line[i]) == a) { at = i; break }
+	for (i = 1; i <= NR; i++) {
+		if (i == at && where == "before") block()
+		print line[i]
+		if (i == at && where == "after") block()
+	}
+	if (!at) block()
+	if (where != "" && !at) exit 3
+	exit 0
+}'
+
+# prepare_fragment N PATH BEGIN END BEFORE AFTER: computes the merged file
+# into the work directory.
+prepare_fragment() {
+	pf_in=$ROOT$2
+	if [ ! -f "$pf_in" ]; then
+		pf_in=/dev/null
+	fi
+	pf_rc=0
+	TB=$3 TE=$4 TF=$HERE/fragments$2 TBEF=$5 TAFT=$6 \
+		awk "$MERGE_AWK" "$pf_in" >"$WORK/merge.$1" || pf_rc=$?
+	case $pf_rc in
+	0) ;;
+	3)
+		if [ -n "$5" ]; then
+			printf '%s: warning: %s has no line "%s": the block goes at the end\n' "$PROG" "$2" "$5" >&2
+		else
+			printf '%s: warning: %s has no line "%s": the block goes at the end\n' "$PROG" "$2" "$6" >&2
+		fi
+		;;
+	4) fail "$2 has a line \"$3\" without its \"$4\": fix it by hand" ;;
+	*) fail "cannot merge into $2" ;;
+	esac
+}
+`
+
+const scriptMiddle = `
+if [ "$ERRORS" -gt 0 ]; then
+	die "nothing changed"
+fi
+if [ -n "$NOSUM" ]; then
+	printf '%s: warning: no sha256sum, shasum or openssl: files not checked\n' "$PROG" >&2
+fi
+if [ -n "$HAS_OWNERS" ] && [ -z "$IS_ROOT" ]; then
+	printf '%s: warning: not running as root: owners and groups not set\n' "$PROG" >&2
+fi
+
+# set_attrs PATH MODE OWNER GROUP: gives an existing file or directory the
+# mode, owner and group it should have (those given); ATTRS_CHANGED is set
+# when it had others.
+set_attrs() {
+	ATTRS_CHANGED=
+	sa_d=$ROOT$1
+	sa_a=$(attrs_of "$sa_d")
+	sa_mode=${sa_a%% *}
+	sa_a=${sa_a#* }
+	sa_uid=${sa_a%% *}
+	sa_gid=${sa_a#* }
+	if [ -n "$2" ] && [ "$2" != "$sa_mode" ]; then
+		ATTRS_CHANGED=1
+		if [ -z "$DRY" ]; then
+			chmod "$2" "$sa_d"
+		fi
+	fi
+	if [ -z "$IS_ROOT" ]; then
+		return 0
+	fi
+	if [ -n "$3" ]; then
+		sa_id=$(id_of passwd "$3")
+		if [ "$sa_id" != "$sa_uid" ]; then
+			ATTRS_CHANGED=1
+			if [ -z "$DRY" ]; then
+				chown "$sa_id" "$sa_d"
+			fi
+		fi
+	fi
+	if [ -n "$4" ]; then
+		sa_id=$(id_of group "$4")
+		if [ "$sa_id" != "$sa_gid" ]; then
+			ATTRS_CHANGED=1
+			if [ -z "$DRY" ]; then
+				chgrp "$sa_id" "$sa_d"
+			fi
+		fi
+	fi
+}
+
+# put FROM PATH MODE OWNER GROUP: installs FROM at PATH atomically: a copy
+# in the same directory, given its mode and owner, then renamed.
+put() {
+	put_d=$ROOT$2
+	put_tmp=$put_d.tailor-new
+	rm -f "$put_tmp"
+	cp "$1" "$put_tmp"
+	chmod "$3" "$put_tmp"
+	if [ -n "$IS_ROOT" ]; then
+		if [ -n "$4" ]; then
+			chown "$(id_of passwd "$4")" "$put_tmp"
+		fi
+		if [ -n "$5" ]; then
+			chgrp "$(id_of group "$5")" "$put_tmp"
+		fi
+	fi
+	mv -f "$put_tmp" "$put_d"
+}
+
+# backup PATH: keeps a copy of PATH before it is replaced: PATH.tailor-backup,
+# or PATH.tailor-backup.N when an older backup that differs is there, or
+# none when a backup with the same content is there already.
+backup() {
+	bk_d=$ROOT$1
+	bk_b=$bk_d.tailor-backup
+	bk_n=0
+	while [ -e "$bk_b" ] || [ -L "$bk_b" ]; do
+		if cmp -s "$bk_d" "$bk_b"; then
+			return 0
+		fi
+		bk_n=$((bk_n + 1))
+		bk_b=$bk_d.tailor-backup.$bk_n
+	done
+	if [ -z "$DRY" ]; then
+		cp -P -p "$bk_d" "$bk_b"
+	fi
+	say "backup $1 -> ${bk_b#"$ROOT"}"
+}
+
+# ensure_dir PATH MODE OWNER GROUP
+ensure_dir() {
+	if [ -d "$ROOT$1" ]; then
+		set_attrs "$@"
+		if [ -n "$ATTRS_CHANGED" ]; then
+			say "changed $1 $(desc "$2" "$3" "$4")"
+		fi
+		return 0
+	fi
+	if [ -z "$DRY" ]; then
+		mkdir "$ROOT$1"
+		set_attrs "$@"
+	fi
+	say "created directory $1 $(desc "${2:-0755}" "$3" "$4")"
+}
+
+# install_file PATH MODE OWNER GROUP: a whole file from rootfs/.
+install_file() {
+	if_src=$HERE/rootfs$1
+	if_d=$ROOT$1
+	if [ -f "$if_d" ] && cmp -s "$if_src" "$if_d"; then
+		set_attrs "$@"
+		if [ -n "$ATTRS_CHANGED" ]; then
+			say "changed $1 $(desc "$2" "$3" "$4")"
+		fi
+		return 0
+	fi
+	if_verb=created
+	if_mode=${2:-0644}
+	if [ -e "$if_d" ] || [ -L "$if_d" ]; then
+		if_verb=replaced
+		if [ -z "$2" ] && [ -e "$if_d" ]; then
+			if_mode=$(attrs_of "$if_d")
+			if_mode=${if_mode%% *}
+		fi
+		backup "$1"
+	fi
+	if [ -z "$DRY" ]; then
+		put "$if_src" "$1" "$if_mode" "$3" "$4"
+	fi
+	say "$if_verb $1 $(desc "$if_mode" "$3" "$4")"
+}
+
+# merge_fragment N PATH MODE OWNER GROUP: the merge prepared by
+# prepare_fragment N, written atomically, or through a symbolic link.
+merge_fragment() {
+	mf_out=$WORK/merge.$1
+	mf_d=$ROOT$2
+	if [ ! -f "$mf_d" ]; then
+		mf_mode=${3:-0644}
+		if [ -z "$DRY" ]; then
+			put "$mf_out" "$2" "$mf_mode" "$4" "$5"
+		fi
+		say "created $2 with only the merged block $(desc "$mf_mode" "$4" "$5")"
+		return 0
+	fi
+	if ! cmp -s "$mf_out" "$mf_d"; then
+		if [ -z "$DRY" ] && [ -L "$mf_d" ]; then
+			# Through the link, which stays.
+			cat "$mf_out" >"$mf_d"
+		elif [ -z "$DRY" ]; then
+			mf_a=$(attrs_of "$mf_d")
+			mf_mode=${mf_a%% *}
+			mf_a=${mf_a#* }
+			put "$mf_out" "$2" "$mf_mode" "${mf_a%% *}" "${mf_a#* }"
+		fi
+		say "merged into $2"
+	fi
+	set_attrs "$2" "$3" "$4" "$5"
+	if [ -n "$ATTRS_CHANGED" ]; then
+		say "changed $2 $(desc "$3" "$4" "$5")"
+	fi
+}
+
+# make_link PATH TARGET
+make_link() {
+	ml_d=$ROOT$1
+	if [ -L "$ml_d" ]; then
+		ml_t=$(readlink "$ml_d" && printf x)
+		ml_t=${ml_t%x}
+		if [ "${ml_t%?}" = "$2" ]; then
+			return 0
+		fi
+	elif [ -e "$ml_d" ]; then
+		backup "$1"
+	fi
+	if [ -z "$DRY" ]; then
+		ln -sfn -- "$2" "$ml_d"
+	fi
+	say "linked $1 -> $2"
+}
+`
+
+const scriptTail = `
+if [ "$CHANGED" -eq 0 ]; then
+	echo "up to date"
+fi
+`
