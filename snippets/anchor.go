@@ -1,0 +1,347 @@
+package snippets
+
+import (
+	"fmt"
+	"path"
+	"strings"
+)
+
+// matchLines returns the indexes of the lines that an anchor names: the
+// line's text, white space trimmed, equals the anchor or starts with it
+// followed by white space ("ProxyPass /" names "ProxyPass / http://x/" but
+// not "ProxyPass /static/ !").
+func matchLines(lines []Line, anchor string) []int {
+	anchor = strings.Join(strings.Fields(anchor), " ")
+	if anchor == "" {
+		return nil
+	}
+	var out []int
+	for i, l := range lines {
+		t := strings.Join(strings.Fields(l.Text), " ")
+		if t == anchor || strings.HasPrefix(t, anchor+" ") {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// insertLines inserts add into lines where in says. It returns a reason
+// when the place is not found exactly once.
+func insertLines(lines, add []Line, in *intent) ([]Line, string) {
+	at := -1
+	indent := ""
+	switch in.where {
+	case atStart:
+		at = 0
+	case atEnd:
+		at = len(lines)
+	case beforeLine, afterLine:
+		m := matchLines(lines, in.anchor)
+		if len(m) != 1 {
+			return nil, fmt.Sprintf("the line %q is there %s", in.anchor, times(len(m)))
+		}
+		at = m[0]
+		if in.where == afterLine {
+			at++
+		}
+		indent = leadingSpace(lines[m[0]].Text)
+	case blockEnd:
+		open, close, n := findBlock(lines, in.block)
+		if n != 1 {
+			return nil, fmt.Sprintf("the %s block is there %s", in.block, times(n))
+		}
+		at = close
+		indent = innerIndent(lines, open, close)
+	}
+	add = reindent(add, indent)
+	out := make([]Line, 0, len(lines)+len(add))
+	out = append(out, lines[:at]...)
+	out = append(out, add...)
+	return append(out, lines[at:]...), ""
+}
+
+func times(n int) string {
+	switch n {
+	case 0:
+		return "nowhere"
+	case 1:
+		return "once"
+	}
+	return fmt.Sprintf("%d times", n)
+}
+
+func leadingSpace(s string) string {
+	return s[:len(s)-len(strings.TrimLeft(s, " \t"))]
+}
+
+// innerIndent is the indentation of the first non-blank line inside a
+// block, or the opening line's plus four spaces.
+func innerIndent(lines []Line, open, close int) string {
+	for i := open + 1; i < close; i++ {
+		if strings.TrimSpace(lines[i].Text) != "" {
+			return leadingSpace(lines[i].Text)
+		}
+	}
+	return leadingSpace(lines[open].Text) + "    "
+}
+
+// reindent shifts add so that its least indented line has indent.
+func reindent(add []Line, indent string) []Line {
+	common := -1
+	for _, l := range add {
+		if strings.TrimSpace(l.Text) == "" {
+			continue
+		}
+		if n := len(leadingSpace(l.Text)); common < 0 || n < common {
+			common = n
+		}
+	}
+	if common < 0 {
+		common = 0
+	}
+	out := make([]Line, len(add))
+	for i, l := range add {
+		if strings.TrimSpace(l.Text) != "" {
+			l.Text = indent + l.Text[common:]
+			l.Col += common - len(indent)
+		}
+		out[i] = l
+	}
+	return out
+}
+
+// findBlock finds the block named name: an Apache section "<Name ...>"
+// ... "</Name>", an nginx block "name ... {" ... "}", or an INI section
+// "[Name]" up to the next section. It returns the opening line, the
+// closing line (where the end of the block's content goes) and how many
+// such blocks there are.
+func findBlock(lines []Line, name string) (open, close, n int) {
+	lname := strings.ToLower(strings.Trim(name, "[]<>"))
+	open, close = -1, -1
+	for i, l := range lines {
+		t := strings.TrimSpace(l.Text)
+		lt := strings.ToLower(t)
+		switch {
+		case strings.HasPrefix(lt, "<"+lname+" ") || strings.HasPrefix(lt, "<"+lname+">"):
+			end := -1
+			depth := 0
+			for j := i; j < len(lines); j++ {
+				u := strings.ToLower(strings.TrimSpace(lines[j].Text))
+				if strings.HasPrefix(u, "<"+lname+" ") || strings.HasPrefix(u, "<"+lname+">") {
+					depth++
+				} else if strings.HasPrefix(u, "</"+lname+">") {
+					depth--
+					if depth == 0 {
+						end = j
+						break
+					}
+				}
+			}
+			if end >= 0 {
+				n++
+				open, close = i, end
+			}
+		case firstWord(lt) == lname && strings.HasSuffix(lt, "{"):
+			if end := matchBrace(lines, i); end >= 0 {
+				n++
+				open, close = i, end
+			}
+		case lt == "["+lname+"]":
+			end := len(lines)
+			for j := i + 1; j < len(lines); j++ {
+				u := strings.TrimSpace(lines[j].Text)
+				if strings.HasPrefix(u, "[") && strings.HasSuffix(u, "]") {
+					end = j
+					break
+				}
+			}
+			for end > i+1 && strings.TrimSpace(lines[end-1].Text) == "" {
+				end--
+			}
+			n++
+			open, close = i, end
+		}
+	}
+	return open, close, n
+}
+
+// matchBrace returns the line holding the "}" that closes the "{" opened
+// on line i, counting braces outside quotes and comments.
+func matchBrace(lines []Line, i int) int {
+	depth := 0
+	for j := i; j < len(lines); j++ {
+		for _, c := range codePart(lines[j].Text) {
+			switch c {
+			case '{':
+				depth++
+			case '}':
+				depth--
+				if depth == 0 {
+					return j
+				}
+			}
+		}
+	}
+	return -1
+}
+
+// codePart drops quoted strings and a trailing "#" comment.
+func codePart(s string) string {
+	var b strings.Builder
+	var q rune
+	for _, c := range s {
+		switch {
+		case q != 0:
+			if c == q {
+				q = 0
+			}
+		case c == '"' || c == '\'':
+			q = c
+		case c == '#':
+			return b.String()
+		default:
+			b.WriteRune(c)
+		}
+	}
+	return b.String()
+}
+
+// topBraceBlocks returns the names of the top-level "name ... { }" blocks
+// of an nginx-style file, or nil when it has anything else at top level.
+func topBraceBlocks(lines []Line) []string {
+	var names []string
+	for i := 0; i < len(lines); i++ {
+		t := strings.TrimSpace(codePart(lines[i].Text))
+		if t == "" {
+			continue
+		}
+		if !strings.HasSuffix(t, "{") {
+			return nil
+		}
+		end := matchBrace(lines, i)
+		if end < 0 {
+			return nil
+		}
+		names = append(names, firstWord(t))
+		i = end
+	}
+	return names
+}
+
+// topTagBlocks returns the names of the top-level "<Name>" sections of an
+// Apache-style file, or nil when it has anything else at top level.
+func topTagBlocks(lines []Line) []string {
+	var names []string
+	for i := 0; i < len(lines); i++ {
+		t := strings.TrimSpace(lines[i].Text)
+		if t == "" || strings.HasPrefix(t, "#") {
+			continue
+		}
+		if !strings.HasPrefix(t, "<") || strings.HasPrefix(t, "</") {
+			return nil
+		}
+		name := strings.TrimRight(strings.TrimPrefix(firstWord(t), "<"), ">")
+		_, close, n := findBlock(lines[i:], name)
+		if n < 1 || close < 0 {
+			return nil
+		}
+		names = append(names, name)
+		i += close
+	}
+	return names
+}
+
+// compareLines says how two versions of a file differ, "" when they are
+// the same (trailing white space and trailing blank lines ignored).
+func compareLines(have, want []Line) string {
+	trim := func(ls []Line) []string {
+		out := make([]string, len(ls))
+		for i, l := range ls {
+			out[i] = strings.TrimRight(l.Text, " \t")
+		}
+		for len(out) > 0 && out[len(out)-1] == "" {
+			out = out[:len(out)-1]
+		}
+		return out
+	}
+	a, b := trim(have), trim(want)
+	for i := 0; i < len(a) || i < len(b); i++ {
+		switch {
+		case i >= len(a):
+			return fmt.Sprintf("line %d %q is not in the file", i+1, b[i])
+		case i >= len(b):
+			return fmt.Sprintf("the file goes on at line %d with %q", i+1, a[i])
+		case a[i] != b[i]:
+			return fmt.Sprintf("line %d is %q here but %q in the file", i+1, b[i], a[i])
+		}
+	}
+	return ""
+}
+
+// langOfPath guesses a file's language from its path.
+func langOfPath(p string) string {
+	base := path.Base(p)
+	switch ext := strings.ToLower(path.Ext(base)); ext {
+	case ".py":
+		return "python"
+	case ".sh", ".bash":
+		return "sh"
+	case ".html", ".htm", ".xml", ".svg":
+		return "html"
+	case ".ini", ".cfg":
+		return "ini"
+	case ".service", ".socket", ".timer", ".target", ".mount", ".path":
+		return "systemd"
+	case ".yml", ".yaml":
+		return "yaml"
+	case ".toml":
+		return "toml"
+	case ".json":
+		return "json"
+	case ".js", ".ts":
+		return "javascript"
+	case ".sql":
+		return "sql"
+	case ".lua":
+		return "lua"
+	case ".php":
+		return "php"
+	case ".conf":
+		if strings.HasPrefix(p, "/etc/apache2/") || strings.HasPrefix(p, "/etc/httpd/") {
+			return "apache"
+		}
+		if strings.HasPrefix(p, "/etc/nginx/") {
+			return "nginx"
+		}
+	}
+	switch {
+	case strings.HasPrefix(p, "/etc/nginx/"):
+		return "nginx"
+	case strings.HasPrefix(p, "/etc/apache2/"), strings.HasPrefix(p, "/etc/httpd/"):
+		return "apache"
+	case strings.HasPrefix(p, "/etc/systemd/"):
+		return "systemd"
+	}
+	return ""
+}
+
+// commentLeader returns the comment syntax for tailor's markers in a file
+// of language lang at path p.
+func commentLeader(lang, p string) string {
+	if lang == "" {
+		lang = langOfPath(p)
+	}
+	switch strings.ToLower(lang) {
+	case "html", "xml", "htmldjango", "jinja", "svg", "markdown", "md":
+		return "<!--"
+	case "javascript", "js", "typescript", "ts", "c", "cpp", "go", "java", "php", "css", "scss", "rust", "json5":
+		return "//"
+	case "sql", "lua", "haskell", "psql", "postgresql", "mysql":
+		return "--"
+	case "ini", "dosini":
+		if strings.HasSuffix(p, ".ini") {
+			return ";"
+		}
+	}
+	return "#"
+}

@@ -1,0 +1,454 @@
+package snippets
+
+import (
+	"strings"
+)
+
+// refKind says how an intent names its file when it names no path.
+type refKind int
+
+const (
+	refNone       refKind = iota
+	refThatFile           // "that file", "this file", "it"
+	refNounPhrase         // "the default configuration": a phrase said earlier with a path
+	refAnchor             // "add the following before X": the known file holding X
+)
+
+// where an insert goes.
+type insertWhere int
+
+const (
+	atEnd insertWhere = iota
+	beforeLine
+	afterLine
+	blockEnd
+	atStart
+)
+
+// An intent is what a sentence says to do with the block that follows.
+type intent struct {
+	op     Op
+	target *token   // the path named, nil for a reference
+	ref    refKind  // when target is nil
+	np     []string // noun phrase words, for refNounPhrase
+	inDir  bool     // "inside that directory create a file NAME": target is relative to the last directory
+	where  insertWhere
+	anchor string // for beforeLine/afterLine
+	block  string // for blockEnd: "VirtualHost", "server", "[Service]"
+	by     string
+	dirs   []token // directories the sentence says to create
+}
+
+var verbsCreate = map[string]bool{"create": true, "creating": true}
+var verbsAdd = map[string]bool{"add": true, "adding": true, "append": true, "appending": true, "insert": true, "inserting": true}
+var verbsChange = map[string]bool{"change": true, "changing": true, "replace": true, "edit": true, "modify": true, "update": true}
+var verbsSave = map[string]bool{"save": true, "write": true, "put": true, "paste": true, "place": true, "store": true}
+
+// objectWords may follow "add" before its preposition.
+var objectWords = map[string]bool{
+	"following": true, "this": true, "these": true, "the": true, "a": true, "an": true,
+	"line": true, "lines": true, "snippet": true, "statements": true, "statement": true,
+	"settings": true, "setting": true, "directives": true, "directive": true, "code": true,
+	"text": true, "content": true, "contents": true, "configuration": true, "config": true,
+	"entry": true, "entries": true, "block": true, "options": true, "option": true, "it": true,
+	"something": true, "too": true, "also": true, "two": true, "three": true, "new": true,
+	"section": true, "part": true, "bit": true, "stanza": true,
+}
+
+// parseIntent reads the sentence that introduces a block. It returns nil
+// when the sentence asks for no file operation.
+func parseIntent(s sentence) *intent {
+	if len(s) == 0 {
+		return nil
+	}
+	lower := s.lowerText()
+	if hasCue(lower, negativeCues) {
+		return nil
+	}
+	var dirs []token
+	// Directories the sentence creates, for "inside that directory".
+	for i, t := range s {
+		if !t.literal && verbsCreate[t.lower] {
+			j := i + 1
+			for j < len(s) && !s[j].literal && determiners[s[j].lower] {
+				j++
+			}
+			if j < len(s) && !s[j].literal && dirNouns[s[j].lower] && j+1 < len(s) && classifyPath(s[j+1], true) != notPath {
+				dirs = append(dirs, s[j+1])
+			}
+		}
+	}
+	// Verbs from last to first: the last one governs the block.
+	for v := len(s) - 1; v >= 0; v-- {
+		t := s[v]
+		if t.literal {
+			continue
+		}
+		var in *intent
+		switch {
+		case verbsCreate[t.lower]:
+			in = parseCreate(s, v)
+		case verbsAdd[t.lower]:
+			in = parseAdd(s, v, openedFile(s, v))
+		case verbsChange[t.lower]:
+			in = parseChange(s, v)
+		case verbsSave[t.lower]:
+			in = parseSave(s, v)
+		}
+		if in != nil {
+			in.dirs = dirs
+			if in.by == "" {
+				in.by = phrase(s, v, in.target)
+			}
+			return in
+		}
+	}
+	if in := parseCopula(s); in != nil {
+		in.dirs = dirs
+		return in
+	}
+	// "and this line at the end of the VirtualHost section:" continues
+	// the instruction of the block before.
+	if first := s[0]; !first.literal && (first.lower == "and" || first.lower == "also" || first.lower == "then") {
+		if in := parseAdd(s, 0, nil); in != nil {
+			in.by = phrase(s, 0, in.target)
+			return in
+		}
+	}
+	if len(dirs) > 0 {
+		return &intent{op: OpNone, dirs: dirs}
+	}
+	return nil
+}
+
+// phrase is the part of the sentence from the verb on, without the target
+// path, for "by" in the plan and the manifest.
+func phrase(s sentence, v int, target *token) string {
+	var keep sentence
+	for i := v; i < len(s); i++ {
+		if target != nil && s[i].pos == target.pos && s[i].literal == target.literal {
+			continue
+		}
+		keep = append(keep, s[i])
+	}
+	for len(keep) > 0 && keep[len(keep)-1].isPunct() {
+		keep = keep[:len(keep)-1]
+	}
+	return keep.text()
+}
+
+// pathAt returns the token at i when it names a path, skipping
+// determiners and file nouns first. named says a file noun was seen.
+func pathAt(s sentence, i int) (tok *token, next int, isDir bool) {
+	named := false
+	for i < len(s) && !s[i].literal && (determiners[s[i].lower] || fileNouns[s[i].lower] || dirNouns[s[i].lower]) {
+		if fileNouns[s[i].lower] {
+			named = true
+		}
+		if dirNouns[s[i].lower] {
+			isDir = true
+			named = true
+		}
+		i++
+	}
+	if i < len(s) && classifyPath(s[i], named) != notPath {
+		return &s[i], i + 1, isDir
+	}
+	return nil, i, isDir
+}
+
+// thatFileAt reports whether a reference to the file named before starts
+// at i: "that file", "this file", "the same file", "it".
+func thatFileAt(s sentence, i int) (bool, int) {
+	switch {
+	case s.wordsAt(i, "that", "file"), s.wordsAt(i, "this", "file"):
+		return true, i + 2
+	case s.wordsAt(i, "the", "same", "file"):
+		return true, i + 3
+	case s.wordsAt(i, "it"):
+		return true, i + 1
+	}
+	return false, i
+}
+
+func parseCreate(s sentence, v int) *intent {
+	j := v + 1
+	if ok, _ := thatFileAt(s, j); ok {
+		return &intent{op: OpCreate, ref: refThatFile}
+	}
+	tok, _, isDir := pathAt(s, j)
+	if isDir || tok == nil {
+		return nil
+	}
+	in := &intent{op: OpCreate, target: tok}
+	// "inside that directory create a file NAME", "in it create ..."
+	for k := v - 1; k >= 0 && k >= v-4; k-- {
+		if s.wordsAt(k, "that", "directory") || s.wordsAt(k, "this", "directory") || s.wordsAt(k, "inside", "it") || s.wordsAt(k, "in", "it") {
+			in.inDir = true
+		}
+	}
+	return in
+}
+
+// parseAdd reads "add the following to X", "... at the end of X",
+// "... before LINE", "... at the end of the X block". def is the file
+// named by "open X and add".
+func parseAdd(s sentence, v int, def *token) *intent {
+	j := v + 1
+	// The object: the block ("the following", "this line"), not a
+	// literal; "add ``X`` before ``Y``" is about the literal.
+	for j < len(s) && !s[j].literal && objectWords[s[j].lower] {
+		j++
+	}
+	if j < len(s) && s[j].literal {
+		return nil
+	}
+	in := &intent{op: OpAppend, target: def}
+	for ; j < len(s); j++ {
+		t := s[j]
+		if t.literal {
+			continue
+		}
+		switch {
+		case t.lower == "before" || t.lower == "above" || t.lower == "after" || t.lower == "below":
+			a, next := anchorAt(s, j+1)
+			if a == "" {
+				continue
+			}
+			in.op = OpInsert
+			in.anchor = a
+			in.where = beforeLine
+			if t.lower == "after" || t.lower == "below" {
+				in.where = afterLine
+			}
+			if in.target == nil {
+				in.ref = refAnchor
+			}
+			j = next - 1
+		case s.wordsAt(j, "at", "the", "end", "of") || s.wordsAt(j, "to", "the", "end", "of") || s.wordsAt(j, "at", "the", "bottom", "of"):
+			k := j + 4
+			if name, next, ok := blockAt(s, k); ok {
+				in.op, in.where, in.block = OpInsert, blockEnd, name
+				if in.target == nil {
+					in.ref = refAnchor
+				}
+				j = next - 1
+				continue
+			}
+			if ok, next := thatFileAt(s, k); ok {
+				in.ref = refThatFile
+				j = next - 1
+				continue
+			}
+			if tok, next, _ := pathAt(s, k); tok != nil {
+				in.target = tok
+				j = next - 1
+			}
+		case s.wordsAt(j, "at", "the", "beginning", "of") || s.wordsAt(j, "at", "the", "top", "of") || s.wordsAt(j, "at", "the", "start", "of"):
+			in.op, in.where = OpInsert, atStart
+			if tok, next, _ := pathAt(s, j+4); tok != nil {
+				in.target = tok
+				j = next - 1
+			}
+		case t.lower == "to" || t.lower == "into" || t.lower == "in" || t.lower == "inside" || t.lower == "within" || t.lower == "of":
+			if name, next, ok := blockAt(s, j+1); ok {
+				in.op, in.where, in.block = OpInsert, blockEnd, name
+				if in.target == nil {
+					in.ref = refAnchor
+				}
+				j = next - 1
+				continue
+			}
+			if ok, next := thatFileAt(s, j+1); ok {
+				in.ref = refThatFile
+				j = next - 1
+				continue
+			}
+			if tok, next, _ := pathAt(s, j+1); tok != nil {
+				in.target = tok
+				j = next - 1
+			}
+		}
+	}
+	if in.target == nil && in.ref == refNone {
+		return nil
+	}
+	if in.target != nil {
+		in.ref = refNone
+	}
+	return in
+}
+
+// openedFile returns the file of "open X and add ..." or "edit X and
+// add ...", when the verb at v follows such a phrase.
+func openedFile(s sentence, v int) *token {
+	for i := v - 1; i >= 0 && i >= v-8; i-- {
+		if !s[i].literal && (s[i].lower == "open" || s[i].lower == "edit") {
+			if tok, next, isDir := pathAt(s, i+1); tok != nil && !isDir && next <= v {
+				return tok
+			}
+		}
+	}
+	return nil
+}
+
+// anchorAt reads the line an insert goes before or after: a literal or a
+// quoted phrase.
+func anchorAt(s sentence, i int) (string, int) {
+	for i < len(s) && !s[i].literal && (s[i].lower == "the" || s[i].lower == "line" || s[i].lower == "directive") {
+		i++
+	}
+	if i < len(s) && s[i].literal {
+		return s[i].text, i + 1
+	}
+	if i < len(s) && s[i].text == "\"" {
+		var parts []string
+		for k := i + 1; k < len(s); k++ {
+			if s[k].text == "\"" {
+				return strings.Join(parts, " "), k + 1
+			}
+			parts = append(parts, s[k].text)
+		}
+	}
+	return "", i
+}
+
+// blockAt reads "the X block", "the X section", "the [X] section" at i.
+func blockAt(s sentence, i int) (string, int, bool) {
+	if !s.wordsAt(i, "the") {
+		return "", i, false
+	}
+	i++
+	if i+1 < len(s) && (s[i+1].lower == "block" || s[i+1].lower == "section" || s[i+1].lower == "directive" || s[i+1].lower == "container") {
+		name := strings.Trim(s[i].text, "<>")
+		if name != "" && !strings.ContainsAny(name, " /") {
+			return name, i + 2, true
+		}
+	}
+	return "", i, false
+}
+
+// parseChange reads "change X to the following", "replace X with this",
+// "change the default configuration to the following".
+func parseChange(s sentence, v int) *intent {
+	j := v + 1
+	if s.wordsAt(j, "the", "contents", "of") || s.wordsAt(j, "the", "content", "of") {
+		j += 3
+	}
+	tok, next, isDir := pathAt(s, j)
+	if isDir {
+		return nil
+	}
+	end := next
+	var np []string
+	if tok == nil {
+		// a noun phrase up to "to" or "with"
+		k := j
+		for k < len(s) && !s[k].literal && s[k].lower != "to" && s[k].lower != "with" && s[k].lower != "so" && !s[k].isPunct() {
+			if !determiners[s[k].lower] {
+				np = append(np, s[k].lower)
+			}
+			k++
+		}
+		if len(np) == 0 || len(np) > 4 || len(np) == 1 && genericNouns[np[0]] {
+			return nil
+		}
+		end = k
+	}
+	// what follows must say "to the following", "with this", "so that it looks like"
+	ok := false
+	for k := end; k < len(s) && k <= end+6; k++ {
+		if s.wordsAt(k, "to", "the", "following") || s.wordsAt(k, "to", "this") || s.wordsAt(k, "with", "the", "following") ||
+			s.wordsAt(k, "with", "this") || s.wordsAt(k, "to", "these") || s.wordsAt(k, "so", "that", "it") || s.wordsAt(k, "so", "it") ||
+			s.wordsAt(k, "to", "look", "like") || s.wordsAt(k, "to", "read") || s.wordsAt(k, "as", "follows") {
+			ok = true
+			break
+		}
+	}
+	if !ok {
+		return nil
+	}
+	if tok != nil {
+		return &intent{op: OpCreate, target: tok}
+	}
+	return &intent{op: OpCreate, ref: refNounPhrase, np: np}
+}
+
+// genericNouns say too little to find the file they are about.
+var genericNouns = map[string]bool{
+	"line": true, "lines": true, "file": true, "value": true, "values": true, "setting": true,
+	"it": true, "code": true, "text": true, "command": true, "one": true, "them": true, "entry": true,
+}
+
+// parseSave reads "save the following as X", "write this to X", "put the
+// following in X".
+func parseSave(s sentence, v int) *intent {
+	j := v + 1
+	for j < len(s) && !s[j].literal && objectWords[s[j].lower] {
+		j++
+	}
+	if j >= len(s) || s[j].literal {
+		return nil
+	}
+	switch s[j].lower {
+	case "as", "to", "in", "into":
+	default:
+		return nil
+	}
+	if ok, _ := thatFileAt(s, j+1); ok {
+		return &intent{op: OpCreate, ref: refThatFile}
+	}
+	tok, _, isDir := pathAt(s, j+1)
+	if tok == nil || isDir {
+		return nil
+	}
+	return &intent{op: OpCreate, target: tok}
+}
+
+// parseCopula reads "X should be like this", "X should look like this",
+// "make sure X has these contents", "a file X with the following
+// contents", "X should now look like this" (a check).
+func parseCopula(s sentence) *intent {
+	for i := range s {
+		tok := s[i]
+		if classifyPath(tok, false) == notPath {
+			continue
+		}
+		rest := s[i+1:]
+		// skip "file", "now" after the path
+		k := 0
+		for k < len(rest) && !rest[k].literal && (fileNouns[rest[k].lower] || rest[k].lower == ",") {
+			k++
+		}
+		r := rest[k:]
+		check := false
+		for m := 0; m < len(r) && m < 8; m++ {
+			if r.wordsAt(m, "now") {
+				check = true
+			}
+		}
+		match := false
+		for m := 0; m < len(r) && m < 8; m++ {
+			if r.wordsAt(m, "should", "be", "like") || r.wordsAt(m, "should", "look", "like") || r.wordsAt(m, "should", "be", "as", "follows") ||
+				r.wordsAt(m, "should", "contain") || r.wordsAt(m, "should", "have", "these") || r.wordsAt(m, "should", "have", "the", "following") ||
+				r.wordsAt(m, "must", "be", "like") || r.wordsAt(m, "must", "contain") || r.wordsAt(m, "looks", "like", "this") ||
+				r.wordsAt(m, "has", "these", "contents") || r.wordsAt(m, "has", "the", "following") || r.wordsAt(m, "contains", "the", "following") ||
+				r.wordsAt(m, "with", "the", "following", "contents") || r.wordsAt(m, "with", "the", "following", "content") ||
+				r.wordsAt(m, "with", "these", "contents") || r.wordsAt(m, "with", "this", "content") || r.wordsAt(m, "should", "read") {
+				match = true
+				break
+			}
+		}
+		if !match {
+			continue
+		}
+		op := OpCreate
+		if check {
+			op = OpCheck
+		}
+		t := s[i]
+		by := strings.TrimSpace(phrase(s, 0, &t))
+		return &intent{op: op, target: &s[i], by: by}
+	}
+	return nil
+}

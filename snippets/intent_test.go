@@ -1,0 +1,113 @@
+package snippets
+
+import (
+	"strings"
+	"testing"
+
+	"tailor/content"
+)
+
+// inlines turns "Add the following to “/etc/x“::" into inline nodes:
+// text, and “literals“.
+func inlines(s string) []content.Inline {
+	var out []content.Inline
+	off := 0
+	for {
+		i := strings.Index(s, "``")
+		if i < 0 {
+			break
+		}
+		j := strings.Index(s[i+2:], "``")
+		if j < 0 {
+			break
+		}
+		if i > 0 {
+			out = append(out, &content.Text{Span: content.Span{Start: off, End: off + i}, Value: s[:i]})
+		}
+		lit := s[i+2 : i+2+j]
+		out = append(out, &content.Literal{Span: content.Span{Start: off + i, End: off + i + j + 4}, Value: lit})
+		off += i + j + 4
+		s = s[i+j+4:]
+	}
+	if s != "" {
+		out = append(out, &content.Text{Span: content.Span{Start: off, End: off + len(s)}, Value: s})
+	}
+	return out
+}
+
+func TestParseIntent(t *testing.T) {
+	tests := []struct {
+		text string
+		want string // "op target", "op ref:KIND", or "" for no intent
+	}{
+		{"Time to configure it. Add the following to ``/etc/opt/$P/settings.py``:", "append /etc/opt/$P/settings.py"},
+		{"To turn on TLS, add the following at the end of ``/etc/postfix/main.cf``:", "append /etc/postfix/main.cf"},
+		{"Postfix reads logins from ``/etc/postfix/relay_auth``. Create that file with the following contents:", "create ref:that-file"},
+		{"Create file ``/etc/nginx/sites-available/$DOMAIN`` with the following contents:", "create /etc/nginx/sites-available/$DOMAIN"},
+		{"Afterwards your ``/etc/opt/$P/settings.py`` file should be like this:", "create /etc/opt/$P/settings.py"},
+		{"Make sure ``/etc/hosts`` has these contents:", "create /etc/hosts"},
+		{"Change ``/etc/nginx/sites-available/$DOMAIN`` to the following (only the port is new):", "create /etc/nginx/sites-available/$DOMAIN"},
+		{"I change the fallback configuration to the following, which refuses everything:", "create ref:noun fallback configuration"},
+		{"Next, create directory ``/srv/$DOMAIN``, and inside that directory create a file ``robots.txt`` with the following contents:", "create robots.txt in-dir"},
+		{"The service is declared by creating file ``/etc/systemd/system/$P.service``, with the following contents:", "create /etc/systemd/system/$P.service"},
+		{"Open ``/etc/ssh/sshd_config`` and add this line:", "append /etc/ssh/sshd_config"},
+		{"On Apache, add the following before ``ProxyPass /``:", "insert ref:anchor before ProxyPass /"},
+		{"and this line at the end of the ``VirtualHost`` section:", "insert ref:anchor block VirtualHost"},
+		{"Add the following to the ``[Service]`` section of ``/etc/systemd/system/x.service``:", "insert /etc/systemd/system/x.service block [Service]"},
+		{"Save the following as ``/usr/local/bin/backup``:", "create /usr/local/bin/backup"},
+		{"Then add these statements to ``/etc/opt/$P/settings.py``:", "append /etc/opt/$P/settings.py"},
+		// not file operations
+		{"Open it and you will see that it holds, among others, the following line:", ""},
+		{"An example is this:", ""},
+		{"The dollar names are placeholders. On my own servers they are these:", ""},
+		{"The catch-all behaviour comes from the ``default_server`` flag in these lines:", ""},
+		{"A typical project is laid out like this:", ""},
+		{"If the relay wants port 465, you also need to add this to turn on wrapper mode:", ""},
+		{"Perhaps you will have to change the line to this:", ""},
+		{"On your laptop, change ``DEBUG`` to this:", ""},
+		{"Install the package like this:", ""},
+		{"In nginx, add ``gzip on;`` after ``sendfile on;``, and add", ""},
+		{"For example, add this to ``/etc/hosts``:", ""},
+		{"Link it from ``sites-enabled``:", ""},
+		{"Then your ``/etc/opt/x/settings.py`` file could one day be a single import:", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			ss := sentences(tokenize(inlines(tt.text)))
+			in := parseIntent(ss[len(ss)-1])
+			got := describeIntent(in)
+			if got != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func describeIntent(in *intent) string {
+	if in == nil || in.op == OpNone {
+		return ""
+	}
+	s := string(in.op)
+	switch {
+	case in.target != nil:
+		s += " " + in.target.text
+	case in.ref == refThatFile:
+		s += " ref:that-file"
+	case in.ref == refNounPhrase:
+		s += " ref:noun " + strings.Join(in.np, " ")
+	case in.ref == refAnchor:
+		s += " ref:anchor"
+	}
+	if in.inDir {
+		s += " in-dir"
+	}
+	switch in.where {
+	case beforeLine:
+		s += " before " + in.anchor
+	case afterLine:
+		s += " after " + in.anchor
+	case blockEnd:
+		s += " block " + in.block
+	}
+	return s
+}

@@ -1,0 +1,950 @@
+package snippets
+
+import (
+	"fmt"
+	"io/fs"
+	"path"
+	"sort"
+	"strconv"
+	"strings"
+
+	"tailor/content"
+	"tailor/placeholder"
+	"tailor/snippets/shell"
+)
+
+// Op is what a code block does to its target file.
+type Op string
+
+// The operations of SPEC section 4.
+const (
+	OpNone   Op = "none"
+	OpCreate Op = "create"
+	OpAppend Op = "append"
+	OpInsert Op = "insert"
+	OpCheck  Op = "check"
+	OpSkip   Op = "skip"
+)
+
+// A Step is the decision for one code block.
+type Step struct {
+	Doc  *content.Doc
+	File *content.File // the file holding the block (an included file inside an include)
+	Code *content.Code
+	// Op is the operation; OpNone for blocks that make no file (shell
+	// blocks record their effects instead).
+	Op Op
+	// Target is the file's absolute path with placeholders as written;
+	// "" when Op is OpNone.
+	Target string
+	// By says what decided: "annotation", "caption", "inferred: Add the
+	// following to", "shell: cat > /etc/motd".
+	By string
+	// Note explains a decision: why a block is not a file operation, or
+	// what was adjusted.
+	Note string
+	// Effects are what a shell block does to the file system.
+	Effects []shell.Effect
+	// Subst is false when the annotation turns substitution off.
+	Subst bool
+}
+
+// Pos returns the position of the block's first content line.
+func (s *Step) Pos() content.Position {
+	return content.Position{Filename: s.File.Name, Line: s.Code.Line, Column: s.Code.Indent + 1}
+}
+
+// A Line is one line of a generated file, with where it came from.
+type Line struct {
+	Text  string
+	Subst bool // fill placeholders in it
+	Lang  string
+	File  *content.File
+	Line  int // 1-based line in File
+	Col   int // 1-based column of Text's first byte
+}
+
+// A Source is a step that contributed to a file, directory or link.
+type Source struct {
+	Step *Step
+	Op   Op
+	By   string
+	// Line is the source line of a shell command; 0 means the block's
+	// first line.
+	Line int
+}
+
+// A File is a file the tutorial creates (Whole) or adds to (a fragment
+// merged into a file that exists on the system already). Paths and lines
+// keep their placeholders.
+type File struct {
+	Path  string
+	Whole bool
+	Lines []Line
+	Lang  string
+	Mode  string // octal, "" when the tutorial sets none
+	Owner string
+	Group string
+	// Before and After anchor a fragment inserted into a system file.
+	Before, After string
+	// Validate is a command that checks the finished file, "%s" standing
+	// for its path ("nginx -t -c %s"), from an annotation; "" for none.
+	Validate string
+	// ValidatePos is where the command is given.
+	ValidatePos content.Position
+	Sources     []Source
+}
+
+// A Dir is a directory the tutorial creates or whose mode or owner it sets.
+type Dir struct {
+	Path    string
+	Mode    string
+	Owner   string
+	Group   string
+	Sources []Source
+}
+
+// A Link is a symbolic link the tutorial makes.
+type Link struct {
+	Path    string
+	Target  string
+	Sources []Source
+}
+
+// A Plan is what the tutorial does, block by block, and the files,
+// directories and links that result, with placeholders as written. Make
+// it once per set of tags and render it for each client with
+// [Plan.Render].
+type Plan struct {
+	Steps []*Step
+	Files []*File // in the order they were first made
+	Dirs  []*Dir
+	Links []*Link
+}
+
+// Analyze decides what every code block of docs does, in page order, and
+// simulates the result. docs must already hold only the content that
+// applies (conditional content filtered). Diagnostics are sorted.
+func Analyze(docs []*content.Doc) (*Plan, content.Diagnostics) {
+	a := &analyzer{
+		plan:  &Plan{},
+		files: map[string]*File{},
+		dirs:  map[string]*Dir{},
+		links: map[string]*Link{},
+		known: map[string]bool{},
+	}
+	for _, d := range docs {
+		a.doc(d)
+	}
+	a.diags.Sort()
+	return a.plan, a.diags
+}
+
+type mention struct {
+	tok   token
+	isDir bool
+	sent  sentence
+}
+
+type analyzer struct {
+	plan  *Plan
+	diags content.Diagnostics
+	files map[string]*File
+	dirs  map[string]*Dir
+	links map[string]*Link
+	known map[string]bool // directories known to exist
+
+	doc0     *content.Doc
+	file     *content.File
+	shell    shell.State
+	shellSec int // section counter when the directory was last set
+	section  int
+	secTitle string
+	mentions []mention
+	sents    []sentence
+	prev     *Step
+}
+
+func (a *analyzer) pos(off int) content.Position { return a.file.Position(off) }
+
+func (a *analyzer) doc(d *content.Doc) {
+	a.doc0, a.file = d, d.File
+	a.shell = shell.State{}
+	a.enterSection("")
+	a.blocks(d.Blocks)
+}
+
+func (a *analyzer) enterSection(title string) {
+	a.section++
+	a.secTitle = title
+	a.mentions = a.mentions[:0]
+	a.sents = a.sents[:0]
+	a.prev = nil
+}
+
+// blocks walks a sequence of sibling blocks.
+func (a *analyzer) blocks(bs []content.Block) {
+	for i, b := range bs {
+		switch n := b.(type) {
+		case *content.Section:
+			a.enterSection(content.PlainText(n.Title))
+			a.blocks(n.Blocks)
+		case *content.Paragraph:
+			a.paragraph(n.Inlines)
+		case *content.Code:
+			a.code(n, introOf(bs, i))
+		case *content.Include:
+			saved := a.file
+			if n.File != nil {
+				a.file = n.File
+			}
+			a.blocks(n.Blocks)
+			a.file = saved
+		default:
+			for _, p := range content.Parts(b) {
+				a.blocks(p)
+			}
+		}
+	}
+}
+
+// introOf returns the paragraph that introduces bs[i]: the sibling right
+// before it, comments and targets skipped.
+func introOf(bs []content.Block, i int) *content.Paragraph {
+	for j := i - 1; j >= 0; j-- {
+		switch n := bs[j].(type) {
+		case *content.Comment, *content.Target:
+			continue
+		case *content.Paragraph:
+			return n
+		}
+		return nil
+	}
+	return nil
+}
+
+// paragraph records the paths a paragraph mentions.
+func (a *analyzer) paragraph(inlines []content.Inline) {
+	for _, s := range sentences(tokenize(inlines)) {
+		a.sents = append(a.sents, s)
+		a.mentionsOf(s)
+	}
+}
+
+func (a *analyzer) mentionsOf(s sentence) {
+	for i, t := range s {
+		named := i > 0 && !s[i-1].literal && (fileNouns[s[i-1].lower] || dirNouns[s[i-1].lower])
+		if classifyPath(t, named) == notPath {
+			continue
+		}
+		isDir := strings.HasSuffix(t.text, "/")
+		for k := i - 1; k >= 0 && k >= i-2; k-- {
+			if !s[k].literal && dirNouns[s[k].lower] {
+				isDir = true
+			}
+		}
+		if p := a.absolute(t.text); p != "" && a.known[p] {
+			isDir = true
+		}
+		a.mentions = append(a.mentions, mention{tok: t, isDir: isDir, sent: s})
+	}
+}
+
+// absolute returns a cleaned absolute template path, or "" when t is not
+// absolute.
+func (a *analyzer) absolute(p string) string {
+	if !strings.HasPrefix(p, "/") {
+		return ""
+	}
+	return path.Clean(p)
+}
+
+// annotation keys and their meaning are checked here; the readers only
+// check the syntax.
+var annotationKeys = []string{"after", "before", "file", "group", "mode", "op", "owner", "subst", "validate"}
+
+type annot struct {
+	file, op, mode, owner, group, before, after, validate string
+	subst                                                 bool
+}
+
+func (a *analyzer) readAnnotation(c *content.Code) (*annot, bool) {
+	ann := c.Annotation
+	if ann == nil {
+		return nil, true
+	}
+	at := a.pos(ann.Pos)
+	r := &annot{subst: true}
+	ok := true
+	for _, kv := range ann.Attrs {
+		switch kv.Name {
+		case "file":
+			r.file = kv.Value
+		case "op":
+			switch Op(kv.Value) {
+			case OpCreate, OpAppend, OpInsert, OpCheck, OpSkip:
+				r.op = kv.Value
+			default:
+				a.diags.Errorf(at, "unknown op %q in tailor annotation: use create, append, insert, check or skip", kv.Value)
+				ok = false
+			}
+		case "mode":
+			if _, err := shell.ApplyMode(kv.Value, 0o644, false); err != nil {
+				a.diags.Errorf(at, "bad mode %q in tailor annotation: %v", kv.Value, err)
+				ok = false
+			}
+			r.mode = kv.Value
+		case "owner":
+			r.owner = kv.Value
+		case "group":
+			r.group = kv.Value
+		case "before":
+			r.before = kv.Value
+		case "after":
+			r.after = kv.Value
+		case "validate":
+			r.validate = kv.Value
+		case "subst":
+			switch kv.Value {
+			case "on", "true", "yes":
+				r.subst = true
+			case "off", "false", "no":
+				r.subst = false
+			default:
+				a.diags.Errorf(at, "subst=%q in tailor annotation: use on or off", kv.Value)
+				ok = false
+			}
+		case "class", "id", "title", "linenos", "hl_lines", "caption":
+			// Markdown info-string attributes that are not tailor's
+		default:
+			hint := ""
+			if s := placeholder.Suggest(kv.Name, annotationKeys); s != "" {
+				hint = fmt.Sprintf(" (did you mean %s?)", s)
+			}
+			a.diags.Errorf(at, "unknown key %q in tailor annotation%s; known keys: %s", kv.Name, hint, strings.Join(annotationKeys, ", "))
+			ok = false
+		}
+	}
+	if r.before != "" && r.after != "" {
+		a.diags.Errorf(at, "tailor annotation has both before and after: keep one")
+		ok = false
+	}
+	return r, ok
+}
+
+// nonFileLangs are languages of blocks that are never files.
+var nonFileLangs = map[string]bool{
+	"console": true, "shell-session": true, "pycon": true, "doscon": true,
+	"pwsh-session": true, "ps1con": true, "psql": true, "output": true,
+}
+
+func (a *analyzer) code(c *content.Code, intro *content.Paragraph) {
+	st := &Step{Doc: a.doc0, File: a.file, Code: c, Op: OpNone, Subst: true}
+	a.plan.Steps = append(a.plan.Steps, st)
+	lang := strings.ToLower(c.Lang)
+
+	ann, ok := a.readAnnotation(c)
+	if !ok {
+		st.Note = "annotation has errors"
+		return
+	}
+	if ann != nil {
+		st.Subst = ann.subst
+		if ann.op == string(OpSkip) {
+			st.By = "annotation"
+			st.Note = "skipped by annotation"
+			return
+		}
+	}
+
+	// The intent of the prose, if any.
+	var in *intent
+	var introSents []sentence
+	if intro != nil {
+		introSents = sentences(tokenize(intro.Inlines))
+		if len(introSents) > 0 {
+			in = parseIntent(introSents[len(introSents)-1])
+		}
+	}
+	if in != nil {
+		for _, d := range in.dirs {
+			if p := a.absolute(d.text); p != "" {
+				a.known[p] = true
+			}
+		}
+	}
+
+	target, op, by := "", OpNone, ""
+	switch {
+	case ann != nil && ann.file != "":
+		target = a.resolveName(ann.file)
+		if target == "" {
+			a.diags.Errorf(a.pos(c.Annotation.Pos), "file=%q in tailor annotation: give an absolute path", ann.file)
+			st.Note = "annotation names a relative file"
+			return
+		}
+		op, by = OpCreate, "annotation"
+		if in != nil && in.op != OpNone && in.op != "" {
+			op = in.op
+		}
+	case c.Caption != "" && classifyPath(token{text: c.Caption, literal: true}, true) != notPath:
+		target = a.resolveName(c.Caption)
+		if target == "" {
+			st.Note = fmt.Sprintf("caption %q: cannot tell which directory it is in", c.Caption)
+			break
+		}
+		op, by = OpCreate, "caption"
+		if in != nil && in.op != OpNone && in.op != "" {
+			op = in.op
+		}
+	case in != nil && in.op != OpNone && !nonFileLangs[lang]:
+		var why string
+		target, why = a.resolveIntent(in, introSents)
+		if target == "" {
+			st.Note = why
+			if in.op == OpInsert {
+				a.diags.Warnf(st.Pos(), "nothing inserted: %s", why)
+			}
+			break
+		}
+		op, by = in.op, "inferred: "+in.by
+	}
+	if ann != nil && ann.op != "" {
+		op = Op(ann.op)
+		if target == "" {
+			a.diags.Errorf(a.pos(c.Annotation.Pos), "op=%s in tailor annotation needs a file: add file=PATH", ann.op)
+			return
+		}
+	}
+	if ann != nil && (ann.before != "" || ann.after != "") {
+		op = OpInsert
+		in = &intent{op: OpInsert, anchor: ann.before, where: beforeLine}
+		if ann.after != "" {
+			in.anchor, in.where = ann.after, afterLine
+		}
+	}
+
+	if target == "" {
+		if shell.IsShell(lang) || (lang == "" || lang == "text" || lang == "none") && shell.LooksLikeShell(c.Text) {
+			a.shellBlock(st, lang)
+			return
+		}
+		if st.Note == "" && in == nil && intro == nil {
+			st.Note = "no text introduces the block"
+		} else if st.Note == "" {
+			st.Note = "the text before the block asks for no file"
+		}
+		return
+	}
+	if strings.ContainsRune(target, 0) {
+		a.diags.Errorf(st.Pos(), "target path contains a NUL byte")
+		return
+	}
+	st.Target, st.Op, st.By = target, op, by
+	if op == OpCreate && a.files[target] != nil && a.files[target].Whole && isSummary(a.secTitle) {
+		st.Op = OpCheck
+	}
+	a.apply(st, lang, in, ann)
+	a.prev = st
+}
+
+// isSummary reports whether a section title names a summary, whose blocks
+// restate what the tutorial did.
+func isSummary(title string) bool {
+	t := strings.ToLower(title)
+	for _, w := range []string{"summary", "recap", "cheat sheet", "cheatsheet", "in short", "tl;dr"} {
+		if strings.Contains(t, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// resolveName resolves a path as written to an absolute template path, or
+// "" when it cannot: relative names resolve against the known files with
+// that base name, then against the shell's directory set in this section.
+func (a *analyzer) resolveName(p string) string {
+	if strings.HasPrefix(p, "/") {
+		return path.Clean(p)
+	}
+	if strings.HasPrefix(p, "~") {
+		return ""
+	}
+	var match []string
+	for _, f := range a.plan.Files {
+		if strings.HasSuffix(f.Path, "/"+p) {
+			match = append(match, f.Path)
+		}
+	}
+	if len(match) == 1 {
+		return match[0]
+	}
+	if a.shell.Dir != "" && a.shellSec == a.section {
+		return path.Join(a.shell.Dir, p)
+	}
+	return ""
+}
+
+// resolveIntent finds the file an intent is about. It returns "" and the
+// reason when it cannot tell.
+func (a *analyzer) resolveIntent(in *intent, sents []sentence) (string, string) {
+	if in.target != nil {
+		name := in.target.text
+		if in.inDir && !strings.HasPrefix(name, "/") {
+			for i := len(in.dirs) - 1; i >= 0; i-- {
+				if d := a.absolute(in.dirs[i].text); d != "" {
+					return path.Join(d, name), ""
+				}
+			}
+			for i := len(a.mentions) - 1; i >= 0; i-- {
+				if m := a.mentions[i]; m.isDir {
+					if d := a.absolute(m.tok.text); d != "" {
+						return path.Join(d, name), ""
+					}
+				}
+			}
+			return "", fmt.Sprintf("%q is inside a directory the text does not name", name)
+		}
+		if p := a.resolveName(name); p != "" {
+			return p, ""
+		}
+		return "", fmt.Sprintf("relative name %q: cannot tell which directory it is in", name)
+	}
+	switch in.ref {
+	case refThatFile:
+		// the last file-like path mentioned before, in this sentence,
+		// this paragraph, then this section
+		for i := len(a.mentions) - 1; i >= 0; i-- {
+			m := a.mentions[i]
+			if m.isDir {
+				continue
+			}
+			if p := a.resolveName(m.tok.text); p != "" {
+				return p, ""
+			}
+		}
+		return "", "\"that file\": no file is named before"
+	case refNounPhrase:
+		np := strings.Join(in.np, " ")
+		for i := len(a.sents) - 1; i >= 0; i-- {
+			s := a.sents[i]
+			if !strings.Contains(s.lowerText(), np) {
+				continue
+			}
+			var paths []string
+			for _, t := range s {
+				if classifyPath(t, false) != notPath {
+					if p := a.resolveName(t.text); p != "" {
+						paths = append(paths, p)
+					}
+				}
+			}
+			if len(paths) == 1 {
+				return paths[0], ""
+			}
+		}
+		return "", fmt.Sprintf("%q: no earlier sentence of the section names its file", np)
+	case refAnchor:
+		return a.fileWithAnchor(in)
+	}
+	return "", "no file named"
+}
+
+// fileWithAnchor finds the file that holds the place an insert names (a
+// line, or a block) exactly once: the file of the block before if it
+// does, else the most recently made whole file that does.
+func (a *analyzer) fileWithAnchor(in *intent) (string, string) {
+	holds := func(f *File) bool {
+		if f == nil || !f.Whole {
+			return false
+		}
+		if in.where == blockEnd {
+			_, _, n := findBlock(f.Lines, in.block)
+			return n == 1
+		}
+		return len(matchLines(f.Lines, in.anchor)) == 1
+	}
+	if a.prev != nil && holds(a.files[a.prev.Target]) {
+		return a.prev.Target, ""
+	}
+	for i := len(a.plan.Files) - 1; i >= 0; i-- {
+		if f := a.plan.Files[i]; holds(f) {
+			return f.Path, ""
+		}
+	}
+	if in.where == blockEnd {
+		return "", fmt.Sprintf("no file made so far has one %s block", in.block)
+	}
+	return "", fmt.Sprintf("no file made so far holds the line %q", in.anchor)
+}
+
+// blockLines turns a code block into file lines.
+func blockLines(c *content.Code, f *content.File, lang string, subst bool) []Line {
+	if c.Text == "" {
+		return nil
+	}
+	texts := strings.Split(c.Text, "\n")
+	lines := make([]Line, len(texts))
+	for i, t := range texts {
+		lines[i] = Line{Text: strings.TrimRight(t, " \t"), Subst: subst, Lang: lang, File: f, Line: c.Line + i, Col: c.Indent + 1}
+	}
+	return lines
+}
+
+func (a *analyzer) fileFor(p string) *File {
+	f := a.files[p]
+	if f == nil {
+		f = &File{Path: p}
+		a.files[p] = f
+		a.plan.Files = append(a.plan.Files, f)
+	}
+	return f
+}
+
+// apply performs a file operation on the simulated file system.
+func (a *analyzer) apply(st *Step, lang string, in *intent, ann *annot) {
+	if lang == "" || lang == "text" || lang == "none" {
+		if guess := langOfPath(st.Target); guess != "" {
+			lang = guess // a "::" block added to settings.py is Python
+		}
+	}
+	lines := blockLines(st.Code, st.File, lang, st.Subst)
+	src := Source{Step: st, Op: st.Op, By: st.By}
+	f := a.files[st.Target]
+	switch st.Op {
+	case OpCreate:
+		f = a.fileFor(st.Target)
+		f.Whole = true
+		f.Lines = lines
+		f.Before, f.After = "", ""
+		if lang != "" {
+			f.Lang = lang
+		}
+	case OpAppend:
+		if f != nil && f.Whole {
+			if ins, ok := a.insideBlock(f, st, lines); ok {
+				f.Lines = ins
+				src.Op = OpInsert
+				break
+			}
+		}
+		f = a.fileFor(st.Target)
+		f.Lines = append(f.Lines, lines...)
+		if f.Lang == "" {
+			f.Lang = lang
+		}
+	case OpInsert:
+		if f == nil || !f.Whole {
+			if in == nil || in.where != beforeLine && in.where != afterLine {
+				a.diags.Warnf(st.Pos(), "cannot insert into %s: the tutorial does not make that file, and only \"before\" or \"after\" a line can be merged into a file on the system; nothing inserted", st.Target)
+				st.Note = "insert into a file the tutorial does not make"
+				return
+			}
+			f = a.fileFor(st.Target)
+			if in.where == beforeLine {
+				f.Before = in.anchor
+			} else {
+				f.After = in.anchor
+			}
+			f.Lines = append(f.Lines, lines...)
+			if f.Lang == "" {
+				f.Lang = lang
+			}
+			break
+		}
+		out, err := insertLines(f.Lines, lines, in)
+		if err != "" {
+			a.diags.Warnf(st.Pos(), "%s in %s; nothing inserted", err, st.Target)
+			st.Note = err
+			return
+		}
+		f.Lines = out
+	case OpCheck:
+		if f == nil || !f.Whole {
+			a.diags.Warnf(st.Pos(), "this block restates %s, which the tutorial has not made at this point", st.Target)
+			return
+		}
+		if msg := compareLines(f.Lines, lines); msg != "" {
+			last := f.Sources[len(f.Sources)-1].Step
+			a.diags.Warnf(st.Pos(), "this block restates %s but differs from the file made at %s: %s", st.Target, last.Pos(), msg)
+		}
+		f.Sources = append(f.Sources, src)
+		return
+	}
+	f.Sources = append(f.Sources, src)
+	if ann != nil {
+		if ann.mode != "" {
+			m, _ := shell.ApplyMode(ann.mode, modeOf(f.Mode, 0o644), false)
+			f.Mode = shell.FormatMode(m)
+		}
+		if ann.owner != "" {
+			f.Owner = ann.owner
+		}
+		if ann.group != "" {
+			f.Group = ann.group
+		}
+		if ann.validate != "" {
+			f.Validate, f.ValidatePos = ann.validate, a.pos(st.Code.Annotation.Pos)
+		}
+	}
+	a.known[path.Dir(st.Target)] = true
+}
+
+// insideBlock handles "add this to FILE" when FILE is one nginx "{ }"
+// block or one Apache "<Tag>" section and the snippet belongs inside it
+// (a location block added "to" a file whose only content is a server
+// block): it inserts at the end of that block and warns.
+func (a *analyzer) insideBlock(f *File, st *Step, lines []Line) ([]Line, bool) {
+	if len(lines) == 0 {
+		return nil, false
+	}
+	first := strings.TrimSpace(lines[0].Text)
+	lang := f.Lang
+	var outer string
+	switch {
+	case lang == "nginx" || strings.HasPrefix(f.Path, "/etc/nginx/"):
+		tops := topBraceBlocks(f.Lines)
+		if len(tops) != 1 {
+			return nil, false
+		}
+		outer = tops[0]
+		if firstWord(first) == outer {
+			return nil, false
+		}
+	case lang == "apache" || lang == "apacheconf" || strings.HasPrefix(f.Path, "/etc/apache2/") || strings.HasPrefix(f.Path, "/etc/httpd/"):
+		tops := topTagBlocks(f.Lines)
+		if len(tops) != 1 {
+			return nil, false
+		}
+		outer = tops[0]
+		if strings.HasPrefix(strings.ToLower(first), "<"+strings.ToLower(outer)) {
+			return nil, false
+		}
+	default:
+		return nil, false
+	}
+	out, err := insertLines(f.Lines, lines, &intent{where: blockEnd, block: outer})
+	if err != "" {
+		return nil, false
+	}
+	a.diags.Warnf(st.Pos(), "the text adds this to %s, but it belongs inside the %s block there: inserted at the end of that block", st.Target, outer)
+	st.Op = OpInsert
+	st.Note = "inserted at the end of the " + outer + " block"
+	return out, true
+}
+
+func firstWord(s string) string {
+	if i := strings.IndexAny(s, " \t{"); i >= 0 {
+		return s[:i]
+	}
+	return s
+}
+
+// modeOf parses an octal mode as a manifest writes it ("0640", "2750"),
+// or returns def.
+func modeOf(s string, def fs.FileMode) fs.FileMode {
+	v, err := strconv.ParseUint(s, 8, 32)
+	if err != nil {
+		return def
+	}
+	m := fs.FileMode(v & 0o777)
+	if v&0o4000 != 0 {
+		m |= fs.ModeSetuid
+	}
+	if v&0o2000 != 0 {
+		m |= fs.ModeSetgid
+	}
+	if v&0o1000 != 0 {
+		m |= fs.ModeSticky
+	}
+	return m
+}
+
+// shellBlock analyses a shell block and applies its effects.
+func (a *analyzer) shellBlock(st *Step, lang string) {
+	effects, notes := shell.Analyze(st.Code.Text, lang, &a.shell)
+	st.Effects = effects
+	var summary []string
+	for _, n := range notes {
+		summary = append(summary, n.Msg)
+	}
+	for _, e := range effects {
+		if e.Kind == shell.Cd {
+			a.shellSec = a.section
+		}
+		a.effect(st, e)
+	}
+	switch {
+	case len(summary) > 0:
+		st.Note = strings.Join(summary, "; ")
+	case len(effects) == 0:
+		st.Note = "commands that change no file"
+	}
+}
+
+func (a *analyzer) effectPos(st *Step, e shell.Effect) (*content.File, int, int) {
+	return st.File, st.Code.Line + e.Line - 1, st.Code.Indent + e.Col
+}
+
+func (a *analyzer) dirFor(p string) *Dir {
+	d := a.dirs[p]
+	if d == nil {
+		d = &Dir{Path: p}
+		a.dirs[p] = d
+		a.plan.Dirs = append(a.plan.Dirs, d)
+	}
+	return d
+}
+
+func (a *analyzer) effect(st *Step, e shell.Effect) {
+	if e.Path == "" {
+		return
+	}
+	src := Source{Step: st, By: "shell: " + e.Cmd, Line: st.Code.Line + e.Line - 1}
+	switch e.Kind {
+	case shell.Mkdir:
+		d := a.dirFor(e.Path)
+		src.Op = "mkdir"
+		d.Sources = append(d.Sources, src)
+		if e.Mode != "" {
+			// mkdir -m applies a symbolic mode to a=rwx, as GNU mkdir does
+			if m, err := shell.ApplyMode(e.Mode, 0o777, true); err == nil {
+				d.Mode = shell.FormatMode(m)
+			}
+		}
+		for p := e.Path; p != "/" && p != "."; p = path.Dir(p) {
+			a.known[p] = true
+		}
+	case shell.Chmod, shell.Chown:
+		// on a file or a directory the tutorial makes; others are the
+		// system's, which the manifest does not describe
+		var mode, owner, group *string
+		var sources *[]Source
+		isDir := false
+		if f := a.files[e.Path]; f != nil {
+			mode, owner, group, sources = &f.Mode, &f.Owner, &f.Group, &f.Sources
+		} else if a.dirs[e.Path] != nil || a.known[e.Path] {
+			d := a.dirFor(e.Path)
+			mode, owner, group, sources, isDir = &d.Mode, &d.Owner, &d.Group, &d.Sources, true
+		} else {
+			return
+		}
+		if e.Kind == shell.Chmod {
+			base := fs.FileMode(0o644)
+			if isDir {
+				base = 0o755
+			}
+			m, err := shell.ApplyMode(e.Mode, modeOf(*mode, base), isDir)
+			if err != nil {
+				a.warnEffect(st, e, "%v", err)
+				return
+			}
+			*mode = shell.FormatMode(m)
+		} else {
+			setOwner(owner, group, e)
+		}
+		src.Op = effectOp(e.Kind)
+		*sources = append(*sources, src)
+	case shell.Symlink:
+		l := a.links[e.Path]
+		if l == nil {
+			l = &Link{Path: e.Path}
+			a.links[e.Path] = l
+			a.plan.Links = append(a.plan.Links, l)
+		}
+		l.Target = e.Target
+		src.Op = "symlink"
+		l.Sources = append(l.Sources, src)
+	case shell.Touch:
+		if a.files[e.Path] == nil {
+			f := a.fileFor(e.Path)
+			f.Whole = true
+			src.Op = OpCreate
+			f.Sources = append(f.Sources, src)
+		}
+	case shell.Write, shell.Append:
+		file, line, col := a.effectPos(st, e)
+		var lines []Line
+		text := strings.TrimSuffix(e.Content, "\n")
+		if e.Content != "" {
+			for i, t := range strings.Split(text, "\n") {
+				lines = append(lines, Line{Text: t, Subst: st.Subst, Lang: langOfPath(e.Path), File: file, Line: line + 1 + i, Col: col})
+			}
+		}
+		f := a.fileFor(e.Path)
+		if e.Kind == shell.Write {
+			f.Whole = true
+			f.Lines = lines
+			src.Op = OpCreate
+		} else {
+			f.Lines = append(f.Lines, lines...)
+			src.Op = OpAppend
+		}
+		if f.Lang == "" {
+			f.Lang = langOfPath(e.Path)
+		}
+		f.Sources = append(f.Sources, src)
+		if st.Op == OpNone {
+			st.Op, st.Target, st.By = src.Op, e.Path, src.By
+		}
+	case shell.Install:
+		if e.IsDir {
+			d := a.dirFor(e.Path)
+			if e.Mode != "" {
+				// install -m applies a symbolic mode to a=rwx for directories
+				if m, err := shell.ApplyMode(e.Mode, 0o777, true); err == nil {
+					d.Mode = shell.FormatMode(m)
+				}
+			}
+			setOwner(&d.Owner, &d.Group, e)
+			src.Op = "mkdir"
+			d.Sources = append(d.Sources, src)
+		}
+	case shell.Remove:
+		if l := a.links[e.Path]; l != nil {
+			delete(a.links, e.Path)
+			a.plan.Links = removeLink(a.plan.Links, l)
+		}
+	}
+}
+
+func effectOp(k shell.Kind) Op {
+	if k == shell.Chmod {
+		return "chmod"
+	}
+	return "chown"
+}
+
+func removeLink(ls []*Link, l *Link) []*Link {
+	out := ls[:0]
+	for _, x := range ls {
+		if x != l {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+func setOwner(owner, group *string, e shell.Effect) {
+	if e.Owner != "" {
+		*owner = e.Owner
+	}
+	if e.Group != "" {
+		*group = e.Group
+	}
+}
+
+func (a *analyzer) warnEffect(st *Step, e shell.Effect, format string, args ...any) {
+	file, line, col := a.effectPos(st, e)
+	a.diags.Warnf(file.Position(file.LineStart(line)+col-1), format, args...)
+}
+
+// sortedKeys returns the keys of m, sorted.
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}

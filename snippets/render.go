@@ -1,0 +1,206 @@
+package snippets
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"path"
+	"sort"
+	"strings"
+
+	"tailor/content"
+	"tailor/snippets/manifest"
+)
+
+// A Filler fills placeholders for one client.
+type Filler interface {
+	// Text fills the placeholders of one line of a file in language
+	// lang, quoting values for the context they land in. It reports
+	// problems (undefined names, values that would break the line) at
+	// pos, and whether a secret value went in.
+	Text(s, lang string, pos content.Position, diags *content.Diagnostics) (out string, secret bool)
+	// Path fills a path or another one-line setting (mode, owner, link
+	// target), reporting problems at pos.
+	Path(s string, pos content.Position, diags *content.Diagnostics) string
+}
+
+// Output is a plan rendered for one client.
+type Output struct {
+	Manifest *manifest.Manifest
+	// Files maps paths relative to the client's output directory
+	// ("rootfs/etc/postfix/smtp_auth", "fragments/etc/postfix/main.cf")
+	// to their content.
+	Files map[string][]byte
+	// Checks are the validate commands of the files, filled in.
+	Checks []Check
+}
+
+// A Check is a command that validates a generated file.
+type Check struct {
+	// Command holds "%s" where the file's path goes.
+	Command string
+	// Name is the output file ("rootfs/etc/nginx/nginx.conf").
+	Name string
+	// Pos is where the command is given.
+	Pos content.Position
+}
+
+// Render fills the plan's files, directories and links for one client.
+// It checks that every path stays a clean absolute path once filled in.
+func (p *Plan) Render(client string, fill Filler) (*Output, content.Diagnostics) {
+	var diags content.Diagnostics
+	out := &Output{Manifest: &manifest.Manifest{Client: client}, Files: map[string][]byte{}}
+	seen := map[string]string{} // filled path -> template, to report collisions
+	claim := func(p, tmpl string, pos content.Position) bool {
+		if prev, ok := seen[p]; ok && prev != tmpl {
+			diags.Errorf(pos, "%s and %s are the same path, %s, for this client", prev, tmpl, p)
+			return false
+		}
+		seen[p] = tmpl
+		return true
+	}
+	for _, f := range p.Files {
+		if len(f.Sources) == 0 {
+			continue
+		}
+		pos := f.Sources[0].Step.Pos()
+		fp := fillPath(fill, f.Path, pos, &diags)
+		if fp == "" || !claim(fp, f.Path, pos) {
+			continue
+		}
+		var b strings.Builder
+		secret := false
+		for _, l := range f.Lines {
+			text := l.Text
+			if l.Subst {
+				lpos := l.File.Position(l.File.LineStart(l.Line) + l.Col - 1)
+				var s bool
+				text, s = fill.Text(text, l.Lang, lpos, &diags)
+				secret = secret || s
+			}
+			b.WriteString(text)
+			b.WriteByte('\n')
+		}
+		data := []byte(b.String())
+		sum := sha256.Sum256(data)
+		mf := manifest.File{
+			Path:   fp,
+			Kind:   manifest.KindFile,
+			Mode:   f.Mode,
+			Owner:  fill.Path(f.Owner, pos, &diags),
+			Group:  fill.Path(f.Group, pos, &diags),
+			SHA256: hex.EncodeToString(sum[:]),
+			Secret: secret,
+		}
+		if f.Validate != "" {
+			name := "rootfs" + fp
+			if !f.Whole {
+				name = "fragments" + fp
+			}
+			out.Checks = append(out.Checks, Check{Command: fill.Path(f.Validate, f.ValidatePos, &diags), Name: name, Pos: f.ValidatePos})
+		}
+		if f.Whole {
+			if mf.Mode == "" && secret {
+				mf.Mode = "0600"
+			}
+			out.Files["rootfs"+fp] = data
+		} else {
+			mf.Kind = manifest.KindFragment
+			mf.Comment = commentLeader(f.Lang, fp)
+			mf.Before = fill.Path(f.Before, pos, &diags)
+			mf.After = fill.Path(f.After, pos, &diags)
+			out.Files["fragments"+fp] = data
+		}
+		for _, s := range f.Sources {
+			mf.Sources = append(mf.Sources, manifestSource(s))
+		}
+		out.Manifest.Files = append(out.Manifest.Files, mf)
+	}
+	for _, d := range p.Dirs {
+		pos := d.Sources[0].Step.Pos()
+		dp := fillPath(fill, d.Path, pos, &diags)
+		if dp == "" {
+			continue
+		}
+		if _, isFile := out.Files["rootfs"+dp]; isFile {
+			diags.Errorf(pos, "%s is both a file and a directory", dp)
+			continue
+		}
+		out.Manifest.Dirs = append(out.Manifest.Dirs, manifest.Dir{
+			Path:  dp,
+			Mode:  d.Mode,
+			Owner: fill.Path(d.Owner, pos, &diags),
+			Group: fill.Path(d.Group, pos, &diags),
+		})
+	}
+	for _, l := range p.Links {
+		pos := l.Sources[0].Step.Pos()
+		lp := fillPath(fill, l.Path, pos, &diags)
+		if lp == "" || !claim(lp, l.Path, pos) {
+			continue
+		}
+		target := fill.Path(l.Target, pos, &diags)
+		if strings.ContainsAny(target, "\x00\n") {
+			diags.Errorf(pos, "link target of %s holds a NUL or newline once filled in", l.Path)
+			continue
+		}
+		out.Manifest.Links = append(out.Manifest.Links, manifest.Link{Path: lp, Target: target})
+	}
+	// A file below another file cannot be made.
+	whole := map[string]bool{}
+	for _, f := range out.Manifest.Files {
+		if f.Kind == manifest.KindFile {
+			whole[f.Path] = true
+		}
+	}
+	for _, f := range out.Manifest.Files {
+		for d := path.Dir(f.Path); d != "/"; d = path.Dir(d) {
+			if whole[d] {
+				diags.Errorf(content.Position{Filename: f.Sources[0].Doc, Line: f.Sources[0].Line}, "%s is a file, so %s cannot be made below it", d, f.Path)
+			}
+		}
+	}
+	m := out.Manifest
+	sort.Slice(m.Files, func(i, j int) bool { return m.Files[i].Path < m.Files[j].Path })
+	sort.Slice(m.Dirs, func(i, j int) bool { return m.Dirs[i].Path < m.Dirs[j].Path })
+	sort.Slice(m.Links, func(i, j int) bool { return m.Links[i].Path < m.Links[j].Path })
+	diags.Sort()
+	return out, diags
+}
+
+// fillPath fills a target path and checks it: absolute, no NUL or
+// newline, no ".." that a value brought in. It returns "" on error.
+func fillPath(fill Filler, tmpl string, pos content.Position, diags *content.Diagnostics) string {
+	n := len(*diags)
+	p := fill.Path(tmpl, pos, diags)
+	if len(*diags) > n && diags.HasErrors() {
+		for _, d := range (*diags)[n:] {
+			if d.Severity == content.Error {
+				return ""
+			}
+		}
+	}
+	switch {
+	case strings.ContainsAny(p, "\x00\n\r"):
+		diags.Errorf(pos, "path %s holds a NUL or a line break once filled in", tmpl)
+		return ""
+	case !strings.HasPrefix(p, "/"):
+		diags.Errorf(pos, "path %s is not absolute once filled in", tmpl)
+		return ""
+	}
+	for _, seg := range strings.Split(p, "/") {
+		if seg == ".." {
+			diags.Errorf(pos, "path %s holds \"..\" once filled in: a value must not climb out of its directory", tmpl)
+			return ""
+		}
+	}
+	return path.Clean(p)
+}
+
+func manifestSource(s Source) manifest.Source {
+	st := s.Step
+	line := st.Code.Line
+	if s.Line > 0 {
+		line = s.Line
+	}
+	return manifest.Source{Doc: st.File.Name, Line: line, Op: string(s.Op), By: s.By}
+}
