@@ -1,0 +1,209 @@
+package site
+
+import (
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/alecthomas/chroma/v2"
+	"github.com/alecthomas/chroma/v2/lexers"
+
+	"tailor/content"
+)
+
+// plainLangs are languages shown without highlighting.
+var plainLangs = map[string]bool{
+	"": true, "text": true, "none": true, "default": true, "guess": true,
+	"plain": true, "plaintext": true, "txt": true, "output": true,
+}
+
+// lexers maps a lower-case language to its chroma lexer, or to nil when
+// chroma does not know the language. Looking up an unknown name scans
+// every lexer, so answers are kept, up to maxLexerCache of them.
+var lexerCache struct {
+	sync.Mutex
+	m map[string]chroma.Lexer
+}
+
+const maxLexerCache = 256
+
+// lexerFor returns the lexer for a language, nil for plain text.
+func lexerFor(lang string) chroma.Lexer {
+	lang = strings.ToLower(strings.TrimSpace(lang))
+	if plainLangs[lang] {
+		return nil
+	}
+	lexerCache.Lock()
+	l, ok := lexerCache.m[lang]
+	lexerCache.Unlock()
+	if ok {
+		return l
+	}
+	if l = lexers.Get(lang); l != nil {
+		l = chroma.Coalesce(l)
+	}
+	lexerCache.Lock()
+	if lexerCache.m == nil {
+		lexerCache.m = map[string]chroma.Lexer{}
+	}
+	if len(lexerCache.m) < maxLexerCache {
+		lexerCache.m[lang] = l
+	}
+	lexerCache.Unlock()
+	return l
+}
+
+// tokenTags holds the opening tag of each token type that has a CSS
+// class of its own. It is read-only after initialization.
+var tokenTags = func() map[chroma.TokenType]string {
+	m := map[chroma.TokenType]string{}
+	for t, class := range chroma.StandardTypes {
+		switch t {
+		case chroma.Text, chroma.Whitespace, chroma.Error, chroma.Background, chroma.PreWrapper,
+			chroma.Line, chroma.LineNumbers, chroma.LineNumbersTable, chroma.LineHighlight,
+			chroma.LineTable, chroma.LineTableTD, chroma.LineLink, chroma.CodeLine:
+			continue
+		}
+		if class != "" {
+			m[t] = `<span class="` + class + `">`
+		}
+	}
+	return m
+}()
+
+// tokenTag returns the opening tag for a token type, looking up its
+// parent types as chroma's HTML formatter does; "" for none.
+func tokenTag(t chroma.TokenType) string {
+	for {
+		if tag, ok := tokenTags[t]; ok {
+			return tag
+		}
+		if _, ok := chroma.StandardTypes[t]; ok || t == 0 {
+			return ""
+		}
+		t = t.Parent()
+	}
+}
+
+// highlight returns the token marks of text in a language: one mark per
+// token that has a CSS class. It returns nil for plain text, and when
+// the lexer's tokens do not add up to the text.
+func highlight(lang, text string) []mark {
+	l := lexerFor(lang)
+	if l == nil || text == "" {
+		return nil
+	}
+	it, err := l.Tokenise(&chroma.TokeniseOptions{State: "root"}, text)
+	if err != nil {
+		return nil
+	}
+	var marks []mark
+	pos := 0
+	for t := it(); t != chroma.EOF; t = it() {
+		v := t.Value
+		end := pos + len(v)
+		switch {
+		case end <= len(text) && text[pos:end] == v:
+		case pos <= len(text) && v == text[pos:]+"\n":
+			// The lexer's own final newline.
+			end = len(text)
+		default:
+			return nil
+		}
+		if tag := tokenTag(t.Type); tag != "" && end > pos {
+			marks = append(marks, mark{pos, end, tag, "</span>"})
+		}
+		pos = end
+	}
+	if pos != len(text) {
+		return nil
+	}
+	return marks
+}
+
+// lineOptions reads the line-number options of a code block: Sphinx's
+// :linenos:, :lineno-start: and :emphasize-lines:, or Hugo's linenos,
+// linenostart and hl_lines attributes. It returns nil when lines need no
+// wrapper.
+func (r *renderer) lineOptions(c *content.Code, text string) *lineStyle {
+	ls := &lineStyle{first: 1}
+	for _, o := range c.Options {
+		switch o.Name {
+		case "linenos":
+			ls.numbers = o.Value != "false" && o.Value != "none"
+		case "lineno-start", "linenostart":
+			if n, err := strconv.Atoi(strings.TrimSpace(o.Value)); err == nil {
+				ls.first = n
+				ls.numbers = true
+			}
+		case "emphasize-lines", "hl_lines":
+			ls.emphasis = r.lineSet(c, o)
+		}
+	}
+	if !ls.numbers && len(ls.emphasis) == 0 {
+		return nil
+	}
+	lines := strings.Count(text, "\n") + 1
+	ls.width = len(strconv.Itoa(ls.first + lines - 1))
+	return ls
+}
+
+// lineSet parses a list of lines and ranges ("1,3-5", or "1 3-5").
+func (r *renderer) lineSet(c *content.Code, o content.Option) map[int]bool {
+	set := map[int]bool{}
+	lines := strings.Count(c.Text, "\n") + 1
+	for _, f := range strings.FieldsFunc(o.Value, func(r rune) bool { return r == ',' || r == ' ' }) {
+		lo, hi, isRange := strings.Cut(f, "-")
+		a, err1 := strconv.Atoi(strings.TrimSpace(lo))
+		b, err2 := a, error(nil)
+		if isRange {
+			b, err2 = strconv.Atoi(strings.TrimSpace(hi))
+		}
+		if err1 != nil || err2 != nil || a < 1 || b < a {
+			r.warn(c, "invalid line range %q in :%s: (want numbers and ranges such as \"1,3-5\")", f, o.Name)
+			continue
+		}
+		for i := a; i <= min(b, lines); i++ {
+			set[i] = true
+		}
+	}
+	return set
+}
+
+func (r *renderer) code(c *content.Code) {
+	text, fl := r.b.fill(c, c.Text)
+	lang := c.Lang
+	if lang == "" {
+		lang = r.lang
+	}
+	r.w(`<figure class="code"`)
+	if c.Name != "" {
+		r.idAttr(anchorID("code", c.Name))
+	}
+	r.w(">\n")
+	if c.Caption != "" {
+		r.w("<figcaption>")
+		r.number(c)
+		r.text(c, c.Caption)
+		r.w("</figcaption>\n")
+	}
+	if r.b.opts.Note != nil {
+		if note := r.b.opts.Note(c); note != "" {
+			r.w(`<p class="code-note">`)
+			escapeText(r.out, note)
+			r.w("</p>\n")
+		}
+	}
+	ls := r.lineOptions(c, text)
+	r.w(`<pre class="chroma`)
+	if ls != nil {
+		r.w(" lines")
+	}
+	r.w(`"><code`)
+	if l := classSafe(lang); l != "" {
+		attr(r.out, "class", "language-"+l)
+	}
+	r.w(">")
+	writeMarked(r.out, text, fl, highlight(lang, text), ls)
+	r.w("</code></pre>\n</figure>\n")
+}

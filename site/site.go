@@ -1,0 +1,364 @@
+package site
+
+import (
+	"bytes"
+	"html/template"
+	"path"
+	"sort"
+	"strings"
+
+	"tailor/content"
+)
+
+// A Page is one document of the site, in reading order.
+type Page struct {
+	Doc *content.Doc
+	// Path is the output path relative to the site root, slash-separated:
+	// "settings.html", "mail/postfix.html". A page with Path "index.html"
+	// is the home page; without one, Build makes an index.
+	Path string
+}
+
+// A Filled is where a filled-in value lies in a text returned by Fill.
+type Filled struct {
+	Start, End int    // byte offsets in the returned text
+	Name       string // placeholder name, without "$"
+	Secret     bool   // the text there is a mask, not the value
+}
+
+// Options configure a build. The zero value renders the pages as written.
+type Options struct {
+	// Title is the site's title; "" uses the first page's title.
+	Title string
+	// Client is the client's name shown in the header; "" for none.
+	Client string
+	// Fill personalizes a text of node n for display: placeholders
+	// replaced, secrets already masked, and where the values are. nil
+	// shows every text as written. Build calls it for EVERY text it
+	// shows: titles, prose, inline literals, code, link targets, image
+	// sources and alt text, captions, raw HTML, the <title> element.
+	// Ranges that are empty, out of bounds, not on character boundaries
+	// or overlapping an earlier range are ignored. Nodes that Build makes
+	// up (for Title, or a page without a title) are *content.Text without
+	// a position. One build calls Fill from one goroutine at a time.
+	Fill func(n content.Node, s string) (string, []Filled)
+	// Note returns a short line shown with a code block, such as
+	// "append to /etc/postfix/main.cf" (already personalized); "" for
+	// none. nil shows none.
+	Note func(c *content.Code) string
+	// Lang is the language of the pages for the lang attribute of <html>;
+	// "" means "en".
+	Lang string
+}
+
+// A File is one output file, relative to the site root: Path is
+// slash-separated ("mail/postfix.html", "_static/tailor.css").
+type File struct {
+	Path string
+	Data []byte
+}
+
+// A Site is the result of a build. The zero value is an empty site.
+type Site struct {
+	Files []File // sorted by Path; includes _static/ assets
+	// Assets are local files the pages refer to (images), as slash paths
+	// relative to the project (resolved against each page's directory),
+	// for the caller to copy to the same relative path under the site.
+	Assets []string
+}
+
+// File returns the data of the output file at path p and whether there is
+// one.
+func (s *Site) File(p string) ([]byte, bool) {
+	if s == nil {
+		return nil, false
+	}
+	i := sort.Search(len(s.Files), func(i int) bool { return s.Files[i].Path >= p })
+	if i < len(s.Files) && s.Files[i].Path == p {
+		return s.Files[i].Data, true
+	}
+	return nil, false
+}
+
+// cssPath is where the stylesheet is written.
+const cssPath = "_static/tailor.css"
+
+// Build renders the pages. It reports unresolved cross-references as
+// warnings with their positions. It is safe for concurrent use with
+// different arguments; the output is byte-identical for identical input.
+//
+// A page whose Path is not a clean relative slash path, or is used twice,
+// or whose Doc is nil, is left out and reported as an error.
+func Build(pages []Page, opts Options) (*Site, content.Diagnostics) {
+	b := &builder{
+		opts:     opts,
+		byName:   map[string]*pageInfo{},
+		labels:   map[string]*label{},
+		terms:    map[string]*label{},
+		cites:    map[string]*label{},
+		numbers:  map[content.Node]int{},
+		secLabel: map[*content.Section][]string{},
+		toSec:    map[*content.Target]bool{},
+		termIDs:  map[*content.DefItem]string{},
+		assets:   map[string]bool{},
+
+		candidates: map[string][]string{},
+		suggested:  map[string]string{},
+	}
+	b.addPages(pages)
+	for _, p := range b.pages {
+		b.index(p)
+	}
+	b.siteTitle()
+	var files []File
+	for i, p := range b.pages {
+		files = append(files, File{Path: p.Path, Data: b.renderPage(p, i)})
+	}
+	if !b.hasIndex {
+		files = append(files, File{Path: "index.html", Data: b.renderIndex()})
+	}
+	files = append(files, File{Path: cssPath, Data: bytes.Clone(stylesheet())})
+	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
+	s := &Site{Files: files}
+	for a := range b.assets {
+		s.Assets = append(s.Assets, a)
+	}
+	sort.Strings(s.Assets)
+	b.diags.Sort()
+	return s, b.diags
+}
+
+// builder holds the state of one build.
+type builder struct {
+	opts     Options
+	pages    []*pageInfo
+	hasIndex bool // a page has Path "index.html"
+	diags    content.Diagnostics
+
+	byName map[string]*pageInfo // document name -> page
+	labels map[string]*label    // normalized label -> definition
+	terms  map[string]*label    // normalized glossary term -> definition
+	cites  map[string]*label    // normalized citation label -> definition
+	// numbers holds the per-page number of each numbered figure, table
+	// and code block.
+	numbers map[content.Node]int
+	// secLabel holds the label targets that anchor a section, for the
+	// heading's anchors; toSec marks those targets.
+	secLabel map[*content.Section][]string
+	toSec    map[*content.Target]bool
+	termIDs  map[*content.DefItem]string
+	assets   map[string]bool
+
+	candidates map[string][]string // names of each kind, for suggestions
+	suggested  map[string]string   // suggestion for each kind and name
+
+	titleText string        // the site title, plain
+	titleHTML template.HTML // the site title, with value spans
+}
+
+// pageInfo is a page with what the build knows of it.
+type pageInfo struct {
+	Page
+	name    string // document name: Path without its extension
+	srcDir  string // directory of the source, relative to the project
+	srcRoot string // the directory page names are relative to, in the project
+	title   *content.Section
+	toc     []*tocNode
+	// toctrees are the page's toctree directives, hidden ones included.
+	toctrees []*content.Toctree
+}
+
+// tocNode is a section and the sections it holds.
+type tocNode struct {
+	sec  *content.Section
+	kids []*tocNode
+}
+
+func (b *builder) addPages(pages []Page) {
+	seen := map[string]string{} // document name -> page path
+	for _, pg := range pages {
+		pos := content.Position{Filename: pg.Path}
+		if pg.Doc != nil && pg.Doc.File != nil {
+			pos = pg.Doc.File.Position(0)
+		}
+		p := pg.Path
+		switch {
+		case pg.Doc == nil:
+			b.diags.Errorf(pos, "page %q has no document", p)
+			continue
+		case p == "" || p != path.Clean(p) || strings.HasPrefix(p, "/") || p == ".." ||
+			strings.HasPrefix(p, "../") || strings.Contains(p, `\`) || path.Ext(p) == "":
+			b.diags.Errorf(pos, "invalid page path %q: want a relative slash path such as \"mail/postfix.html\"", p)
+			continue
+		case strings.HasPrefix(p, "_static/"):
+			b.diags.Errorf(pos, "invalid page path %q: _static/ holds the site's assets", p)
+			continue
+		}
+		name := strings.TrimSuffix(p, path.Ext(p))
+		if other, ok := seen[name]; ok {
+			if other == p {
+				b.diags.Errorf(pos, "page path %q is used twice", p)
+			} else {
+				b.diags.Errorf(pos, "page path %q names the same document as %q", p, other)
+			}
+			continue
+		}
+		seen[name] = p
+		pi := &pageInfo{Page: pg, name: name}
+		src := pg.Doc.Path()
+		if src == "" {
+			src = p
+		}
+		pi.srcDir = path.Dir(src)
+		// The root of the page names in the project: "content" for the
+		// source content/mail/postfix.rst of page mail/postfix.html.
+		srcName := strings.TrimSuffix(src, path.Ext(src))
+		pi.srcRoot = "."
+		if srcName != pi.name && strings.HasSuffix(srcName, "/"+pi.name) {
+			pi.srcRoot = strings.TrimSuffix(srcName, "/"+pi.name)
+		}
+		b.pages = append(b.pages, pi)
+		b.byName[pi.name] = pi
+		b.hasIndex = b.hasIndex || p == "index.html"
+	}
+}
+
+// siteTitle works out the site's title.
+func (b *builder) siteTitle() {
+	if b.opts.Title != "" {
+		n := &content.Text{Value: b.opts.Title}
+		s, fl := b.fill(n, b.opts.Title)
+		var sb strings.Builder
+		writeMarked(&sb, s, fl, nil, nil)
+		b.titleText, b.titleHTML = s, template.HTML(sb.String())
+		return
+	}
+	if len(b.pages) == 0 {
+		b.titleText, b.titleHTML = "Runbook", "Runbook"
+		return
+	}
+	r := b.newRenderer(b.pages[0])
+	b.titleText = r.pageTitleText(b.pages[0])
+	b.titleHTML = template.HTML(r.pageTitleHTML(b.pages[0]))
+}
+
+// fill calls Options.Fill and cleans the ranges it returns.
+func (b *builder) fill(n content.Node, s string) (string, []Filled) {
+	if b.opts.Fill == nil {
+		return s, nil
+	}
+	out, fl := b.opts.Fill(n, s)
+	return out, cleanFills(out, fl)
+}
+
+// fillPlain returns the personalized text without the ranges, for
+// attribute values and the <title> element.
+func (b *builder) fillPlain(n content.Node, s string) string {
+	if b.opts.Fill == nil {
+		return s
+	}
+	out, _ := b.opts.Fill(n, s)
+	return out
+}
+
+// pageData is what the page template shows.
+type pageData struct {
+	Lang      string
+	Title     string
+	CSS       string
+	Home      string
+	SiteTitle template.HTML
+	Client    string
+	TOC       template.HTML
+	Body      template.HTML
+	Prev      *pageLink
+	Next      *pageLink
+}
+
+type pageLink struct {
+	Href  string
+	Title template.HTML
+}
+
+func (b *builder) lang() string {
+	if b.opts.Lang != "" {
+		return b.opts.Lang
+	}
+	return "en"
+}
+
+// renderPage renders the page at index i of the reading order.
+func (b *builder) renderPage(p *pageInfo, i int) []byte {
+	r := b.newRenderer(p)
+	r.prepare()
+	r.blocks(p.Doc.Blocks)
+	body := r.out.String()
+
+	title := r.pageTitleText(p)
+	if title != b.titleText {
+		title += " — " + b.titleText
+	}
+	d := &pageData{
+		Lang:      b.lang(),
+		Title:     title,
+		CSS:       hrefTo(p.Path, cssPath, ""),
+		Home:      hrefTo(p.Path, "index.html", ""),
+		SiteTitle: b.titleHTML,
+		Client:    b.opts.Client,
+		TOC:       template.HTML(r.pageTOC(p)),
+		Body:      template.HTML(body),
+	}
+	switch {
+	case i > 0:
+		prev := b.pages[i-1]
+		d.Prev = &pageLink{Href: hrefTo(p.Path, prev.Path, ""), Title: template.HTML(r.pageTitleHTML(prev))}
+	case p.Path != "index.html" && !b.hasIndex:
+		d.Prev = &pageLink{Href: hrefTo(p.Path, "index.html", ""), Title: b.titleHTML}
+	}
+	if i+1 < len(b.pages) {
+		next := b.pages[i+1]
+		d.Next = &pageLink{Href: hrefTo(p.Path, next.Path, ""), Title: template.HTML(r.pageTitleHTML(next))}
+	}
+	return b.execute(d, p.Path)
+}
+
+// renderIndex renders the home page made when no page is the index.
+func (b *builder) renderIndex() []byte {
+	p := &pageInfo{Page: Page{Path: "index.html", Doc: &content.Doc{}}, name: "index", srcDir: ".", srcRoot: "."}
+	r := b.newRenderer(p)
+	r.out.WriteString("<h1>")
+	r.out.WriteString(string(b.titleHTML))
+	r.out.WriteString("</h1>\n")
+	if len(b.pages) > 0 {
+		r.out.WriteString("<nav class=\"contents\" aria-label=\"Contents\">\n<ul>\n")
+		for _, q := range b.pages {
+			r.tocEntry(q, nil, 2, nil, nil)
+		}
+		r.out.WriteString("</ul>\n</nav>\n")
+	}
+	d := &pageData{
+		Lang:      b.lang(),
+		Title:     b.titleText,
+		CSS:       hrefTo(p.Path, cssPath, ""),
+		Home:      "index.html",
+		SiteTitle: b.titleHTML,
+		Client:    b.opts.Client,
+		Body:      template.HTML(r.out.String()),
+	}
+	if len(b.pages) > 0 {
+		d.Next = &pageLink{Href: hrefTo(p.Path, b.pages[0].Path, ""), Title: template.HTML(r.pageTitleHTML(b.pages[0]))}
+	}
+	return b.execute(d, p.Path)
+}
+
+func (b *builder) execute(d *pageData, name string) []byte {
+	t, err := pageTemplate()
+	if err == nil {
+		var buf bytes.Buffer
+		if err = t.Execute(&buf, d); err == nil {
+			return buf.Bytes()
+		}
+	}
+	b.diags.Errorf(content.Position{Filename: name}, "cannot render page: %v", err)
+	return nil
+}
