@@ -1,0 +1,588 @@
+package generator
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/spf13/afero"
+
+	"tailor/content"
+	"tailor/placeholder"
+	"tailor/site"
+	"tailor/snippets"
+	"tailor/snippets/manifest"
+	"tailor/values"
+)
+
+// Options configure a build over clients. The zero value builds the
+// project's own clients into "out" in the project directory.
+type Options struct {
+	// Values are values files or glob patterns on the project's file
+	// system. Empty means the project's clients pattern.
+	Values []string
+	// Out is the output directory; "" means "out" in the project
+	// directory.
+	Out string
+	// Jobs bounds how many clients build at once; 0 means GOMAXPROCS.
+	Jobs int
+	// Getenv looks up environment variables for { env = "..." } values;
+	// nil means none is set.
+	Getenv func(string) (string, bool)
+	// Progress, when non-nil, is called after each client, from one
+	// goroutine at a time.
+	Progress func(done, total int)
+	// DryRun builds everything in memory and writes nothing.
+	DryRun bool
+	// Validate runs a file's validate command (from a "validate=..."
+	// annotation) on its content; "%s" in the command stands for a path
+	// holding it. It returns an error when the check fails, and nil when
+	// it passes or cannot run (the tool is not installed). nil skips
+	// every check.
+	Validate func(command string, data []byte) error
+}
+
+// A Result is what happened to one client.
+type Result struct {
+	Client string
+	// Values is the values file.
+	Values string
+	// Diags are this client's diagnostics, sorted.
+	Diags content.Diagnostics
+	// Files are the client's output files, relative to its output
+	// directory; nil when the build failed.
+	Files map[string][]byte
+	// Modes are the file modes the files are written with: a file of
+	// rootfs/ gets the mode the manifest gives it, so that the tree can be
+	// copied onto a server as it is.
+	Modes map[string]os.FileMode
+	// Dir is where the output was written ("" when nothing was).
+	Dir string
+	// Tags are the client's tags (nil when its values could not be read).
+	Tags []string
+}
+
+// Failed reports whether the client's build failed.
+func (r *Result) Failed() bool { return r.Diags.HasErrors() }
+
+// A Run is the outcome of a build over several clients.
+type Run struct {
+	// Diags are the diagnostics about the tutorial itself, reported once
+	// whatever the number of clients.
+	Diags   content.Diagnostics
+	Clients []*Result // sorted by values file
+}
+
+// Failed reports whether the tutorial or any client has an error.
+func (r *Run) Failed() bool {
+	if r.Diags.HasErrors() {
+		return true
+	}
+	for _, c := range r.Clients {
+		if c.Failed() {
+			return true
+		}
+	}
+	return false
+}
+
+// ValuesFiles expands the values files and patterns of opts (or the
+// project's clients pattern) into a sorted list of files.
+func (p *Project) ValuesFiles(patterns []string) ([]string, content.Diagnostics) {
+	var diags content.Diagnostics
+	explicit := len(patterns) > 0
+	if !explicit {
+		patterns = []string{path.Join(p.Dir, p.Clients)}
+	}
+	seen := map[string]bool{}
+	var out []string
+	for _, pat := range patterns {
+		matches, err := afero.Glob(p.Fs, pat)
+		if err != nil {
+			diags.Errorf(content.Position{Filename: pat}, "bad values pattern: %v", err)
+			continue
+		}
+		if len(matches) == 0 {
+			if explicit {
+				diags.Errorf(content.Position{Filename: pat}, "no values file matches %s", pat)
+			}
+			continue
+		}
+		for _, m := range matches {
+			if st, err := p.Fs.Stat(m); err == nil && !st.IsDir() && !seen[m] {
+				seen[m] = true
+				out = append(out, m)
+			}
+		}
+	}
+	sort.Strings(out)
+	return out, diags
+}
+
+// tagged is the plan for one set of tags: the pages filtered and the code
+// blocks analysed.
+type tagged struct {
+	once  sync.Once
+	tags  map[string]bool
+	docs  []*content.Doc
+	plan  *snippets.Plan
+	diags content.Diagnostics
+}
+
+// plans caches one plan per set of tags: clients with the same tags share
+// it.
+type plans struct {
+	mu sync.Mutex
+	m  map[string]*tagged
+}
+
+func (ps *plans) get(p *Project, tags []string) *tagged {
+	sorted := append([]string(nil), tags...)
+	sort.Strings(sorted)
+	key := strings.Join(sorted, "\x00")
+	ps.mu.Lock()
+	if ps.m == nil {
+		ps.m = map[string]*tagged{}
+	}
+	t := ps.m[key]
+	if t == nil {
+		t = &tagged{tags: map[string]bool{}}
+		for _, s := range sorted {
+			t.tags[s] = true
+		}
+		ps.m[key] = t
+	}
+	ps.mu.Unlock()
+	t.once.Do(func() {
+		t.docs = filterDocs(p.Pages, t.tags)
+		t.plan, t.diags = snippets.Analyze(t.docs)
+	})
+	return t
+}
+
+// Build builds every client: the personalized site and source, and the
+// files to install. Each client's output is written whole or not at all;
+// one client's errors neither stop nor spoil the others.
+func (p *Project) Build(opts Options) *Run {
+	run := &Run{}
+	files, diags := p.ValuesFiles(opts.Values)
+	run.Diags.Append(diags)
+	if len(files) == 0 && !diags.HasErrors() {
+		run.Diags.Errorf(content.Position{Filename: p.Dir}, "no values files: give --values FILE or put clients in %s", p.Clients)
+	}
+	run.Diags.Append(nearMisses(p.Pages, p.declared()))
+	out := opts.Out
+	if out == "" {
+		out = path.Join(p.Dir, "out")
+	}
+	jobs := opts.Jobs
+	if jobs <= 0 {
+		jobs = runtime.GOMAXPROCS(0)
+	}
+	var ps plans
+	results := make([]*Result, len(files))
+	sem := make(chan struct{}, jobs)
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	done := 0
+	for i, f := range files {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func(i int, f string) {
+			defer wg.Done()
+			defer func() { <-sem }()
+			r := p.buildClient(f, out, opts, &ps)
+			results[i] = r
+			if opts.Progress != nil {
+				mu.Lock()
+				done++
+				opts.Progress(done, len(files))
+				mu.Unlock()
+			}
+		}(i, f)
+	}
+	wg.Wait()
+	// The plan's own diagnostics are the tutorial's: report them once.
+	for _, t := range ps.m {
+		run.Diags.Append(t.diags)
+	}
+	run.Diags.Append(p.unreached(results))
+	run.Diags.Sort()
+	run.Clients = results
+	return run
+}
+
+func (p *Project) declared() []string {
+	names := make([]string, 0, len(p.Decls))
+	for n := range p.Decls {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}
+
+// LoadValues reads one client's values file with the project's
+// declarations.
+func (p *Project) LoadValues(file string, getenv func(string) (string, bool)) (*values.Values, content.Diagnostics) {
+	return values.Load(p.Fs, file, values.Options{Decls: p.Decls, Ignore: p.Ignore, Getenv: getenv})
+}
+
+// buildClient builds one client, in memory, then writes it.
+func (p *Project) buildClient(file, out string, opts Options, ps *plans) (r *Result) {
+	base := path.Base(file)
+	r = &Result{Values: file, Client: strings.TrimSuffix(base, path.Ext(base))}
+	defer func() {
+		if e := recover(); e != nil {
+			r.Diags.Errorf(content.Position{Filename: file}, "internal error while building this client: %v", e)
+			r.Files = nil
+		}
+	}()
+	vals, diags := p.LoadValues(file, opts.Getenv)
+	r.Diags.Append(diags)
+	if vals == nil || diags.HasErrors() {
+		return r // the values are wrong: what they would fill is not worth checking
+	}
+	r.Client = vals.Client
+	r.Tags = vals.Tags
+	t := ps.get(p, vals.Tags)
+	fill := newFiller(vals, p.Ignore)
+	r.Diags.Append(checkPlaceholders(p.Pages, t.tags, t.plan, fill, p.declared()))
+	r.Diags.Append(p.unusedKeys(vals))
+	if r.Diags.HasErrors() {
+		r.Diags.Sort()
+		return r
+	}
+	files, modes, diags := p.render(t, vals, fill, opts.Validate)
+	r.Diags.Append(diags)
+	r.Diags.Sort()
+	if r.Diags.HasErrors() {
+		return r
+	}
+	r.Files, r.Modes = files, modes
+	if opts.DryRun {
+		return r
+	}
+	dir := path.Join(out, vals.Client)
+	if err := writeTree(p.Fs, out, vals.Client, files, modes); err != nil {
+		r.Diags.Errorf(content.Position{Filename: dir}, "cannot write output: %v", err)
+		r.Files = nil
+		return r
+	}
+	r.Dir = dir
+	if stateFile, data := vals.State(); data != nil {
+		if err := writeState(p.Fs, stateFile, data); err != nil {
+			r.Diags.Errorf(content.Position{Filename: stateFile}, "cannot keep generated values: %v", err)
+		}
+	}
+	return r
+}
+
+// unreached warns about conditional content that no client of the run
+// sees, and about tags that no client has.
+func (p *Project) unreached(results []*Result) content.Diagnostics {
+	var diags content.Diagnostics
+	var sets []map[string]bool
+	have := map[string]bool{}
+	for _, r := range results {
+		if r == nil || r.Client == "" || r.Failed() && r.Tags == nil {
+			continue
+		}
+		set := map[string]bool{}
+		for _, t := range r.Tags {
+			set[t] = true
+			have[t] = true
+		}
+		sets = append(sets, set)
+	}
+	if len(sets) == 0 {
+		return diags
+	}
+	reported := map[string]bool{}
+	for _, d := range p.Pages {
+		content.Walk(d.Blocks, func(b content.Block, _ []content.Block, _ int) bool {
+			if _, ok := b.(*content.Include); ok {
+				return false
+			}
+			o, ok := b.(*content.Only)
+			if !ok {
+				return true
+			}
+			e, err := content.ParseTagExpr(o.Expr)
+			if err != nil {
+				return true
+			}
+			pos := d.File.Position(o.Start)
+			var missing []string
+			for _, name := range e.Names() {
+				if !have[name] {
+					missing = append(missing, fmt.Sprintf("%q", name))
+				}
+			}
+			reached := false
+			for _, set := range sets {
+				if e.Eval(set) {
+					reached = true
+					break
+				}
+			}
+			switch {
+			case !reached && len(missing) > 0:
+				diags.Warnf(pos, "no client sees this content: no client has the tag %s", strings.Join(missing, " or "))
+			case !reached:
+				diags.Warnf(pos, "no client sees this content: its condition %q holds for no client", o.Expr)
+			default:
+				for _, m := range missing {
+					if !reported[m] {
+						reported[m] = true
+						diags.Warnf(pos, "no client has the tag %s", m)
+					}
+				}
+			}
+			return true
+		})
+	}
+	return diags
+}
+
+// unusedKeys warns about values the tutorial never uses.
+func (p *Project) unusedKeys(vals *values.Values) content.Diagnostics {
+	var diags content.Diagnostics
+	used := map[string]bool{}
+	for _, d := range p.Pages {
+		for _, r := range placeholder.Scan(string(d.File.Src)) {
+			used[r.Name] = true
+		}
+	}
+	for _, n := range vals.Names() {
+		if v, _ := vals.Get(n); v != nil {
+			for _, u := range v.Uses {
+				used[u] = true
+			}
+		}
+	}
+	var usedList []string
+	for n := range used {
+		usedList = append(usedList, n)
+	}
+	sort.Strings(usedList)
+	for _, k := range vals.FileKeys() {
+		if used[k] {
+			continue
+		}
+		hint := ""
+		if s := placeholder.Suggest(k, usedList); s != "" {
+			hint = fmt.Sprintf(" (did you mean %s?)", s)
+		}
+		diags.Warnf(vals.KeyPos(k), "%s is not used by the tutorial%s", k, hint)
+	}
+	return diags
+}
+
+// render makes every output file of one client.
+func (p *Project) render(t *tagged, vals *values.Values, fill *filler, validate func(string, []byte) error) (map[string][]byte, map[string]os.FileMode, content.Diagnostics) {
+	var diags content.Diagnostics
+	files := map[string][]byte{}
+	modes := map[string]os.FileMode{"install.sh": 0o755}
+
+	out, ds := t.plan.Render(vals.Client, fill)
+	diags.Append(ds)
+	if validate != nil && !ds.HasErrors() {
+		for _, c := range out.Checks {
+			if err := validate(c.Command, out.Files[c.Name]); err != nil {
+				diags.Errorf(c.Pos, "%s does not pass %q: %s", strings.TrimPrefix(strings.TrimPrefix(c.Name, "rootfs"), "fragments"), c.Command, hideSecrets(err.Error(), vals))
+			}
+		}
+	}
+	for k, v := range out.Files {
+		files[k] = v
+	}
+	for _, f := range out.Manifest.Files {
+		name := "rootfs" + f.Path
+		if f.Kind == manifest.KindFragment {
+			name = "fragments" + f.Path
+		}
+		switch {
+		case f.Kind == manifest.KindFile && f.Mode != "":
+			var m uint32
+			fmt.Sscanf(f.Mode, "%o", &m)
+			modes[name] = os.FileMode(m) & 0o777
+		case f.Secret:
+			modes[name] = 0o600
+		}
+	}
+	if err := out.Manifest.Validate(); err != nil {
+		diags.Errorf(content.Position{Filename: "manifest.json"}, "%v", err)
+	}
+	files["manifest.json"] = out.Manifest.JSON()
+	files["install.sh"] = out.Manifest.InstallScript()
+
+	// the personalized source
+	for _, d := range p.Pages {
+		files["source/"+d.File.Name] = personalSource(d, t.tags, fill)
+	}
+
+	// the site
+	notes := map[*content.Code]string{}
+	for _, st := range t.plan.Steps {
+		if st.Op == snippets.OpNone || st.Op == snippets.OpSkip || st.Target == "" {
+			continue
+		}
+		var scratch content.Diagnostics
+		target, _ := fill.Docs(fill.Path(st.Target, st.Pos(), &scratch))
+		notes[st.Code] = noteFor(st.Op) + " " + target
+	}
+	pages := make([]site.Page, len(t.docs))
+	for i, d := range t.docs {
+		pages[i] = site.Page{Doc: d, Path: pagePath(d.File.Name)}
+	}
+	subOff := map[*content.Code]bool{}
+	for _, st := range t.plan.Steps {
+		if !st.Subst {
+			subOff[st.Code] = true
+		}
+	}
+	s, ds := site.Build(pages, site.Options{
+		Title:  p.Title,
+		Client: vals.Client,
+		Fill: func(n content.Node, text string) (string, []site.Filled) {
+			if c, ok := n.(*content.Code); ok && subOff[c] {
+				return text, nil
+			}
+			return fill.Docs(text)
+		},
+		Note: func(c *content.Code) string { return notes[c] },
+	})
+	diags.Append(ds)
+	for _, f := range s.Files {
+		files["site/"+f.Path] = f.Data
+	}
+	where := assetPositions(t.docs)
+	for _, a := range s.Assets {
+		clean := path.Clean(a)
+		pos, ok := where[clean]
+		if !ok {
+			pos = content.Position{Filename: a}
+		}
+		if !isLocal(clean) {
+			diags.Warnf(pos, "image %s is outside the content directory: not copied", a)
+			continue
+		}
+		data, err := afero.ReadFile(p.Fs, path.Join(p.Dir, p.Content, clean))
+		if err != nil {
+			diags.Warnf(pos, "image %s not found: the site shows its alternative text", a)
+			continue
+		}
+		files["site/"+clean] = data
+	}
+	diags.Append(leaks(files, vals, p.Pages))
+	return files, modes, diags
+}
+
+// assetPositions maps the images of the pages, relative to the content
+// directory, to where they are first used.
+func assetPositions(docs []*content.Doc) map[string]content.Position {
+	out := map[string]content.Position{}
+	add := func(f *content.File, uri string, off int) {
+		if strings.Contains(uri, "://") || strings.HasPrefix(uri, "data:") {
+			return
+		}
+		p := path.Clean(path.Join(path.Dir(f.Name), uri))
+		if strings.HasPrefix(uri, "/") {
+			p = path.Clean(strings.TrimPrefix(uri, "/"))
+		}
+		if _, ok := out[p]; !ok {
+			out[p] = f.Position(off)
+		}
+	}
+	for _, d := range docs {
+		content.Walk(d.Blocks, func(b content.Block, _ []content.Block, _ int) bool {
+			switch n := b.(type) {
+			case *content.Image:
+				add(d.File, n.URI, n.Start)
+			case *content.Figure:
+				if n.Image != nil {
+					add(d.File, n.Image.URI, n.Start)
+				}
+			case *content.Paragraph:
+				for _, in := range n.Inlines {
+					if im, ok := in.(*content.InlineImage); ok {
+						add(d.File, im.URI, im.Start)
+					}
+				}
+			}
+			return true
+		})
+	}
+	return out
+}
+
+func noteFor(op snippets.Op) string {
+	switch op {
+	case snippets.OpCreate:
+		return "create"
+	case snippets.OpAppend:
+		return "append to"
+	case snippets.OpInsert:
+		return "insert into"
+	case snippets.OpCheck:
+		return "check"
+	}
+	return string(op)
+}
+
+// pagePath is the site path of a page: its name with ".html".
+func pagePath(name string) string {
+	return strings.TrimSuffix(name, path.Ext(name)) + ".html"
+}
+
+// hideSecrets masks the client's secret values in a message from outside
+// (a validate command may print the file it checks).
+func hideSecrets(msg string, vals *values.Values) string {
+	for _, s := range vals.Secrets() {
+		if s.Text != "" {
+			msg = strings.ReplaceAll(msg, s.Text, Mask(s.Name))
+		}
+	}
+	return msg
+}
+
+// leaks is the last guard of the rule that a secret never reaches the
+// docs: a secret value must not show in site/ or source/ more often than
+// the tutorial's own text already shows it.
+func leaks(files map[string][]byte, vals *values.Values, pages []*content.Doc) content.Diagnostics {
+	var diags content.Diagnostics
+	secrets := vals.Secrets()
+	if len(secrets) == 0 {
+		return diags
+	}
+	var all bytes.Buffer
+	for _, d := range pages {
+		all.Write(d.File.Src)
+	}
+	names := make([]string, 0, len(files))
+	for k := range files {
+		if strings.HasPrefix(k, "site/") || strings.HasPrefix(k, "source/") {
+			names = append(names, k)
+		}
+	}
+	sort.Strings(names)
+	for _, s := range secrets {
+		if len(s.Text) < 4 {
+			continue
+		}
+		needle := []byte(s.Text)
+		allowed := bytes.Count(all.Bytes(), needle)
+		for _, k := range names {
+			if bytes.Count(files[k], needle) > allowed {
+				diags.Errorf(content.Position{Filename: k}, "the secret value of %s would show in %s: refusing to write the docs", s.Name, k)
+				break
+			}
+		}
+	}
+	return diags
+}

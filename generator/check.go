@@ -1,0 +1,320 @@
+package generator
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"mvdan.cc/sh/v3/syntax"
+
+	"tailor/content"
+	"tailor/placeholder"
+	"tailor/snippets"
+	"tailor/snippets/shell"
+	"tailor/values"
+)
+
+// regionKind says what a stretch of a page is, for placeholder checks.
+type regionKind int
+
+const (
+	prose    regionKind = iota
+	codeFile            // a code block that makes a file
+	codeOther
+	skipped // conditional content the client does not see, subst=off blocks, comments
+)
+
+type region struct {
+	start, end int
+	kind       regionKind
+	code       *content.Code
+}
+
+// regions lists the code blocks, comments and excluded content of a page
+// (unfiltered), by start offset, nested regions after their parents.
+func regions(d *content.Doc, tags map[string]bool, fileBound map[*content.Code]bool) []region {
+	var out []region
+	var walk func(bs []content.Block, f *content.File)
+	walk = func(bs []content.Block, f *content.File) {
+		for _, b := range bs {
+			if f != d.File {
+				// included content: its offsets are in another file
+				if inc, ok := b.(*content.Include); ok {
+					walk(inc.Blocks, inc.File)
+				}
+				continue
+			}
+			switch n := b.(type) {
+			case *content.Only:
+				if tags != nil && !holds(n.Expr, tags) {
+					out = append(out, region{n.Start, n.End, skipped, nil})
+					continue
+				}
+			case *content.Code:
+				k := codeOther
+				if fileBound[n] {
+					k = codeFile
+				}
+				if v, ok := n.Annotation.Get("subst"); ok && (v == "off" || v == "false" || v == "no") {
+					k = skipped
+				}
+				out = append(out, region{n.Content.Start, n.Content.End, k, n})
+				continue
+			case *content.Comment:
+				out = append(out, region{n.Start, n.End, skipped, nil})
+				continue
+			case *content.Include:
+				walk(n.Blocks, n.File)
+				continue
+			}
+			for _, p := range content.Parts(b) {
+				walk(p, f)
+			}
+		}
+	}
+	walk(d.Blocks, d.File)
+	sort.SliceStable(out, func(i, j int) bool { return out[i].start < out[j].start })
+	return out
+}
+
+// regionAt returns the innermost region holding offset off; regions must
+// be sorted by start. i is a cursor for increasing offsets.
+func regionAt(rs []region, off int) region {
+	best := region{kind: prose}
+	for _, r := range rs {
+		if r.start > off {
+			break
+		}
+		if off < r.end {
+			best = r
+		}
+	}
+	return best
+}
+
+// checkPlaceholders reports the placeholders of the pages that have no
+// value for this client: errors where a wrong value would reach a file or a
+// command, warnings in prose, where the author may mean a name the reader
+// fills in ($COMMAND).
+func checkPlaceholders(docs []*content.Doc, tags map[string]bool, plan *snippets.Plan, fill *filler, declared []string) content.Diagnostics {
+	var diags content.Diagnostics
+	fileBound := map[*content.Code]bool{}
+	for _, st := range plan.Steps {
+		if st.Op != snippets.OpNone && st.Op != snippets.OpSkip {
+			fileBound[st.Code] = true
+		}
+	}
+	candidates := append(append([]string(nil), fill.names...), declared...)
+	assigned := map[*content.Code]map[string]bool{}
+	for _, d := range docs {
+		src := string(d.File.Src)
+		rs := regions(d, tags, fileBound)
+		for _, ref := range placeholder.Scan(src) {
+			if fill.lookup(ref.Name) != nil || fill.ignore[ref.Name] || values.IsBuiltin(ref.Name) {
+				continue
+			}
+			r := regionAt(rs, ref.Start)
+			if r.kind == skipped {
+				continue
+			}
+			if r.code != nil && shell.IsShell(r.code.Lang) {
+				a, ok := assigned[r.code]
+				if !ok {
+					a = assignedVars(r.code.Text)
+					assigned[r.code] = a
+				}
+				if a[ref.Name] {
+					continue
+				}
+			}
+			pos := d.File.Position(ref.Start)
+			hint := ""
+			if s := placeholder.Suggest(ref.Name, candidates); s != "" {
+				hint = fmt.Sprintf(" (did you mean $%s?)", s)
+			}
+			switch {
+			case r.kind == codeFile, r.kind == codeOther && hint != "":
+				diags.Errorf(pos, "undefined placeholder $%s%s", ref.Name, hint)
+			case r.kind == codeOther:
+				diags.Warnf(pos, "undefined placeholder $%s, left as written: give it a value, or add it to ignore in %s", ref.Name, ConfigFile)
+			default:
+				diags.Warnf(pos, "undefined placeholder $%s%s, left as written", ref.Name, hint)
+			}
+		}
+	}
+	return diags
+}
+
+// assignedVars returns the shell variables a block sets: assignments,
+// for loops, read, export and local.
+func assignedVars(text string) map[string]bool {
+	out := map[string]bool{}
+	f, err := syntax.NewParser(syntax.KeepComments(false)).Parse(strings.NewReader(text), "")
+	if err != nil {
+		return out
+	}
+	syntax.Walk(f, func(n syntax.Node) bool {
+		switch n := n.(type) {
+		case *syntax.Assign:
+			if n.Name != nil {
+				out[n.Name.Value] = true
+			}
+		case *syntax.WordIter:
+			if n.Name != nil {
+				out[n.Name.Value] = true
+			}
+		case *syntax.CallExpr:
+			if len(n.Args) > 1 && n.Args[0].Lit() == "read" {
+				for _, w := range n.Args[1:] {
+					if lit := w.Lit(); lit != "" && !strings.HasPrefix(lit, "-") {
+						out[lit] = true
+					}
+				}
+			}
+		}
+		return true
+	})
+	return out
+}
+
+// nearMisses reports what looks like a placeholder typed wrong, once per
+// project: "$domain" for DOMAIN, "DJANGO_PROJECT" without its "$" in a
+// code block, and two names that look like one ($SERVER_IP and
+// $SERVER_IP_ADDRESS).
+func nearMisses(docs []*content.Doc, declared []string) content.Diagnostics {
+	var diags content.Diagnostics
+	type use struct {
+		count int
+		first content.Position
+	}
+	uses := map[string]*use{}
+	var order []string
+	for _, d := range docs {
+		for _, r := range placeholder.Scan(string(d.File.Src)) {
+			u := uses[r.Name]
+			if u == nil {
+				u = &use{first: d.File.Position(r.Start)}
+				uses[r.Name] = u
+				order = append(order, r.Name)
+			}
+			u.count++
+		}
+	}
+	known := map[string]bool{}
+	for _, n := range declared {
+		known[n] = true
+	}
+	for n := range uses {
+		known[n] = true
+	}
+	for _, d := range docs {
+		rs := regions(d, nil, nil)
+		src := string(d.File.Src)
+		for _, r := range placeholder.ScanLower(src) {
+			up := strings.ToUpper(r.Name)
+			if !known[up] {
+				continue
+			}
+			reg := regionAt(rs, r.Start)
+			if reg.kind == skipped || reg.code != nil && (shell.IsShell(reg.code.Lang) || strings.EqualFold(reg.code.Lang, "nginx")) {
+				continue // $host and friends are nginx's and the shell's own
+			}
+			diags.Warnf(d.File.Position(r.Start), "$%s looks like the placeholder $%s, but placeholders are upper case: it is left as written", r.Name, up)
+		}
+		for _, reg := range rs {
+			if reg.code == nil || reg.kind == skipped {
+				continue
+			}
+			bareNames(d.File, src[reg.start:reg.end], reg.start, func(n string) bool { return uses[n] != nil }, &diags)
+		}
+	}
+	// Two names that look like one: report the rarer one once, against
+	// the most used name it resembles.
+	sort.Strings(order)
+	for _, a := range order {
+		best := ""
+		for _, b := range order {
+			if b == a || !placeholder.Similar(a, b) {
+				continue
+			}
+			ua, ub := uses[a], uses[b]
+			if ub.count < ua.count || ub.count == ua.count && b < a {
+				continue // a is the common one of this pair
+			}
+			if best == "" || ub.count > uses[best].count {
+				best = b
+			}
+		}
+		switch {
+		case best == "":
+		case uses[best].count == uses[a].count:
+			later := a
+			if uses[best].first.Offset > uses[a].first.Offset && uses[best].first.Filename == uses[a].first.Filename {
+				later = best
+			}
+			diags.Warnf(uses[later].first, "$%s and $%s (used %s each) look like one name: is one of them a slip?",
+				a, best, timesUsed(uses[a].count))
+		default:
+			diags.Warnf(uses[a].first, "$%s (used %s) and $%s (used %s) look like one name: is $%s a slip?",
+				a, timesUsed(uses[a].count), best, timesUsed(uses[best].count), a)
+		}
+	}
+	return diags
+}
+
+func timesUsed(n int) string {
+	if n == 1 {
+		return "once"
+	}
+	return fmt.Sprintf("%d times", n)
+}
+
+// bareNames warns about placeholder names written without their "$" in a
+// code block.
+func bareNames(f *content.File, text string, base int, used func(string) bool, diags *content.Diagnostics) {
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		if !(c >= 'A' && c <= 'Z') || i > 0 && isNameByte(text[i-1]) {
+			continue
+		}
+		j := i
+		for j < len(text) && isNameByte(text[j]) {
+			j++
+		}
+		name := text[i:j]
+		if used(name) && isDistinctive(name) && !(i > 0 && (text[i-1] == '$' || text[i-1] == '{')) && !namesItself(text, i, j, name) {
+			diags.Warnf(f.Position(base+i), "%s without its $: did you mean $%s?", name, name)
+		}
+		i = j
+	}
+}
+
+// namesItself reports whether the bare name at text[i:j] is a key set to
+// its own placeholder, as in "SECRET_KEY = '$SECRET_KEY'": a key followed
+// by "=" or ":", or a line that also holds "$NAME".
+func namesItself(text string, i, j int, name string) bool {
+	k := j
+	for k < len(text) && (text[k] == ' ' || text[k] == '\t' || text[k] == '\'' || text[k] == '"') {
+		k++
+	}
+	if k < len(text) && (text[k] == '=' || text[k] == ':') {
+		return true
+	}
+	start := strings.LastIndexByte(text[:i], '\n') + 1
+	end := strings.IndexByte(text[j:], '\n')
+	if end < 0 {
+		end = len(text)
+	} else {
+		end += j
+	}
+	line := text[start:end]
+	return strings.Contains(line, "$"+name) || strings.Contains(line, "${"+name+"}")
+}
+
+// isDistinctive reports whether a name is unlikely to be an ordinary word
+// of code: it has an underscore or is long.
+func isDistinctive(name string) bool { return strings.Contains(name, "_") || len(name) >= 8 }
+
+func isNameByte(c byte) bool {
+	return c == '_' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+}

@@ -1,0 +1,166 @@
+package generator
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/spf13/afero"
+)
+
+const smallTutorial = `title = "Small"
+
+[placeholders.DOMAIN]
+pattern = '^[a-z0-9.-]+$'
+
+[placeholders.SESSION_KEY]
+generate = "hex:16"
+`
+
+const smallPage = `Small
+=====
+
+Create file ` + "``/etc/app/$DOMAIN.conf``" + ` with the following contents::
+
+    domain = $DOMAIN
+    password = $DB_PASSWORD
+    session = $SESSION_KEY
+`
+
+// manyClients makes a project with n clients; client 17 has a value that
+// breaks the DOMAIN pattern.
+func manyClients(t testing.TB, n int) afero.Fs {
+	fsys := afero.NewMemMapFs()
+	afero.WriteFile(fsys, "/p/tailor.toml", []byte(smallTutorial), 0o644)
+	afero.WriteFile(fsys, "/p/page.rst", []byte(smallPage), 0o644)
+	for i := 0; i < n; i++ {
+		domain := fmt.Sprintf("c%03d.example", i)
+		if i == 17 {
+			domain = "Bad Domain"
+		}
+		body := fmt.Sprintf("DOMAIN = %q\nDB_PASSWORD = { env = \"DB_PASSWORD_%d\" }\n", domain, i)
+		afero.WriteFile(fsys, fmt.Sprintf("/p/clients/c%03d.toml", i), []byte(body), 0o644)
+	}
+	return fsys
+}
+
+func envFor(n int) func(string) (string, bool) {
+	return func(k string) (string, bool) {
+		var i int
+		if _, err := fmt.Sscanf(k, "DB_PASSWORD_%d", &i); err == nil && i < n {
+			return fmt.Sprintf("db-secret-%03d-xyz", i), true
+		}
+		return "", false
+	}
+}
+
+func TestManyClients(t *testing.T) {
+	const n = 200
+	fsys := manyClients(t, n)
+	proj, diags := Load(fsys, "/p")
+	if proj == nil || diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	run := proj.Build(Options{Out: "/out", Getenv: envFor(n), Jobs: 8})
+	if !run.Failed() {
+		t.Error("a client's invalid value did not fail the run")
+	}
+	var failed []*Result
+	for _, c := range run.Clients {
+		if c.Failed() {
+			failed = append(failed, c)
+		}
+	}
+	if len(failed) != 1 || failed[0].Client != "c017" {
+		t.Fatalf("failed clients: %v", failed)
+	}
+	want := `/p/clients/c017.toml:1:10: error: value of DOMAIN "Bad Domain" does not match its pattern ^[a-z0-9.-]+$`
+	if got := failed[0].Diags.String(); strings.TrimSpace(got) != want {
+		t.Errorf("diagnostics of the broken client:\n%s\nwant\n%s", got, want)
+	}
+	dirs, _ := afero.ReadDir(fsys, "/out")
+	var names []string
+	for _, d := range dirs {
+		names = append(names, d.Name())
+	}
+	if len(names) != n-1 {
+		t.Errorf("%d output directories, want %d: %v", len(names), n-1, names)
+	}
+	if ok, _ := afero.DirExists(fsys, "/out/c017"); ok {
+		t.Error("the broken client has an output directory")
+	}
+	for _, name := range names {
+		if strings.HasPrefix(name, ".") {
+			t.Errorf("leftover %s in the output directory", name)
+		}
+	}
+
+	// The secret from the environment is in the file, nowhere in the docs.
+	conf, err := afero.ReadFile(fsys, "/out/c042/rootfs/etc/app/c042.example.conf")
+	if err != nil || !bytes.Contains(conf, []byte("password = db-secret-042-xyz")) {
+		t.Fatalf("c042's file: %q, %v", conf, err)
+	}
+	walkFiles(t, fsys, "/out/c042", func(p string, data []byte) {
+		if bytes.Contains(data, []byte("db-secret-042")) && !strings.HasPrefix(p, "/out/c042/rootfs/") && !strings.HasPrefix(p, "/out/c042/fragments/") {
+			t.Errorf("the secret shows in %s", p)
+		}
+	})
+
+	// A generated secret is the same after a second build.
+	key := func() string {
+		data, _ := afero.ReadFile(fsys, "/out/c042/rootfs/etc/app/c042.example.conf")
+		for _, l := range strings.Split(string(data), "\n") {
+			if strings.HasPrefix(l, "session = ") {
+				return l
+			}
+		}
+		return ""
+	}
+	first := key()
+	if len(first) != len("session = ")+32 {
+		t.Fatalf("generated key line %q", first)
+	}
+	snap := treeOf(t, fsys, "/out")
+	run2 := proj.Build(Options{Out: "/out", Getenv: envFor(n)})
+	if len(run2.Clients) != n {
+		t.Fatal("second run lost clients")
+	}
+	if got := key(); got != first {
+		t.Errorf("second build generated %q, first %q", got, first)
+	}
+	if again := treeOf(t, fsys, "/out"); again != snap {
+		t.Error("two builds of the same input differ")
+	}
+}
+
+func walkFiles(t testing.TB, fsys afero.Fs, root string, fn func(p string, data []byte)) {
+	t.Helper()
+	var paths []string
+	afero.Walk(fsys, root, func(p string, info os.FileInfo, err error) error {
+		if err == nil && !info.IsDir() {
+			paths = append(paths, p)
+		}
+		return err
+	})
+	sort.Strings(paths)
+	for _, p := range paths {
+		data, err := afero.ReadFile(fsys, p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fn(p, data)
+	}
+}
+
+// treeOf lists every file under root with its content's digest.
+func treeOf(t testing.TB, fsys afero.Fs, root string) string {
+	var b strings.Builder
+	walkFiles(t, fsys, root, func(p string, data []byte) {
+		fmt.Fprintf(&b, "%s %d %x\n", path.Clean(p), len(data), data)
+	})
+	return b.String()
+}

@@ -1,0 +1,111 @@
+package generator
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+
+	"tailor/placeholder"
+	"tailor/values"
+)
+
+// Values are one client's values (see package values).
+type Values = values.Values
+
+// Skeleton returns a values file for a new client: every placeholder the
+// tutorial uses or declares, with its description, example and where it
+// is used, as commented TOML. Given a client's values, it lists only what
+// they lack.
+func (p *Project) Skeleton(have *Values) string {
+	type use struct {
+		where []string
+	}
+	uses := map[string]*use{}
+	for _, d := range p.Pages {
+		for _, r := range placeholder.Scan(string(d.File.Src)) {
+			if p.Ignore[r.Name] || values.IsBuiltin(r.Name) && p.Decls[r.Name] == nil {
+				continue
+			}
+			u := uses[r.Name]
+			if u == nil {
+				u = &use{}
+				uses[r.Name] = u
+			}
+			pos := d.File.Position(r.Start)
+			u.where = append(u.where, fmt.Sprintf("%s:%d", pos.Filename, pos.Line))
+		}
+	}
+	for n := range p.Decls {
+		if uses[n] == nil {
+			uses[n] = &use{}
+		}
+	}
+	names := make([]string, 0, len(uses))
+	for n := range uses {
+		if have != nil {
+			if _, ok := have.Get(n); ok {
+				continue
+			}
+		}
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	var b strings.Builder
+	if have != nil {
+		if len(names) == 0 {
+			fmt.Fprintf(&b, "# %s has a value for every placeholder.\n", have.File)
+			return b.String()
+		}
+		fmt.Fprintf(&b, "# Missing from %s:\n\n", have.File)
+	} else {
+		title := p.Title
+		if title == "" {
+			title = "the tutorial"
+		}
+		fmt.Fprintf(&b, "# Values of one client for %s.\n# Save as clients/NAME.toml and fill in every value.\n\n", title)
+	}
+	for _, n := range names {
+		d := p.Decls[n]
+		u := uses[n]
+		if d != nil && d.Description != "" {
+			fmt.Fprintf(&b, "# %s\n", d.Description)
+		}
+		switch len(u.where) {
+		case 0:
+			b.WriteString("# declared in tailor.toml, not used by the pages\n")
+		default:
+			shown := u.where
+			more := ""
+			if len(shown) > 4 {
+				more = fmt.Sprintf(" and %d more", len(shown)-4)
+				shown = shown[:4]
+			}
+			fmt.Fprintf(&b, "# used at %s%s\n", strings.Join(shown, ", "), more)
+		}
+		example := ""
+		if d != nil {
+			example = d.Example
+			if d.Pattern != "" {
+				fmt.Fprintf(&b, "# must match %s\n", d.Pattern)
+			}
+		}
+		switch {
+		case d != nil && d.Generate != "":
+			fmt.Fprintf(&b, "# generated on the first build (%s) and kept in .tailor-state/\n# %s = \"\"\n\n", d.Generate, n)
+			continue
+		case d != nil && d.Default != nil:
+			fmt.Fprintf(&b, "# default: %s\n# %s = %s\n\n", strconv.Quote(*d.Default), n, strconv.Quote(*d.Default))
+			continue
+		}
+		secret := values.IsSecretName(n)
+		if d != nil && d.Secret != nil {
+			secret = *d.Secret
+		}
+		if secret {
+			fmt.Fprintf(&b, "# a secret: better read it from the environment or a file:\n# %s = { env = \"%s\" }\n", n, n)
+		}
+		fmt.Fprintf(&b, "%s = %s\n\n", n, strconv.Quote(example))
+	}
+	return b.String()
+}

@@ -1,0 +1,151 @@
+package generator
+
+import (
+	"strconv"
+	"strings"
+
+	"tailor/content"
+	"tailor/snippets"
+	"tailor/values"
+)
+
+// A PlanReport is what `tailor plan` prints: every page's sections and
+// code blocks with the operation each block becomes and why.
+type PlanReport struct {
+	Docs []PlanDoc `json:"docs"`
+}
+
+// PlanDoc is one page of a plan.
+type PlanDoc struct {
+	Path     string        `json:"path"`
+	Title    string        `json:"title"`
+	Sections []PlanSection `json:"sections"`
+	Blocks   []PlanBlock   `json:"blocks"`
+}
+
+// PlanSection is one section title (raw text) with its level, 1 for the
+// page title.
+type PlanSection struct {
+	Title string `json:"title"`
+	Level int    `json:"level"`
+	Line  int    `json:"line"`
+}
+
+// PlanBlock is one code block and what it becomes.
+type PlanBlock struct {
+	Line int    `json:"line"`
+	Lang string `json:"lang"`
+	// Text is the block as written: before substitution, dedented,
+	// without its final newline.
+	Text   string `json:"text"`
+	Op     string `json:"op"`
+	Target string `json:"target,omitempty"`
+	By     string `json:"by,omitempty"`
+	Note   string `json:"note,omitempty"`
+	// Effects are what a shell block does to the file system.
+	Effects []string `json:"effects,omitempty"`
+}
+
+// Plan reports what each code block becomes. With values, conditional
+// content follows the client's tags and targets are filled in (secrets
+// masked); without, every block is analysed and targets keep their
+// placeholders.
+func (p *Project) Plan(vals *values.Values) (*PlanReport, content.Diagnostics) {
+	var diags content.Diagnostics
+	docs := p.Pages
+	var fill *filler
+	if vals != nil {
+		docs = filterDocs(p.Pages, vals.TagSet())
+		fill = newFiller(vals, p.Ignore)
+	}
+	plan, ds := snippets.Analyze(docs)
+	diags.Append(ds)
+	steps := map[*content.Code]*snippets.Step{}
+	for _, st := range plan.Steps {
+		steps[st.Code] = st
+	}
+	rep := &PlanReport{Docs: []PlanDoc{}}
+	for _, d := range docs {
+		pd := PlanDoc{Path: d.File.Name, Title: d.Title, Sections: []PlanSection{}, Blocks: []PlanBlock{}}
+		content.Walk(d.Blocks, func(b content.Block, _ []content.Block, _ int) bool {
+			switch n := b.(type) {
+			case *content.Include:
+				return false
+			case *content.Section:
+				pd.Sections = append(pd.Sections, PlanSection{Title: content.PlainText(n.Title), Level: n.Level, Line: n.TitleLine})
+			case *content.Code:
+				pb := PlanBlock{Line: n.Line, Lang: n.Lang, Text: n.Text, Op: string(snippets.OpNone)}
+				if st := steps[n]; st != nil {
+					pb.Op, pb.Target, pb.By, pb.Note = string(st.Op), st.Target, st.By, st.Note
+					if st.Op == snippets.OpSkip {
+						pb.Op = string(snippets.OpNone)
+					}
+					if fill != nil && pb.Target != "" {
+						var scratch content.Diagnostics
+						pb.Target, _ = fill.Docs(fill.Path(pb.Target, st.Pos(), &scratch))
+					}
+					for _, e := range st.Effects {
+						s := e.String()
+						if fill != nil {
+							s, _ = fill.Docs(s)
+						}
+						pb.Effects = append(pb.Effects, s)
+					}
+				}
+				pd.Blocks = append(pd.Blocks, pb)
+			}
+			return true
+		})
+		rep.Docs = append(rep.Docs, pd)
+	}
+	diags.Append(nearMisses(p.Pages, p.declared()))
+	diags.Sort()
+	return rep, diags
+}
+
+// Text formats the report for people: one line per code block.
+func (r *PlanReport) Text() string {
+	var b strings.Builder
+	for _, d := range r.Docs {
+		b.WriteString(d.Path)
+		if d.Title != "" {
+			b.WriteString(" — " + d.Title)
+		}
+		b.WriteByte('\n')
+		for _, bl := range d.Blocks {
+			lang := bl.Lang
+			if lang == "" {
+				lang = "-"
+			}
+			line := "  " + padLeft(itoa(bl.Line), 5) + "  " + pad(lang, 8) + " " + pad(bl.Op, 7)
+			switch {
+			case bl.Op != string(snippets.OpNone):
+				line += bl.Target + "  (" + bl.By + ")"
+			case len(bl.Effects) > 0:
+				line += strings.Join(bl.Effects, "; ")
+			case bl.Note != "":
+				line += "(" + bl.Note + ")"
+			}
+			b.WriteString(strings.TrimRight(line, " ") + "\n")
+		}
+	}
+	return b.String()
+}
+
+func pad(s string, n int) string {
+	if len(s) >= n {
+		return s + " "
+	}
+	return s + strings.Repeat(" ", n-len(s))
+}
+
+func padLeft(s string, n int) string {
+	if len(s) >= n {
+		return s
+	}
+	return strings.Repeat(" ", n-len(s)) + s
+}
+
+func itoa(n int) string {
+	return strconv.Itoa(n)
+}

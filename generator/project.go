@@ -1,0 +1,350 @@
+package generator
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+	"github.com/spf13/afero"
+
+	"tailor/content"
+	"tailor/content/markdown"
+	"tailor/content/rst"
+	"tailor/internal/tomlpos"
+	"tailor/placeholder"
+	"tailor/values"
+)
+
+// ConfigFile is the name of a project's settings file.
+const ConfigFile = "tailor.toml"
+
+// A Project is a tutorial, read and parsed once: its settings, its pages
+// in reading order and the placeholder declarations. A Project is safe for
+// concurrent use by the builds of several clients.
+type Project struct {
+	// Fs holds the project; Dir is the project directory on it ("." for
+	// the current directory of an OS file system).
+	Fs  afero.Fs
+	Dir string
+	// Title is the tutorial's title: tailor.toml's title, else the title
+	// of the first page.
+	Title string
+	// Content is the directory of the pages, relative to Dir.
+	Content string
+	// Pages are the parsed pages in reading order. Their File.Name is
+	// relative to the content directory.
+	Pages []*content.Doc
+	// Decls are the placeholder declarations, by name.
+	Decls map[string]*values.Decl
+	// Ignore holds names that are never placeholders.
+	Ignore map[string]bool
+	// Clients is the glob of the default values files, relative to Dir.
+	Clients string
+}
+
+var configKeys = []string{"clients", "content", "ignore", "pages", "placeholders", "title"}
+
+// Load reads the project in dir: tailor.toml if there is one, and every
+// page, parsed once. The diagnostics cover the settings and the pages.
+// Load returns a nil Project when the project cannot be used at all.
+func Load(fsys afero.Fs, dir string) (*Project, content.Diagnostics) {
+	var diags content.Diagnostics
+	p := &Project{Fs: fsys, Dir: path.Clean(dir), Content: ".", Clients: "clients/*.toml", Ignore: map[string]bool{}}
+	var pages []string
+	cfgPath := path.Join(p.Dir, ConfigFile)
+	if src, err := afero.ReadFile(fsys, cfgPath); err == nil {
+		pages = p.readConfig(src, &diags)
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		diags.Errorf(content.Position{Filename: ConfigFile}, "cannot read %s: %v", ConfigFile, err)
+	}
+	if diags.HasErrors() {
+		return nil, diags
+	}
+	contentDir := path.Join(p.Dir, p.Content)
+	if st, err := fsys.Stat(contentDir); err != nil || !st.IsDir() {
+		if p.Content == "." {
+			diags.Errorf(content.Position{Filename: p.Dir}, "project directory %s does not exist", p.Dir)
+		} else {
+			diags.Errorf(content.Position{Filename: ConfigFile}, "content directory %s does not exist", contentDir)
+		}
+		return nil, diags
+	}
+	files, err := contentFiles(fsys, contentDir)
+	if err != nil {
+		diags.Errorf(content.Position{Filename: contentDir}, "cannot list pages: %v", err)
+		return nil, diags
+	}
+	if len(files) == 0 {
+		diags.Errorf(content.Position{Filename: contentDir}, "no .rst or .md pages in %s", contentDir)
+		return nil, diags
+	}
+	docs := map[string]*content.Doc{}
+	iofs := afero.NewIOFS(afero.NewBasePathFs(fsys, contentDir))
+	included := map[string]bool{}
+	for _, name := range files {
+		d, ds := p.parse(iofs, contentDir, name)
+		diags.Append(ds)
+		if d == nil {
+			continue
+		}
+		docs[name] = d
+		content.Walk(d.Blocks, func(b content.Block, _ []content.Block, _ int) bool {
+			if inc, ok := b.(*content.Include); ok && inc.File != nil {
+				included[inc.File.Name] = true
+			}
+			return true
+		})
+	}
+	p.Pages = p.order(docs, files, included, pages, &diags)
+	if p.Title == "" && len(p.Pages) > 0 {
+		p.Title = p.Pages[0].Title
+	}
+	diags.Sort()
+	return p, diags
+}
+
+// readConfig reads tailor.toml and returns its pages list.
+func (p *Project) readConfig(src []byte, diags *content.Diagnostics) []string {
+	var tree map[string]any
+	if _, err := toml.Decode(string(src), &tree); err != nil {
+		var pe toml.ParseError
+		pos := content.Position{Filename: ConfigFile}
+		msg := err.Error()
+		if errors.As(err, &pe) {
+			pos.Line, pos.Column, msg = pe.Position.Line, pe.Position.Col, pe.Message
+		}
+		diags.Errorf(pos, "invalid TOML: %s", msg)
+		return nil
+	}
+	ix := tomlpos.Index(src)
+	at := func(key string) content.Position { return ix.At(ConfigFile, key, false) }
+	atValue := func(key string) content.Position { return ix.At(ConfigFile, key, true) }
+	str := func(key string) string {
+		v, ok := tree[key]
+		if !ok {
+			return ""
+		}
+		s, ok := v.(string)
+		if !ok {
+			diags.Errorf(atValue(key), "%s must be a string", key)
+		}
+		return s
+	}
+	list := func(key string) []string {
+		v, ok := tree[key]
+		if !ok {
+			return nil
+		}
+		arr, ok := v.([]any)
+		var out []string
+		for _, x := range arr {
+			s, isStr := x.(string)
+			if !isStr {
+				ok = false
+				break
+			}
+			out = append(out, s)
+		}
+		if !ok {
+			diags.Errorf(atValue(key), "%s must be an array of strings", key)
+			return nil
+		}
+		return out
+	}
+	keys := make([]string, 0, len(tree))
+	for k := range tree {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		found := false
+		for _, ck := range configKeys {
+			found = found || ck == k
+		}
+		if !found {
+			hint := ""
+			if s := placeholder.Suggest(k, configKeys); s != "" {
+				hint = fmt.Sprintf(" (did you mean %s?)", s)
+			}
+			diags.Errorf(at(k), "unknown key %q in %s%s; known keys: %s", k, ConfigFile, hint, strings.Join(configKeys, ", "))
+		}
+	}
+	p.Title = str("title")
+	if c := str("content"); c != "" {
+		if path.IsAbs(c) || strings.HasPrefix(path.Clean(c), "..") {
+			diags.Errorf(atValue("content"), "content %q must be a directory inside the project", c)
+		} else {
+			p.Content = path.Clean(c)
+		}
+	}
+	if c := str("clients"); c != "" {
+		if _, err := path.Match(c, ""); err != nil {
+			diags.Errorf(atValue("clients"), "clients %q is not a valid glob pattern", c)
+		} else {
+			p.Clients = c
+		}
+	}
+	for _, n := range list("ignore") {
+		p.Ignore[n] = true
+	}
+	if v, ok := tree["placeholders"]; ok {
+		t, isTable := v.(map[string]any)
+		if !isTable {
+			diags.Errorf(atValue("placeholders"), "placeholders must be a table of declarations, like [placeholders.DOMAIN]")
+		} else {
+			decls, ds := values.ParseDecls(t, ix, ConfigFile)
+			diags.Append(ds)
+			p.Decls = decls
+		}
+	}
+	return list("pages")
+}
+
+// skipDirs are directories that never hold pages.
+var skipDirs = map[string]bool{
+	"_build": true, "node_modules": true, "out": true, "clients": true, "venv": true,
+	"_static": true, "_templates": true, "site": true, "public": true,
+}
+
+// contentFiles lists the .rst and .md files under dir, relative to it,
+// sorted, skipping hidden and build directories.
+func contentFiles(fsys afero.Fs, dir string) ([]string, error) {
+	var out []string
+	err := afero.Walk(fsys, dir, func(p string, info fs.FileInfo, err error) error {
+		if err != nil {
+			return err
+		}
+		rel := strings.TrimPrefix(strings.TrimPrefix(p, dir), "/")
+		if dir == "." {
+			rel = p
+		}
+		name := info.Name()
+		if info.IsDir() {
+			if p != dir && (strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") && name != "_" || skipDirs[name]) {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if strings.HasPrefix(name, ".") {
+			return nil
+		}
+		switch strings.ToLower(path.Ext(name)) {
+		case ".rst", ".md", ".markdown":
+			out = append(out, rel)
+		}
+		return nil
+	})
+	sort.Strings(out)
+	return out, err
+}
+
+// parse reads and parses one page.
+func (p *Project) parse(iofs fs.FS, dir, name string) (*content.Doc, content.Diagnostics) {
+	var diags content.Diagnostics
+	src, err := afero.ReadFile(p.Fs, path.Join(dir, name))
+	if err != nil {
+		diags.Errorf(content.Position{Filename: name}, "cannot read page: %v", err)
+		return nil, diags
+	}
+	f := content.NewFile(name, src)
+	switch strings.ToLower(path.Ext(name)) {
+	case ".rst":
+		return rst.Parse(f, rst.Options{FS: iofs})
+	default:
+		return markdown.Parse(f)
+	}
+}
+
+// order puts the pages in reading order: the toctree of index.rst, else
+// the pages list of tailor.toml, else lexical order. Pages that only other
+// pages include are not pages of their own.
+func (p *Project) order(docs map[string]*content.Doc, files []string, included map[string]bool, pages []string, diags *content.Diagnostics) []*content.Doc {
+	var out []*content.Doc
+	seen := map[string]bool{}
+	add := func(name string) bool {
+		d := docs[name]
+		if d == nil || seen[name] {
+			return d != nil
+		}
+		seen[name] = true
+		out = append(out, d)
+		return true
+	}
+	byStem := func(stem string) string {
+		for _, ext := range []string{".rst", ".md", ".markdown"} {
+			if _, ok := docs[stem+ext]; ok {
+				return stem + ext
+			}
+		}
+		return ""
+	}
+	if index := byStem("index"); index != "" && hasToctree(docs[index]) {
+		var visit func(name string)
+		visit = func(name string) {
+			if !add(name) {
+				return
+			}
+			d := docs[name]
+			dir := path.Dir(name)
+			content.Walk(d.Blocks, func(b content.Block, _ []content.Block, _ int) bool {
+				tt, ok := b.(*content.Toctree)
+				if !ok {
+					return true
+				}
+				for _, e := range tt.Entries {
+					stem := e.Doc
+					if strings.HasPrefix(stem, "/") {
+						stem = strings.TrimPrefix(stem, "/")
+					} else {
+						stem = path.Join(dir, stem)
+					}
+					target := byStem(stem)
+					if target == "" {
+						diags.Warnf(d.File.Position(d.File.LineStart(e.Line)), "toctree entry %q names no page", e.Doc)
+						continue
+					}
+					if !seen[target] {
+						visit(target)
+					}
+				}
+				return false
+			})
+		}
+		visit(index)
+		for _, name := range files {
+			if !seen[name] && !included[name] {
+				diags.Warnf(content.Position{Filename: name}, "page is in no toctree of %s: not built", index)
+			}
+		}
+		return out
+	}
+	if len(pages) > 0 {
+		for _, name := range pages {
+			if !add(path.Clean(name)) {
+				diags.Errorf(content.Position{Filename: ConfigFile}, "pages lists %q, which is not a page of the content directory", name)
+			}
+		}
+		return out
+	}
+	for _, name := range files {
+		if !included[name] {
+			add(name)
+		}
+	}
+	return out
+}
+
+func hasToctree(d *content.Doc) bool {
+	found := false
+	content.Walk(d.Blocks, func(b content.Block, _ []content.Block, _ int) bool {
+		if _, ok := b.(*content.Toctree); ok {
+			found = true
+		}
+		return !found
+	})
+	return found
+}

@@ -1,0 +1,217 @@
+package generator
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+
+	"tailor/content"
+	"tailor/placeholder"
+)
+
+// An edit replaces src[start:end] with text.
+type edit struct {
+	start, end int
+	text       string
+}
+
+// personalSource returns a page's source as the client's personalized
+// copy: conditional content resolved (kept content unwrapped, the rest
+// removed), placeholders filled with secrets masked, and reST section
+// adornments lengthened when a title grew.
+func personalSource(d *content.Doc, tags map[string]bool, fill *filler) []byte {
+	src := d.File.Src
+	var edits []edit
+	var skip []edit // removed or untouched ranges: no substitution inside
+	f := d.File
+
+	// conditional content
+	content.Walk(d.Blocks, func(b content.Block, _ []content.Block, _ int) bool {
+		switch n := b.(type) {
+		case *content.Include:
+			return false
+		case *content.Code:
+			if v, ok := n.Annotation.Get("subst"); ok && (v == "off" || v == "false" || v == "no") {
+				skip = append(skip, edit{start: n.Content.Start, end: n.Content.End})
+			}
+		case *content.Only:
+			if !holds(n.Expr, tags) {
+				start, end := f.LineStart(f.Position(n.Start).Line), lineEnd(src, n.End)
+				if start == 0 || start >= 2 && src[start-2] == '\n' {
+					end = skipBlankLines(src, end) // no double blank line where it was
+				}
+				edits = append(edits, edit{start: start, end: end})
+				skip = append(skip, edit{start: start, end: end})
+				return false
+			}
+			edits = append(edits, unwrapOnly(d, n)...)
+		}
+		return true
+	})
+
+	// placeholders
+	s := string(src)
+	for _, r := range placeholder.Scan(s) {
+		if inside(skip, r.Start) {
+			continue
+		}
+		v := fill.lookup(r.Name)
+		if v == nil {
+			continue
+		}
+		text := v.Text
+		if v.Secret {
+			text = Mask(r.Name)
+		}
+		edits = append(edits, edit{start: r.Start, end: r.End, text: text})
+	}
+
+	// reST titles that grew
+	if d.Format == content.RST {
+		content.Walk(d.Blocks, func(b content.Block, _ []content.Block, _ int) bool {
+			sec, ok := b.(*content.Section)
+			if !ok || sec.TitleLine < 1 || inside(skip, f.LineStart(sec.TitleLine)) {
+				return true
+			}
+			title := f.Line(sec.TitleLine)
+			filled, _ := fill.Docs(title)
+			width := textWidth(strings.TrimSpace(filled))
+			for _, ln := range []int{sec.TitleLine - 1, sec.TitleLine + 1} {
+				adorn := f.Line(ln)
+				if !isAdornment(adorn) || textWidth(adorn) >= width {
+					continue
+				}
+				start := f.LineStart(ln)
+				edits = append(edits, edit{start: start, end: start + len(adorn), text: strings.Repeat(adorn[:1], width)})
+			}
+			return true
+		})
+	}
+	return applyEdits(src, edits)
+}
+
+// unwrapOnly removes the "only" directive (or the Markdown only comments)
+// around content that stays, dedenting a reST body to the directive's
+// level.
+func unwrapOnly(d *content.Doc, n *content.Only) []edit {
+	f := d.File
+	src := f.Src
+	openLine := f.Position(n.Start).Line
+	closeLine := f.Position(n.End - 1).Line
+	if d.Format == content.Markdown {
+		out := []edit{{start: f.LineStart(openLine), end: lineEnd(src, f.LineStart(openLine))}}
+		if closeLine > openLine && strings.Contains(f.Line(closeLine), "end only") {
+			out = append(out, edit{start: f.LineStart(closeLine), end: lineEnd(src, f.LineStart(closeLine))})
+		}
+		return out
+	}
+	if len(n.Blocks) == 0 {
+		return []edit{{start: f.LineStart(openLine), end: lineEnd(src, n.End)}}
+	}
+	bodyLine := f.Position(n.Blocks[0].Pos()).Line
+	dirIndent := indentOf(f.Line(openLine))
+	bodyIndent := indentOf(f.Line(bodyLine))
+	out := []edit{{start: f.LineStart(openLine), end: f.LineStart(bodyLine)}}
+	cut := bodyIndent - dirIndent
+	if cut <= 0 {
+		return out
+	}
+	for ln := bodyLine; ln <= closeLine; ln++ {
+		line := f.Line(ln)
+		k := min(cut, indentOf(line))
+		if k > 0 {
+			start := f.LineStart(ln)
+			out = append(out, edit{start: start, end: start + k})
+		}
+	}
+	return out
+}
+
+// skipBlankLines returns the offset past the blank lines starting at off.
+func skipBlankLines(src []byte, off int) int {
+	for off < len(src) {
+		end := off
+		for end < len(src) && src[end] != '\n' {
+			end++
+		}
+		if strings.TrimSpace(string(src[off:end])) != "" {
+			return off
+		}
+		if end < len(src) {
+			end++
+		}
+		off = end
+	}
+	return off
+}
+
+func indentOf(s string) int { return len(s) - len(strings.TrimLeft(s, " ")) }
+
+// lineEnd returns the offset just past the line ending of the line that
+// holds off-1 (or off itself at a line start).
+func lineEnd(src []byte, off int) int {
+	if off > 0 && off <= len(src) && src[off-1] == '\n' {
+		return off
+	}
+	for off < len(src) && src[off] != '\n' {
+		off++
+	}
+	if off < len(src) {
+		off++
+	}
+	return off
+}
+
+func inside(spans []edit, off int) bool {
+	for _, s := range spans {
+		if off >= s.start && off < s.end {
+			return true
+		}
+	}
+	return false
+}
+
+// isAdornment reports whether a line is a reST section adornment.
+func isAdornment(s string) bool {
+	s = strings.TrimRight(s, " \t")
+	if len(s) < 2 {
+		return false
+	}
+	c := s[0]
+	if c > unicode.MaxASCII || unicode.IsLetter(rune(c)) || unicode.IsDigit(rune(c)) || c == ' ' {
+		return false
+	}
+	return strings.Count(s, string(c)) == len(s)
+}
+
+// textWidth counts columns as docutils does: East Asian wide characters
+// count two.
+func textWidth(s string) int {
+	w := 0
+	for _, r := range s {
+		w++
+		if r >= 0x1100 && (unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hangul, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r) || r >= 0xFF00 && r <= 0xFF60) {
+			w++
+		}
+	}
+	return w
+}
+
+// applyEdits applies non-overlapping edits; an edit overlapping an earlier
+// one is dropped.
+func applyEdits(src []byte, edits []edit) []byte {
+	sort.SliceStable(edits, func(i, j int) bool { return edits[i].start < edits[j].start })
+	var b strings.Builder
+	b.Grow(len(src))
+	last := 0
+	for _, e := range edits {
+		if e.start < last {
+			continue
+		}
+		b.Write(src[last:e.start])
+		b.WriteString(e.text)
+		last = e.end
+	}
+	b.Write(src[last:])
+	return []byte(b.String())
+}

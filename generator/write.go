@@ -1,0 +1,113 @@
+package generator
+
+import (
+	"crypto/rand"
+	"encoding/hex"
+	"fmt"
+	"os"
+	"path"
+	"sort"
+	"strings"
+
+	"github.com/spf13/afero"
+)
+
+// isLocal reports whether a slash path stays inside the directory it is
+// relative to: not absolute, no ".." segment, no NUL, not empty.
+func isLocal(p string) bool {
+	if p == "" || strings.HasPrefix(p, "/") || strings.ContainsRune(p, 0) {
+		return false
+	}
+	for _, seg := range strings.Split(p, "/") {
+		if seg == ".." {
+			return false
+		}
+	}
+	return path.Clean(p) != "."
+}
+
+// writeTree writes one client's files to out/client, whole or not at all:
+// it writes them into a fresh directory beside the final one, then swaps
+// the two. Every path is checked to stay inside out/client. Files get
+// their mode from modes, else 0644.
+func writeTree(fsys afero.Fs, out, client string, files map[string][]byte, modes map[string]os.FileMode) error {
+	names := make([]string, 0, len(files))
+	for name := range files {
+		if !isLocal(name) || path.Clean(name) != name {
+			return fmt.Errorf("refusing to write %q outside the client's directory", name)
+		}
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	if err := fsys.MkdirAll(out, 0o755); err != nil {
+		return err
+	}
+	suffix, err := randomSuffix()
+	if err != nil {
+		return err
+	}
+	tmp := path.Join(out, ".tailor-new-"+client+"-"+suffix)
+	if err := fsys.Mkdir(tmp, 0o755); err != nil {
+		return err
+	}
+	for _, name := range names {
+		full := path.Join(tmp, name)
+		if err := fsys.MkdirAll(path.Dir(full), 0o755); err != nil {
+			fsys.RemoveAll(tmp)
+			return err
+		}
+		mode, ok := modes[name]
+		if !ok {
+			mode = 0o644
+		}
+		if err := afero.WriteFile(fsys, full, files[name], mode); err != nil {
+			fsys.RemoveAll(tmp)
+			return err
+		}
+		if err := fsys.Chmod(full, mode); err != nil { // the umask must not weaken or widen it
+			fsys.RemoveAll(tmp)
+			return err
+		}
+	}
+	final := path.Join(out, client)
+	old := ""
+	if _, err := fsys.Stat(final); err == nil {
+		old = path.Join(out, ".tailor-old-"+client+"-"+suffix)
+		if err := fsys.Rename(final, old); err != nil {
+			fsys.RemoveAll(tmp)
+			return err
+		}
+	}
+	if err := fsys.Rename(tmp, final); err != nil {
+		if old != "" {
+			fsys.Rename(old, final)
+		}
+		fsys.RemoveAll(tmp)
+		return err
+	}
+	if old != "" {
+		return fsys.RemoveAll(old)
+	}
+	return nil
+}
+
+func randomSuffix() (string, error) {
+	b := make([]byte, 6)
+	if _, err := rand.Read(b); err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(b), nil
+}
+
+// writeState keeps generated values in the client's state file (mode
+// 0600, in a directory of its own).
+func writeState(fsys afero.Fs, file string, data []byte) error {
+	if err := fsys.MkdirAll(path.Dir(file), 0o700); err != nil {
+		return err
+	}
+	tmp := file + ".tmp"
+	if err := afero.WriteFile(fsys, tmp, data, 0o600); err != nil {
+		return err
+	}
+	return fsys.Rename(tmp, file)
+}
