@@ -1,0 +1,294 @@
+// Command tailor turns a deployment tutorial into each client's runbook and
+// the config files the runbook describes.
+//
+// Usage:
+//
+//	tailor build [-C DIR] [--values FILE]... [--out DIR]
+//	tailor check [-C DIR] [--values FILE]...
+//	tailor plan  [-C DIR] [--values FILE] [--json]
+//	tailor init  [-C DIR] [--values FILE]
+//
+// Diagnostics go to standard error as "path:line:col: error|warning:
+// message". The exit status is 0 on success, 1 when there are errors, 2 for
+// a usage error.
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/spf13/afero"
+
+	"tailor/content"
+	"tailor/generator"
+)
+
+const usage = `tailor turns a deployment tutorial into each client's runbook and config files.
+
+Usage:
+  tailor build [-C DIR] [--values FILE]... [--out DIR]   docs and files for each client
+  tailor check [-C DIR] [--values FILE]...               all diagnostics, nothing written
+  tailor plan  [-C DIR] [--values FILE] [--json]         what each code block becomes, and why
+  tailor init  [-C DIR] [--values FILE]                  a values file skeleton
+
+--values takes files or glob patterns and may be repeated; without it the
+project's clients (tailor.toml "clients", default clients/*.toml) are used.
+`
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr, os.LookupEnv))
+}
+
+// exit statuses
+const (
+	exitOK    = 0
+	exitFail  = 1
+	exitUsage = 2
+)
+
+type multiFlag []string
+
+func (m *multiFlag) String() string     { return strings.Join(*m, ",") }
+func (m *multiFlag) Set(s string) error { *m = append(*m, s); return nil }
+
+// run is the whole command, testable: it returns the exit status.
+func run(args []string, stdout, stderr io.Writer, getenv func(string) (string, bool)) int {
+	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+		fmt.Fprint(stdout, usage)
+		if len(args) == 0 {
+			return exitUsage
+		}
+		return exitOK
+	}
+	cmd, args := args[0], args[1:]
+	fs := flag.NewFlagSet("tailor "+cmd, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	dir := fs.String("C", ".", "project directory")
+	var vals multiFlag
+	fs.Var(&vals, "values", "values `FILE` or glob (repeatable)")
+	var out *string
+	var asJSON *bool
+	switch cmd {
+	case "build":
+		out = fs.String("out", "", "output `DIR` (default: out in the project directory)")
+	case "check", "init":
+	case "plan":
+		asJSON = fs.Bool("json", false, "print JSON")
+	default:
+		fmt.Fprintf(stderr, "tailor: unknown command %q\n\n%s", cmd, usage)
+		return exitUsage
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitOK
+		}
+		return exitUsage
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "tailor %s: unexpected argument %q\n", cmd, fs.Arg(0))
+		return exitUsage
+	}
+	osfs := afero.NewOsFs()
+	proj, diags := generator.Load(osfs, filepath.ToSlash(*dir))
+	if proj == nil {
+		printDiags(stderr, diags, nil)
+		return exitFail
+	}
+	switch cmd {
+	case "build", "check":
+		return build(proj, diags, vals, out, cmd == "check", stdout, stderr, getenv)
+	case "plan":
+		return plan(proj, diags, vals, *asJSON, stdout, stderr, getenv)
+	case "init":
+		return initValues(proj, diags, vals, stdout, stderr, getenv)
+	}
+	return exitUsage
+}
+
+func build(proj *generator.Project, diags content.Diagnostics, vals []string, out *string, check bool, stdout, stderr io.Writer, getenv func(string) (string, bool)) int {
+	opts := generator.Options{Values: vals, Getenv: getenv, DryRun: check, Validate: validate}
+	if out != nil && *out != "" {
+		opts.Out = filepath.ToSlash(*out)
+	}
+	if isTerminal(stderr) {
+		opts.Progress = func(done, total int) {
+			if total >= 20 {
+				fmt.Fprintf(stderr, "\r%d/%d clients", done, total)
+				if done == total {
+					fmt.Fprint(stderr, "\r\033[K")
+				}
+			}
+		}
+	}
+	r := proj.Build(opts)
+	all := append(content.Diagnostics{}, diags...)
+	all.Append(r.Diags)
+	printDiags(stderr, all, r.Clients)
+	failed := 0
+	for _, c := range r.Clients {
+		if c.Failed() {
+			failed++
+			name := c.Client
+			if name == "" {
+				name = strings.TrimSuffix(filepath.Base(c.Values), filepath.Ext(c.Values))
+			}
+			fmt.Fprintf(stderr, "tailor: client %s (%s) failed: nothing written for it\n", name, c.Values)
+		}
+	}
+	if !check {
+		for _, c := range r.Clients {
+			if !c.Failed() && c.Dir != "" {
+				fmt.Fprintf(stdout, "%s: %d files in %s\n", c.Client, len(c.Files), c.Dir)
+			}
+		}
+	}
+	if all.HasErrors() || failed > 0 || len(r.Clients) == 0 {
+		if len(r.Clients) > 1 {
+			fmt.Fprintf(stderr, "tailor: %d of %d clients failed\n", failed, len(r.Clients))
+		}
+		return exitFail
+	}
+	return exitOK
+}
+
+// printDiags prints the project's diagnostics, then the clients', each
+// diagnostic once: when several clients have the same one, it says which.
+func printDiags(w io.Writer, project content.Diagnostics, clients []*generator.Result) {
+	type entry struct {
+		d       content.Diagnostic
+		clients []string
+	}
+	seen := map[content.Diagnostic]*entry{}
+	var list []*entry
+	add := func(d content.Diagnostic, client string) {
+		e := seen[d]
+		if e == nil {
+			e = &entry{d: d}
+			seen[d] = e
+			list = append(list, e)
+		}
+		if client != "" {
+			e.clients = append(e.clients, client)
+		}
+	}
+	for _, d := range project {
+		if d.Severity != content.Note {
+			add(d, "")
+		}
+	}
+	for _, c := range clients {
+		for _, d := range c.Diags {
+			if d.Severity == content.Note {
+				continue
+			}
+			name := c.Client
+			if strings.HasPrefix(d.Pos.Filename, c.Values) || name == "" {
+				name = "" // positions in the values file name the client already
+			}
+			add(d, name)
+		}
+	}
+	sort.SliceStable(list, func(i, j int) bool {
+		return content.Diagnostics{list[i].d, list[j].d}.Less(0, 1)
+	})
+	many := len(clients) > 1
+	for _, e := range list {
+		line := e.d.String()
+		if many && len(e.clients) > 0 {
+			line += " [" + clientList(e.clients, len(clients)) + "]"
+		}
+		fmt.Fprintln(w, line)
+	}
+}
+
+func clientList(names []string, total int) string {
+	if len(names) == total && total > 1 {
+		return "all clients"
+	}
+	sort.Strings(names)
+	if len(names) <= 3 {
+		if len(names) == 1 {
+			return "client " + names[0]
+		}
+		return "clients " + strings.Join(names, ", ")
+	}
+	return fmt.Sprintf("clients %s and %d more", strings.Join(names[:3], ", "), len(names)-3)
+}
+
+func plan(proj *generator.Project, diags content.Diagnostics, vals []string, asJSON bool, stdout, stderr io.Writer, getenv func(string) (string, bool)) int {
+	if len(vals) > 1 {
+		fmt.Fprintln(stderr, "tailor plan: give at most one --values file")
+		return exitUsage
+	}
+	v, code := oneValues(proj, &diags, vals, stderr, getenv)
+	if code != exitOK {
+		return code
+	}
+	rep, ds := proj.Plan(v)
+	diags.Append(ds)
+	diags.Sort()
+	printDiags(stderr, diags, nil)
+	if asJSON {
+		enc := json.NewEncoder(stdout)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", " ")
+		enc.Encode(rep)
+	} else {
+		fmt.Fprint(stdout, rep.Text())
+	}
+	return exitOK
+}
+
+// isTerminal reports whether w is a terminal, for the progress line.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
+func initValues(proj *generator.Project, diags content.Diagnostics, vals []string, stdout, stderr io.Writer, getenv func(string) (string, bool)) int {
+	if len(vals) > 1 {
+		fmt.Fprintln(stderr, "tailor init: give at most one --values file")
+		return exitUsage
+	}
+	v, code := oneValues(proj, &diags, vals, stderr, getenv)
+	if code != exitOK {
+		return code
+	}
+	printDiags(stderr, diags, nil)
+	fmt.Fprint(stdout, proj.Skeleton(v))
+	return exitOK
+}
+
+// oneValues loads the one values file that plan and init take, if given.
+func oneValues(proj *generator.Project, diags *content.Diagnostics, vals []string, stderr io.Writer, getenv func(string) (string, bool)) (*generator.Values, int) {
+	if len(vals) == 0 {
+		return nil, exitOK
+	}
+	files, ds := proj.ValuesFiles(vals)
+	diags.Append(ds)
+	if len(files) > 1 {
+		fmt.Fprintln(stderr, "tailor: --values matches more than one file")
+		return nil, exitUsage
+	}
+	var v *generator.Values
+	if len(files) == 1 {
+		v, ds = proj.LoadValues(files[0], getenv)
+		diags.Append(ds)
+	}
+	if v == nil {
+		printDiags(stderr, *diags, nil)
+		return nil, exitFail
+	}
+	return v, exitOK
+}

@@ -1,0 +1,199 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// project writes files into a temporary directory and returns it.
+func project(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, data := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func tailor(t *testing.T, env map[string]string, args ...string) (int, string, string) {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	code := run(args, &stdout, &stderr, func(k string) (string, bool) { v, ok := env[k]; return v, ok })
+	return code, stdout.String(), stderr.String()
+}
+
+const page = `Web server
+==========
+
+Create file ` + "``/etc/nginx/sites-available/$DOMAIN``" + ` with the following contents:
+
+.. code-block:: nginx
+
+   server {
+       server_name $DOMAN;
+   }
+`
+
+func TestCheckReportsTypo(t *testing.T) {
+	dir := project(t, map[string]string{"page.rst": page, "v.toml": "DOMAIN = \"acme.example\"\n"})
+	code, _, stderr := tailor(t, nil, "check", "-C", dir, "--values", filepath.Join(dir, "v.toml"))
+	if code != 1 {
+		t.Errorf("exit %d, want 1", code)
+	}
+	want := "page.rst:9:20: error: undefined placeholder $DOMAN (did you mean $DOMAIN?)\n"
+	if !strings.Contains(stderr, want) {
+		t.Errorf("stderr:\n%s\nwant a line\n%s", stderr, want)
+	}
+	code, _, _ = tailor(t, nil, "build", "-C", dir, "--values", filepath.Join(dir, "v.toml"))
+	if code != 1 {
+		t.Errorf("build exit %d, want 1", code)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "out")); !os.IsNotExist(err) {
+		t.Errorf("build wrote output despite the error: %v", err)
+	}
+}
+
+func TestBuildAndPlan(t *testing.T) {
+	dir := project(t, map[string]string{
+		"page.rst":          strings.Replace(page, "$DOMAN", "$DOMAIN", 1),
+		"clients/acme.toml": "DOMAIN = \"acme.example\"\n",
+	})
+	code, stdout, stderr := tailor(t, nil, "build", "-C", dir)
+	if code != 0 {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	if !strings.Contains(stdout, "acme: ") {
+		t.Errorf("stdout: %q", stdout)
+	}
+	conf, err := os.ReadFile(filepath.Join(dir, "out/acme/rootfs/etc/nginx/sites-available/acme.example"))
+	if err != nil || !strings.Contains(string(conf), "server_name acme.example;") {
+		t.Errorf("built file: %q, %v", conf, err)
+	}
+
+	code, stdout, _ = tailor(t, nil, "plan", "-C", dir, "--values", filepath.Join(dir, "clients/acme.toml"), "--json")
+	if code != 0 {
+		t.Fatalf("plan exit %d", code)
+	}
+	var rep struct {
+		Docs []struct {
+			Path     string
+			Title    string
+			Sections []struct {
+				Title string
+				Level int
+			}
+			Blocks []struct {
+				Line           int
+				Lang, Text, Op string
+				Target, By     string
+			}
+		}
+	}
+	if err := json.Unmarshal([]byte(stdout), &rep); err != nil {
+		t.Fatalf("plan --json: %v\n%s", err, stdout)
+	}
+	if len(rep.Docs) != 1 || rep.Docs[0].Path != "page.rst" || rep.Docs[0].Title != "Web server" {
+		t.Fatalf("plan: %+v", rep)
+	}
+	b := rep.Docs[0].Blocks[0]
+	if b.Line != 8 || b.Lang != "nginx" || b.Op != "create" || b.Target != "/etc/nginx/sites-available/acme.example" ||
+		!strings.HasPrefix(b.Text, "server {\n    server_name $DOMAIN;") || !strings.HasPrefix(b.By, "inferred: ") {
+		t.Errorf("block: %+v", b)
+	}
+	code, stdout, _ = tailor(t, nil, "plan", "-C", dir)
+	if code != 0 || !strings.Contains(stdout, "8  nginx    create /etc/nginx/sites-available/$DOMAIN  (inferred: Create file with the following contents)") {
+		t.Errorf("plan text (exit %d):\n%s", code, stdout)
+	}
+}
+
+func TestUsage(t *testing.T) {
+	tests := [][]string{
+		{},
+		{"frobnicate"},
+		{"build", "--nope"},
+		{"build", "extra"},
+	}
+	for _, args := range tests {
+		if code, _, _ := tailor(t, nil, args...); code != 2 {
+			t.Errorf("tailor %q: exit %d, want 2", args, code)
+		}
+	}
+	if code, stdout, _ := tailor(t, nil, "help"); code != 0 || !strings.Contains(stdout, "tailor build") {
+		t.Errorf("help: exit %d\n%s", code, stdout)
+	}
+}
+
+func TestBadInput(t *testing.T) {
+	dir := project(t, map[string]string{
+		"page.md":  "# T\n\nAdd the following to `/etc/x.conf`:\n\n```ini\nname = $NAME\n```\n",
+		"bad.toml": "NAME = \"x\"\nPORT = = 3\n",
+		"ok.toml":  "NAME = \"x\"\nNMAE = \"y\"\n",
+	})
+	tests := []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"check", "-C", dir, "--values", filepath.Join(dir, "bad.toml")}, 1, "bad.toml:2:8: error: invalid TOML: expected value but found '=' instead"},
+		{[]string{"check", "-C", dir, "--values", filepath.Join(dir, "ok.toml")}, 0, "ok.toml:2:1: warning: NMAE is not used by the tutorial (did you mean NAME?)"},
+		{[]string{"check", "-C", filepath.Join(dir, "nope"), "--values", filepath.Join(dir, "ok.toml")}, 1, "error: project directory " + filepath.ToSlash(filepath.Join(dir, "nope")) + " does not exist"},
+		{[]string{"check", "-C", dir, "--values", filepath.Join(dir, "none*.toml")}, 1, "error: no values file matches"},
+	}
+	for _, tt := range tests {
+		code, _, stderr := tailor(t, nil, tt.args...)
+		if code != tt.code || !strings.Contains(stderr, tt.want) {
+			t.Errorf("tailor %q: exit %d, stderr:\n%s\nwant exit %d and %q", tt.args, code, stderr, tt.code, tt.want)
+		}
+	}
+}
+
+func TestInit(t *testing.T) {
+	dir := project(t, map[string]string{
+		"tailor.toml": "[placeholders.DOMAIN]\ndescription = \"Where the site is\"\nexample = \"shop.example\"\n",
+		"page.md":     "# T\n\nAdd the following to `/etc/x.conf`:\n\n```ini\nname = $DOMAIN\npass = $DB_PASSWORD\n```\n",
+		"have.toml":   "DOMAIN = \"a.example\"\n",
+	})
+	code, stdout, _ := tailor(t, nil, "init", "-C", dir)
+	if code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	for _, want := range []string{"# Where the site is\n", "# used at page.md:6\n", "DOMAIN = \"shop.example\"\n", "DB_PASSWORD = { env = \"DB_PASSWORD\" }", "DB_PASSWORD = \"\"\n"} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("init output lacks %q:\n%s", want, stdout)
+		}
+	}
+	_, stdout, _ = tailor(t, nil, "init", "-C", dir, "--values", filepath.Join(dir, "have.toml"))
+	if strings.Contains(stdout, "DOMAIN =") || !strings.Contains(stdout, "DB_PASSWORD = \"\"") || !strings.Contains(stdout, "# Missing from ") {
+		t.Errorf("init with values:\n%s", stdout)
+	}
+}
+
+func TestValidate(t *testing.T) {
+	page := "# Site\n\n```nginx {file=\"/etc/nginx/conf.d/$DOMAIN.conf\" validate=\"grep -q WANT %s\"}\nserver { server_name $DOMAIN; }\n```\n"
+	for _, tt := range []struct {
+		want string
+		code int
+	}{{"server_name", 0}, {"listen", 1}} {
+		dir := project(t, map[string]string{
+			"page.md":           strings.Replace(page, "WANT", tt.want, 1),
+			"clients/acme.toml": "DOMAIN = \"acme.example\"\n",
+		})
+		code, _, stderr := tailor(t, nil, "check", "-C", dir)
+		if code != tt.code {
+			t.Errorf("validate grep -q %s: exit %d, want %d\n%s", tt.want, code, tt.code, stderr)
+		}
+		if tt.code == 1 && !strings.Contains(stderr, `page.md:3:10: error: /etc/nginx/conf.d/acme.example.conf does not pass "grep -q listen %s": exit status 1`) {
+			t.Errorf("stderr:\n%s", stderr)
+		}
+	}
+}
