@@ -1,0 +1,71 @@
+package generator
+
+import (
+	"testing"
+
+	"github.com/spf13/afero"
+
+	"tailor/content"
+	"tailor/values"
+)
+
+func TestFillText(t *testing.T) {
+	fsys := afero.NewMemMapFs()
+	afero.WriteFile(fsys, "v.toml", []byte(`Q = "it's \"q\" \\ $5"
+NL = "two\nlines"
+SP = "a b"
+PLAIN = "plain.example"
+DB_PASSWORD = "s3cret"
+`), 0o644)
+	vals, diags := values.Load(fsys, "v.toml", values.Options{})
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	f := newFiller(vals, nil)
+	tests := []struct {
+		lang, line, want, err string
+	}{
+		{"python", "X = '$Q'", `X = 'it\'s "q" \\ $5'`, ""},
+		{"python", `X = "$Q"`, `X = "it's \"q\" \\ $5"`, ""},
+		{"python", "X = '''$NL'''", "X = '''two\nlines'''", ""},
+		{"python", "X = '$NL'", `X = 'two\nlines'`, ""},
+		{"python", "# a comment with $Q", `# a comment with it's "q" \ $5`, ""},
+		{"bash", "echo '$Q'", `echo 'it'\''s "q" \ $5'`, ""},
+		{"bash", `echo "$Q"`, `echo "it's \"q\" \\ \$5"`, ""},
+		{"bash", "echo $SP", "echo 'a b'", ""},
+		{"bash", "echo $PLAIN", "echo plain.example", ""},
+		{"ini", "name = $Q", `name = it's "q" \ $5`, ""},
+		{"ini", "name = $NL", "name = two\nlines", "value of NL holds a line break, which would break this line"},
+		{"systemd", `Environment="X=$NL"`, "Environment=\"X=two\nlines\"", "value of NL holds a line break, which would break this line"},
+		{"nginx", "server_name $PLAIN;", "server_name plain.example;", ""},
+		{"nginx", "server_name $SP;", "server_name a b;", "value of SP holds a space, quote, ';', '{', '}' or '#', which would break this nginx directive: quote it in the tutorial"},
+		{"nginx", `add_header X "$Q";`, `add_header X "it's \"q\" \\ $5";`, ""},
+		{"apache", "ServerName $SP", "ServerName a b", "value of SP holds a space or a quote, which would break this Apache directive: quote it in the tutorial"},
+		{"apache", `ServerAdmin "$SP"`, `ServerAdmin "a b"`, ""},
+		{"html", "<p>$Q</p>", "<p>it&#39;s &#34;q&#34; \\ $5</p>", ""},
+		{"yaml", "k: '$Q'", `k: 'it''s "q" \ $5'`, ""},
+		{"", "$NL", "two\nlines", ""},
+		{"python", "X = '$UNDEFINED'", "X = '$UNDEFINED'", ""},
+	}
+	for _, tt := range tests {
+		var d content.Diagnostics
+		got, _ := f.Text(tt.line, tt.lang, content.Position{Filename: "p.rst", Line: 3, Column: 5}, &d)
+		if got != tt.want {
+			t.Errorf("%s %q: got %q, want %q", tt.lang, tt.line, got, tt.want)
+		}
+		msg := ""
+		if len(d) > 0 {
+			msg = d[0].Msg
+		}
+		if msg != tt.err {
+			t.Errorf("%s %q: error %q, want %q", tt.lang, tt.line, msg, tt.err)
+		}
+	}
+	var d content.Diagnostics
+	if _, secret := f.Text("pw = $DB_PASSWORD", "ini", content.Position{}, &d); !secret {
+		t.Error("a secret value went in unnoticed")
+	}
+	if got, spans := f.Docs("u:$DB_PASSWORD@$PLAIN"); got != "u:‹secret DB_PASSWORD›@plain.example" || len(spans) != 2 || !spans[0].Secret {
+		t.Errorf("Docs = %q, %+v", got, spans)
+	}
+}
