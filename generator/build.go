@@ -65,10 +65,13 @@ type Result struct {
 	Dir string
 	// Tags are the client's tags (nil when its values could not be read).
 	Tags []string
+
+	blocked bool // the tutorial has errors: nothing was written
 }
 
-// Failed reports whether the client's build failed.
-func (r *Result) Failed() bool { return r.Diags.HasErrors() }
+// Failed reports whether the client's build failed, because of its own
+// errors or of the tutorial's.
+func (r *Result) Failed() bool { return r.blocked || r.Diags.HasErrors() }
 
 // A Run is the outcome of a build over several clients.
 type Run struct {
@@ -159,6 +162,14 @@ func (ps *plans) get(p *Project, tags []string) *tagged {
 	}
 	ps.mu.Unlock()
 	t.once.Do(func() {
+		defer func() {
+			// A failed analysis must not leave a nil plan for the other
+			// clients with these tags: they get the error too.
+			if e := recover(); e != nil {
+				t.plan = &snippets.Plan{}
+				t.diags.Errorf(content.Position{}, "internal error while analysing the code blocks: %v", e)
+			}
+		}()
 		t.docs = filterDocs(p.Pages, t.tags)
 		t.plan, t.diags = snippets.Analyze(t.docs)
 	})
@@ -190,7 +201,18 @@ func (p *Project) Build(opts Options) *Run {
 	var wg sync.WaitGroup
 	var mu sync.Mutex
 	done := 0
+	// Two values files with one base name would write one directory.
+	byName := map[string][]string{}
+	for _, f := range files {
+		byName[clientName(f)] = append(byName[clientName(f)], f)
+	}
 	for i, f := range files {
+		if same := byName[clientName(f)]; len(same) > 1 {
+			r := &Result{Values: f, Client: clientName(f)}
+			r.Diags.Errorf(content.Position{Filename: f}, "client name %s is also the name of %s: rename one of the values files", r.Client, strings.Join(others(same, f), " and "))
+			results[i] = r
+			continue
+		}
 		wg.Add(1)
 		sem <- struct{}{}
 		go func(i int, f string) {
@@ -217,6 +239,22 @@ func (p *Project) Build(opts Options) *Run {
 	return run
 }
 
+// clientName is a values file's client: its base name without extension.
+func clientName(file string) string {
+	base := path.Base(file)
+	return strings.TrimSuffix(base, path.Ext(base))
+}
+
+func others(list []string, not string) []string {
+	var out []string
+	for _, x := range list {
+		if x != not {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
 func (p *Project) declared() []string {
 	names := make([]string, 0, len(p.Decls))
 	for n := range p.Decls {
@@ -234,8 +272,7 @@ func (p *Project) LoadValues(file string, getenv func(string) (string, bool)) (*
 
 // buildClient builds one client, in memory, then writes it.
 func (p *Project) buildClient(file, out string, opts Options, ps *plans) (r *Result) {
-	base := path.Base(file)
-	r = &Result{Values: file, Client: strings.TrimSuffix(base, path.Ext(base))}
+	r = &Result{Values: file, Client: clientName(file)}
 	defer func() {
 		if e := recover(); e != nil {
 			r.Diags.Errorf(content.Position{Filename: file}, "internal error while building this client: %v", e)
@@ -244,6 +281,13 @@ func (p *Project) buildClient(file, out string, opts Options, ps *plans) (r *Res
 	}()
 	vals, diags := p.LoadValues(file, opts.Getenv)
 	r.Diags.Append(diags)
+	defer func() {
+		// No message about this client shows one of its secrets, whatever
+		// path, command or file it quotes.
+		for i := range r.Diags {
+			r.Diags[i].Msg = hideSecrets(r.Diags[i].Msg, vals)
+		}
+	}()
 	if vals == nil || diags.HasErrors() {
 		return r // the values are wrong: what they would fill is not worth checking
 	}
@@ -263,9 +307,23 @@ func (p *Project) buildClient(file, out string, opts Options, ps *plans) (r *Res
 	if r.Diags.HasErrors() {
 		return r
 	}
+	if p.broken || t.diags.HasErrors() {
+		// The tutorial itself has errors, reported once for the run:
+		// no client's output is written from it.
+		r.blocked = true
+		return r
+	}
 	r.Files, r.Modes = files, modes
 	if opts.DryRun {
 		return r
+	}
+	// Generated values are kept before the output that uses them appears.
+	if stateFile, data := vals.State(); data != nil {
+		if err := writeState(p.Fs, stateFile, data); err != nil {
+			r.Diags.Errorf(content.Position{Filename: stateFile}, "cannot keep generated values: %v", err)
+			r.Files = nil
+			return r
+		}
 	}
 	dir := path.Join(out, vals.Client)
 	if err := writeTree(p.Fs, out, vals.Client, files, modes); err != nil {
@@ -274,11 +332,6 @@ func (p *Project) buildClient(file, out string, opts Options, ps *plans) (r *Res
 		return r
 	}
 	r.Dir = dir
-	if stateFile, data := vals.State(); data != nil {
-		if err := writeState(p.Fs, stateFile, data); err != nil {
-			r.Diags.Errorf(content.Position{Filename: stateFile}, "cannot keep generated values: %v", err)
-		}
-	}
 	return r
 }
 
@@ -303,10 +356,10 @@ func (p *Project) unreached(results []*Result) content.Diagnostics {
 		return diags
 	}
 	reported := map[string]bool{}
-	for _, d := range p.Pages {
-		content.Walk(d.Blocks, func(b content.Block, _ []content.Block, _ int) bool {
+	for _, sf := range sourceFiles(p.Pages, nil) {
+		content.Walk(sf.Blocks, func(b content.Block, _ []content.Block, _ int) bool {
 			if _, ok := b.(*content.Include); ok {
-				return false
+				return false // a source file of its own
 			}
 			o, ok := b.(*content.Only)
 			if !ok {
@@ -316,7 +369,7 @@ func (p *Project) unreached(results []*Result) content.Diagnostics {
 			if err != nil {
 				return true
 			}
-			pos := d.File.Position(o.Start)
+			pos := sf.File.Position(o.Start)
 			var missing []string
 			for _, name := range e.Names() {
 				if !have[name] {
@@ -353,8 +406,8 @@ func (p *Project) unreached(results []*Result) content.Diagnostics {
 func (p *Project) unusedKeys(vals *values.Values) content.Diagnostics {
 	var diags content.Diagnostics
 	used := map[string]bool{}
-	for _, d := range p.Pages {
-		for _, r := range placeholder.Scan(string(d.File.Src)) {
+	for _, sf := range sourceFiles(p.Pages, nil) {
+		for _, r := range placeholder.Scan(string(sf.File.Src)) {
 			used[r.Name] = true
 		}
 	}
@@ -394,7 +447,7 @@ func (p *Project) render(t *tagged, vals *values.Values, fill *filler, validate 
 	if validate != nil && !ds.HasErrors() {
 		for _, c := range out.Checks {
 			if err := validate(c.Command, out.Files[c.Name]); err != nil {
-				diags.Errorf(c.Pos, "%s does not pass %q: %s", strings.TrimPrefix(strings.TrimPrefix(c.Name, "rootfs"), "fragments"), c.Command, hideSecrets(err.Error(), vals))
+				diags.Errorf(c.Pos, "%s does not pass %q: %s", strings.TrimPrefix(strings.TrimPrefix(c.Name, "rootfs"), "fragments"), c.Command, err)
 			}
 		}
 	}
@@ -421,9 +474,11 @@ func (p *Project) render(t *tagged, vals *values.Values, fill *filler, validate 
 	files["manifest.json"] = out.Manifest.JSON()
 	files["install.sh"] = out.Manifest.InstallScript()
 
-	// the personalized source
-	for _, d := range p.Pages {
-		files["source/"+d.File.Name] = personalSource(d, t.tags, fill)
+	// the personalized source, included files too
+	for _, sf := range sourceFiles(p.Pages, nil) {
+		if isLocal(sf.File.Name) {
+			files["source/"+path.Clean(sf.File.Name)] = personalSource(sf, t.tags, fill)
+		}
 	}
 
 	// the site
@@ -432,8 +487,7 @@ func (p *Project) render(t *tagged, vals *values.Values, fill *filler, validate 
 		if st.Op == snippets.OpNone || st.Op == snippets.OpSkip || st.Target == "" {
 			continue
 		}
-		var scratch content.Diagnostics
-		target, _ := fill.Docs(fill.Path(st.Target, st.Pos(), &scratch))
+		target, _ := fill.Docs(st.Target)
 		notes[st.Code] = noteFor(st.Op) + " " + target
 	}
 	pages := make([]site.Page, len(t.docs))
@@ -540,10 +594,12 @@ func pagePath(name string) string {
 	return strings.TrimSuffix(name, path.Ext(name)) + ".html"
 }
 
-// hideSecrets masks the client's secret values in a message from outside
-// (a validate command may print the file it checks).
+// hideSecrets masks the client's secret values in a message, longest
+// first so that no part of one is left showing.
 func hideSecrets(msg string, vals *values.Values) string {
-	for _, s := range vals.Secrets() {
+	secrets := vals.Secrets()
+	sort.SliceStable(secrets, func(i, j int) bool { return len(secrets[i].Text) > len(secrets[j].Text) })
+	for _, s := range secrets {
 		if s.Text != "" {
 			msg = strings.ReplaceAll(msg, s.Text, Mask(s.Name))
 		}
@@ -579,7 +635,7 @@ func leaks(files map[string][]byte, vals *values.Values, pages []*content.Doc) c
 		allowed := bytes.Count(all.Bytes(), needle)
 		for _, k := range names {
 			if bytes.Count(files[k], needle) > allowed {
-				diags.Errorf(content.Position{Filename: k}, "the secret value of %s would show in %s: refusing to write the docs", s.Name, k)
+				diags.Errorf(content.Position{Filename: vals.File}, "the secret value of %s would show in %s: refusing to write the docs", s.Name, k)
 				break
 			}
 		}

@@ -30,21 +30,62 @@ type region struct {
 	code       *content.Code
 }
 
-// regions lists the code blocks, comments and excluded content of a page
-// (unfiltered), by start offset, nested regions after their parents.
-func regions(d *content.Doc, tags map[string]bool, fileBound map[*content.Code]bool) []region {
-	var out []region
-	var walk func(bs []content.Block, f *content.File)
-	walk = func(bs []content.Block, f *content.File) {
+// A sourceFile is one file of the tutorial with the blocks read from it:
+// a page, or a file that a page includes.
+type sourceFile struct {
+	File   *content.File
+	Format content.Format
+	Blocks []content.Block
+}
+
+// sourceFiles lists the pages and the files they include, each once, in
+// page order. With tags, files included only from conditional content the
+// client does not see are left out.
+func sourceFiles(docs []*content.Doc, tags map[string]bool) []sourceFile {
+	var out []sourceFile
+	seen := map[string]bool{}
+	var walk func(bs []content.Block, format content.Format)
+	walk = func(bs []content.Block, format content.Format) {
 		for _, b := range bs {
-			if f != d.File {
-				// included content: its offsets are in another file
-				if inc, ok := b.(*content.Include); ok {
-					walk(inc.Blocks, inc.File)
+			switch n := b.(type) {
+			case *content.Only:
+				if tags != nil && !holds(n.Expr, tags) {
+					continue
 				}
+			case *content.Include:
+				if n.File != nil && !seen[n.File.Name] {
+					seen[n.File.Name] = true
+					out = append(out, sourceFile{File: n.File, Format: format, Blocks: n.Blocks})
+				}
+				walk(n.Blocks, format)
 				continue
 			}
+			for _, p := range content.Parts(b) {
+				walk(p, format)
+			}
+		}
+	}
+	for _, d := range docs {
+		if !seen[d.File.Name] {
+			seen[d.File.Name] = true
+			out = append(out, sourceFile{File: d.File, Format: d.Format, Blocks: d.Blocks})
+		}
+		walk(d.Blocks, d.Format)
+	}
+	return out
+}
+
+// regions lists the code blocks, comments and excluded content of one
+// source file (included files are sources of their own), by start offset,
+// nested regions after their parents.
+func regions(sf sourceFile, tags map[string]bool, fileBound map[*content.Code]bool) []region {
+	var out []region
+	var walk func(bs []content.Block)
+	walk = func(bs []content.Block) {
+		for _, b := range bs {
 			switch n := b.(type) {
+			case *content.Include:
+				continue
 			case *content.Only:
 				if tags != nil && !holds(n.Expr, tags) {
 					out = append(out, region{n.Start, n.End, skipped, nil})
@@ -63,22 +104,19 @@ func regions(d *content.Doc, tags map[string]bool, fileBound map[*content.Code]b
 			case *content.Comment:
 				out = append(out, region{n.Start, n.End, skipped, nil})
 				continue
-			case *content.Include:
-				walk(n.Blocks, n.File)
-				continue
 			}
 			for _, p := range content.Parts(b) {
-				walk(p, f)
+				walk(p)
 			}
 		}
 	}
-	walk(d.Blocks, d.File)
+	walk(sf.Blocks)
 	sort.SliceStable(out, func(i, j int) bool { return out[i].start < out[j].start })
 	return out
 }
 
 // regionAt returns the innermost region holding offset off; regions must
-// be sorted by start. i is a cursor for increasing offsets.
+// be sorted by start.
 func regionAt(rs []region, off int) region {
 	best := region{kind: prose}
 	for _, r := range rs {
@@ -106,9 +144,9 @@ func checkPlaceholders(docs []*content.Doc, tags map[string]bool, plan *snippets
 	}
 	candidates := append(append([]string(nil), fill.names...), declared...)
 	assigned := map[*content.Code]map[string]bool{}
-	for _, d := range docs {
-		src := string(d.File.Src)
-		rs := regions(d, tags, fileBound)
+	for _, sf := range sourceFiles(docs, tags) {
+		src := string(sf.File.Src)
+		rs := regions(sf, tags, fileBound)
 		for _, ref := range placeholder.Scan(src) {
 			if fill.lookup(ref.Name) != nil || fill.ignore[ref.Name] || values.IsBuiltin(ref.Name) {
 				continue
@@ -127,7 +165,7 @@ func checkPlaceholders(docs []*content.Doc, tags map[string]bool, plan *snippets
 					continue
 				}
 			}
-			pos := d.File.Position(ref.Start)
+			pos := sf.File.Position(ref.Start)
 			hint := ""
 			if s := placeholder.Suggest(ref.Name, candidates); s != "" {
 				hint = fmt.Sprintf(" (did you mean $%s?)", s)
@@ -189,11 +227,12 @@ func nearMisses(docs []*content.Doc, declared []string) content.Diagnostics {
 	}
 	uses := map[string]*use{}
 	var order []string
-	for _, d := range docs {
-		for _, r := range placeholder.Scan(string(d.File.Src)) {
+	files := sourceFiles(docs, nil)
+	for _, sf := range files {
+		for _, r := range placeholder.Scan(string(sf.File.Src)) {
 			u := uses[r.Name]
 			if u == nil {
-				u = &use{first: d.File.Position(r.Start)}
+				u = &use{first: sf.File.Position(r.Start)}
 				uses[r.Name] = u
 				order = append(order, r.Name)
 			}
@@ -207,9 +246,9 @@ func nearMisses(docs []*content.Doc, declared []string) content.Diagnostics {
 	for n := range uses {
 		known[n] = true
 	}
-	for _, d := range docs {
-		rs := regions(d, nil, nil)
-		src := string(d.File.Src)
+	for _, sf := range files {
+		rs := regions(sf, nil, nil)
+		src := string(sf.File.Src)
 		for _, r := range placeholder.ScanLower(src) {
 			up := strings.ToUpper(r.Name)
 			if !known[up] {
@@ -219,13 +258,13 @@ func nearMisses(docs []*content.Doc, declared []string) content.Diagnostics {
 			if reg.kind == skipped || reg.code != nil && (shell.IsShell(reg.code.Lang) || strings.EqualFold(reg.code.Lang, "nginx")) {
 				continue // $host and friends are nginx's and the shell's own
 			}
-			diags.Warnf(d.File.Position(r.Start), "$%s looks like the placeholder $%s, but placeholders are upper case: it is left as written", r.Name, up)
+			diags.Warnf(sf.File.Position(r.Start), "$%s looks like the placeholder $%s, but placeholders are upper case: it is left as written", r.Name, up)
 		}
 		for _, reg := range rs {
 			if reg.code == nil || reg.kind == skipped {
 				continue
 			}
-			bareNames(d.File, src[reg.start:reg.end], reg.start, func(n string) bool { return uses[n] != nil }, &diags)
+			bareNames(sf.File, src[reg.start:reg.end], reg.start, func(n string) bool { return uses[n] != nil }, &diags)
 		}
 	}
 	// Two names that look like one: report the rarer one once, against

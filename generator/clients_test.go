@@ -164,3 +164,34 @@ func treeOf(t testing.TB, fsys afero.Fs, root string) string {
 	})
 	return b.String()
 }
+
+// TestDuplicateClientNames: two values files with one base name would write
+// one directory; both are errors and neither is written.
+func TestDuplicateClientNames(t *testing.T) {
+	fsys := afero.NewMemMapFs()
+	afero.WriteFile(fsys, "/p/page.md", []byte("# P\n\nCreate file `/etc/x.conf` with the following contents:\n\n```ini\nv = $V\n```\n"), 0o644)
+	afero.WriteFile(fsys, "/a/acme.toml", []byte("V = \"from-a\"\n"), 0o644)
+	afero.WriteFile(fsys, "/b/acme.toml", []byte("V = \"from-b\"\n"), 0o644)
+	afero.WriteFile(fsys, "/b/other.toml", []byte("V = \"other\"\n"), 0o644)
+	p, _ := Load(fsys, "/p")
+	run := p.Build(Options{Values: []string{"/a/*.toml", "/b/*.toml"}, Out: "/out"})
+	var failed []string
+	for _, c := range run.Clients {
+		if c.Failed() {
+			failed = append(failed, c.Diags.String())
+		}
+	}
+	want := []string{
+		"/a/acme.toml: error: client name acme is also the name of /b/acme.toml: rename one of the values files\n",
+		"/b/acme.toml: error: client name acme is also the name of /a/acme.toml: rename one of the values files\n",
+	}
+	if strings.Join(failed, "") != strings.Join(want, "") {
+		t.Errorf("failures:\n%s", strings.Join(failed, ""))
+	}
+	if ok, _ := afero.DirExists(fsys, "/out/acme"); ok {
+		t.Error("a duplicated client was written")
+	}
+	if ok, _ := afero.DirExists(fsys, "/out/other"); !ok {
+		t.Error("the other client was not written")
+	}
+}

@@ -127,19 +127,39 @@ func (f *filler) Text(s, lang string, pos content.Position, diags *content.Diagn
 type context int
 
 const (
-	bare   context = iota // outside quotes
-	single                // inside '...'
-	double                // inside "..."
-	triple                // inside a Python triple-quoted string
+	bare    context = iota // outside quotes
+	single                 // inside '...'
+	double                 // inside "..."
+	triple2                // inside """...""" (Python, TOML)
+	triple1                // inside '''...''' (Python, TOML)
 )
+
+// Language families with the same string syntax.
+func family(lang string) string {
+	switch lang {
+	case "python", "py", "python3", "django":
+		return "python"
+	case "sh", "bash", "shell", "zsh", "ksh":
+		return "sh"
+	case "ini", "dosini", "cfg", "conf", "systemd":
+		return "ini"
+	case "apache", "apacheconf":
+		return "apache"
+	case "yaml", "yml":
+		return "yaml"
+	case "javascript", "js", "json", "typescript", "ts":
+		return "js"
+	case "nginx", "toml", "php", "html", "xml":
+		return lang
+	}
+	return ""
+}
 
 // quoteContext says whether the end of prefix is inside a quoted string,
 // for the languages whose strings tailor knows.
 func quoteContext(prefix, lang string) context {
-	switch lang {
-	case "python", "py", "python3", "sh", "bash", "shell", "zsh", "ini", "nginx", "apache", "apacheconf",
-		"systemd", "yaml", "yml", "toml", "json", "javascript", "js", "php", "conf", "cfg", "dosini", "django":
-	default:
+	fam := family(lang)
+	if fam == "" || fam == "html" || fam == "xml" {
 		return bare
 	}
 	ctx := bare
@@ -148,21 +168,18 @@ func quoteContext(prefix, lang string) context {
 		switch ctx {
 		case bare:
 			switch {
-			case c == '#' && lang != "json" && lang != "javascript" && lang != "js":
+			case c == '#' && fam != "js":
 				return bare // a comment: nothing to break
-			case c == '\\' && lang != "ini" && lang != "systemd":
+			case c == '\\' && fam != "ini":
 				i++
-			case strings.HasPrefix(prefix[i:], `"""`) || strings.HasPrefix(prefix[i:], `'''`):
-				if lang == "python" || lang == "py" || lang == "python3" || lang == "toml" {
-					ctx = triple
-					i += 2
-				} else if c == '"' {
-					ctx = double
-				} else {
-					ctx = single
-				}
+			case (fam == "python" || fam == "toml") && strings.HasPrefix(prefix[i:], `"""`):
+				ctx = triple2
+				i += 2
+			case (fam == "python" || fam == "toml") && strings.HasPrefix(prefix[i:], "'''"):
+				ctx = triple1
+				i += 2
 			case c == '\'':
-				if lang == "ini" || lang == "systemd" || lang == "dosini" {
+				if fam == "ini" {
 					continue // apostrophes are plain text there
 				}
 				ctx = single
@@ -170,7 +187,9 @@ func quoteContext(prefix, lang string) context {
 				ctx = double
 			}
 		case single:
-			if c == '\\' && lang != "sh" && lang != "bash" && lang != "shell" && lang != "zsh" {
+			// no escapes in shell, TOML literal, YAML and PHP single quotes
+			// but for the quote itself, which the shell cannot escape
+			if c == '\\' && fam != "sh" && fam != "toml" && fam != "yaml" {
 				i++
 			} else if c == '\'' {
 				ctx = bare
@@ -181,8 +200,17 @@ func quoteContext(prefix, lang string) context {
 			} else if c == '"' {
 				ctx = bare
 			}
-		case triple:
-			if strings.HasPrefix(prefix[i:], `"""`) || strings.HasPrefix(prefix[i:], `'''`) {
+		case triple2:
+			if c == '\\' {
+				i++
+			} else if strings.HasPrefix(prefix[i:], `"""`) {
+				ctx = bare
+				i += 2
+			}
+		case triple1:
+			if c == '\\' && fam == "python" {
+				i++
+			} else if strings.HasPrefix(prefix[i:], "'''") {
 				ctx = bare
 				i += 2
 			}
@@ -194,48 +222,58 @@ func quoteContext(prefix, lang string) context {
 // quoteFor returns value escaped for its context, or a reason it cannot go
 // there (never quoting the value itself, which may be secret).
 func quoteFor(value string, ctx context, lang string, alone bool) (string, string) {
-	shell := lang == "sh" || lang == "bash" || lang == "shell" || lang == "zsh"
+	fam := family(lang)
 	multi := strings.ContainsAny(value, "\n\r")
+	const breaks = "holds a line break, which would break this line"
 	switch ctx {
 	case single:
-		if shell {
+		switch fam {
+		case "sh":
 			return strings.ReplaceAll(value, "'", `'\''`), ""
-		}
-		if lang == "yaml" || lang == "yml" {
+		case "yaml":
 			if multi {
-				return value, "holds a line break, which would break this quoted string"
+				return value, breaks
 			}
 			return strings.ReplaceAll(value, "'", "''"), ""
+		case "toml":
+			if strings.ContainsAny(value, "'\n\r") {
+				return value, "holds a quote or a line break, which a TOML literal string cannot hold"
+			}
+			return value, ""
+		case "php":
+			return strings.NewReplacer(`\`, `\\`, "'", `\'`).Replace(value), ""
 		}
-		if lang == "toml" && (strings.ContainsRune(value, '\'') || multi) {
-			return value, "holds a quote or a line break, which a TOML literal string cannot hold"
-		}
-		return escapeBackslash(value, '\''), ""
+		return escapeC(value, '\''), ""
 	case double:
-		if shell {
-			r := strings.NewReplacer(`\`, `\\`, `"`, `\"`, "$", `\$`, "`", "\\`")
-			return r.Replace(value), ""
-		}
-		if lang == "ini" || lang == "systemd" || lang == "dosini" || lang == "apache" || lang == "apacheconf" || lang == "nginx" {
+		switch fam {
+		case "sh":
+			return strings.NewReplacer(`\`, `\\`, `"`, `\"`, "$", `\$`, "`", "\\`").Replace(value), ""
+		case "php":
+			return strings.NewReplacer(`\`, `\\`, `"`, `\"`, "$", `\$`, "\n", `\n`, "\r", `\r`).Replace(value), ""
+		case "ini", "apache", "nginx":
 			if multi {
-				return value, "holds a line break, which would break this line"
+				return value, breaks
 			}
 		}
-		return escapeBackslash(value, '"'), ""
-	case triple:
-		return strings.ReplaceAll(value, `\`, `\\`), ""
-	}
-	if multi && !alone {
-		switch lang {
-		case "html", "xml", "markdown", "md", "text", "":
-		default:
-			return value, "holds a line break, which would break this line"
+		return escapeC(value, '"'), ""
+	case triple2:
+		return strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(value), ""
+	case triple1:
+		if fam == "toml" {
+			if strings.Contains(value, "'''") {
+				return value, "holds ''', which would end this TOML string"
+			}
+			return value, ""
 		}
+		return strings.NewReplacer(`\`, `\\`, "'", `\'`).Replace(value), ""
 	}
-	switch lang {
+	if multi && !alone && fam != "html" && fam != "xml" && lang != "" && lang != "text" && lang != "markdown" && lang != "md" {
+		return value, breaks
+	}
+	switch fam {
 	case "html", "xml":
 		return html.EscapeString(value), ""
-	case "sh", "bash", "shell", "zsh":
+	case "sh":
 		if value != "" && strings.ContainsAny(value, " \t\n'\"\\$`;&|<>(){}*?[]#~!") {
 			return "'" + strings.ReplaceAll(value, "'", `'\''`) + "'", ""
 		}
@@ -243,27 +281,48 @@ func quoteFor(value string, ctx context, lang string, alone bool) (string, strin
 		if strings.ContainsAny(value, " \t;{}#\"'") {
 			return value, "holds a space, quote, ';', '{', '}' or '#', which would break this nginx directive: quote it in the tutorial"
 		}
-	case "apache", "apacheconf":
+	case "apache":
 		if strings.ContainsAny(value, " \t\"") {
 			return value, "holds a space or a quote, which would break this Apache directive: quote it in the tutorial"
+		}
+	case "yaml":
+		if yamlNeedsQuotes(value) {
+			return "'" + strings.ReplaceAll(value, "'", "''") + "'", ""
 		}
 	}
 	return value, ""
 }
 
-// escapeBackslash escapes backslashes, the quote character and line breaks
-// for a C-like quoted string.
-func escapeBackslash(value string, quote byte) string {
+// yamlNeedsQuotes reports whether a plain YAML scalar would not read back
+// as the same string.
+func yamlNeedsQuotes(v string) bool {
+	if v == "" || v != strings.TrimSpace(v) {
+		return v != ""
+	}
+	if strings.ContainsRune("-?:,[]{}#&*!|>'\"%@`", rune(v[0])) {
+		return true
+	}
+	return strings.Contains(v, ": ") || strings.Contains(v, " #") || strings.HasSuffix(v, ":")
+}
+
+// escapeC escapes a value for a C-like quoted string (Python, JSON,
+// JavaScript, nginx, systemd): backslashes, the quote character, line
+// breaks, tabs and other control characters.
+func escapeC(value string, quote byte) string {
 	var b strings.Builder
 	for i := 0; i < len(value); i++ {
-		switch c := value[i]; c {
-		case '\\', quote:
+		switch c := value[i]; {
+		case c == '\\' || c == quote:
 			b.WriteByte('\\')
 			b.WriteByte(c)
-		case '\n':
+		case c == '\n':
 			b.WriteString(`\n`)
-		case '\r':
+		case c == '\r':
 			b.WriteString(`\r`)
+		case c == '\t':
+			b.WriteString(`\t`)
+		case c < 0x20 || c == 0x7f:
+			fmt.Fprintf(&b, `\u%04x`, c)
 		default:
 			b.WriteByte(c)
 		}

@@ -13,6 +13,10 @@ func TestFillText(t *testing.T) {
 	fsys := afero.NewMemMapFs()
 	afero.WriteFile(fsys, "v.toml", []byte(`Q = "it's \"q\" \\ $5"
 NL = "two\nlines"
+TQ = "say \"\"\"hi"
+WIN = "C:\\dir"
+YAMLY = "a: b #c"
+TAB = "a\tb"
 SP = "a b"
 PLAIN = "plain.example"
 DB_PASSWORD = "s3cret"
@@ -29,6 +33,14 @@ DB_PASSWORD = "s3cret"
 		{"python", `X = "$Q"`, `X = "it's \"q\" \\ $5"`, ""},
 		{"python", "X = '''$NL'''", "X = '''two\nlines'''", ""},
 		{"python", "X = '$NL'", `X = 'two\nlines'`, ""},
+		{"python", `X = """$TQ"""`, `X = """say \"\"\"hi"""`, ""},
+		{"toml", "path = '$WIN'", `path = 'C:\dir'`, ""},
+		{"toml", "path = '$Q'", `path = 'it's "q" \ $5'`, "value of Q holds a quote or a line break, which a TOML literal string cannot hold"},
+		{"toml", `path = "$WIN"`, `path = "C:\\dir"`, ""},
+		{"yaml", "k: $YAMLY", "k: 'a: b #c'", ""},
+		{"yaml", "k: $PLAIN", "k: plain.example", ""},
+		{"json", `{"k": "$TAB"}`, `{"k": "a\tb"}`, ""},
+		{"php", "$x = '$NL';", "$x = 'two\nlines';", ""},
 		{"python", "# a comment with $Q", `# a comment with it's "q" \ $5`, ""},
 		{"bash", "echo '$Q'", `echo 'it'\''s "q" \ $5'`, ""},
 		{"bash", `echo "$Q"`, `echo "it's \"q\" \\ \$5"`, ""},

@@ -22,8 +22,8 @@ func (p *Project) Skeleton(have *Values) string {
 		where []string
 	}
 	uses := map[string]*use{}
-	for _, d := range p.Pages {
-		for _, r := range placeholder.Scan(string(d.File.Src)) {
+	for _, sf := range sourceFiles(p.Pages, nil) {
+		for _, r := range placeholder.Scan(string(sf.File.Src)) {
 			if p.Ignore[r.Name] || values.IsBuiltin(r.Name) && p.Decls[r.Name] == nil {
 				continue
 			}
@@ -32,7 +32,7 @@ func (p *Project) Skeleton(have *Values) string {
 				u = &use{}
 				uses[r.Name] = u
 			}
-			pos := d.File.Position(r.Start)
+			pos := sf.File.Position(r.Start)
 			u.where = append(u.where, fmt.Sprintf("%s:%d", pos.Filename, pos.Line))
 		}
 	}

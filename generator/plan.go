@@ -65,34 +65,19 @@ func (p *Project) Plan(vals *values.Values) (*PlanReport, content.Diagnostics) {
 		steps[st.Code] = st
 	}
 	rep := &PlanReport{Docs: []PlanDoc{}}
-	for _, d := range docs {
-		pd := PlanDoc{Path: d.File.Name, Title: d.Title, Sections: []PlanSection{}, Blocks: []PlanBlock{}}
-		content.Walk(d.Blocks, func(b content.Block, _ []content.Block, _ int) bool {
+	for _, sf := range sourceFiles(docs, nil) {
+		pd := PlanDoc{Path: sf.File.Name, Sections: []PlanSection{}, Blocks: []PlanBlock{}}
+		content.Walk(sf.Blocks, func(b content.Block, _ []content.Block, _ int) bool {
 			switch n := b.(type) {
 			case *content.Include:
-				return false
+				return false // listed as a file of its own
 			case *content.Section:
+				if pd.Title == "" {
+					pd.Title = content.PlainText(n.Title)
+				}
 				pd.Sections = append(pd.Sections, PlanSection{Title: content.PlainText(n.Title), Level: n.Level, Line: n.TitleLine})
 			case *content.Code:
-				pb := PlanBlock{Line: n.Line, Lang: n.Lang, Text: n.Text, Op: string(snippets.OpNone)}
-				if st := steps[n]; st != nil {
-					pb.Op, pb.Target, pb.By, pb.Note = string(st.Op), st.Target, st.By, st.Note
-					if st.Op == snippets.OpSkip {
-						pb.Op = string(snippets.OpNone)
-					}
-					if fill != nil && pb.Target != "" {
-						var scratch content.Diagnostics
-						pb.Target, _ = fill.Docs(fill.Path(pb.Target, st.Pos(), &scratch))
-					}
-					for _, e := range st.Effects {
-						s := e.String()
-						if fill != nil {
-							s, _ = fill.Docs(s)
-						}
-						pb.Effects = append(pb.Effects, s)
-					}
-				}
-				pd.Blocks = append(pd.Blocks, pb)
+				pd.Blocks = append(pd.Blocks, planBlock(n, steps[n], fill))
 			}
 			return true
 		})
@@ -101,6 +86,28 @@ func (p *Project) Plan(vals *values.Values) (*PlanReport, content.Diagnostics) {
 	diags.Append(nearMisses(p.Pages, p.declared()))
 	diags.Sort()
 	return rep, diags
+}
+
+func planBlock(n *content.Code, st *snippets.Step, fill *filler) PlanBlock {
+	pb := PlanBlock{Line: n.Line, Lang: n.Lang, Text: n.Text, Op: string(snippets.OpNone)}
+	if st == nil {
+		return pb
+	}
+	pb.Op, pb.Target, pb.By, pb.Note = string(st.Op), st.Target, st.By, st.Note
+	if st.Op == snippets.OpSkip {
+		pb.Op = string(snippets.OpNone)
+	}
+	if fill != nil && pb.Target != "" {
+		pb.Target, _ = fill.Docs(pb.Target) // secrets masked
+	}
+	for _, e := range st.Effects {
+		s := e.String()
+		if fill != nil {
+			s, _ = fill.Docs(s)
+		}
+		pb.Effects = append(pb.Effects, s)
+	}
+	return pb
 }
 
 // Text formats the report for people: one line per code block.

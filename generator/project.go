@@ -7,6 +7,7 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/BurntSushi/toml"
 	"github.com/spf13/afero"
@@ -44,6 +45,22 @@ type Project struct {
 	Ignore map[string]bool
 	// Clients is the glob of the default values files, relative to Dir.
 	Clients string
+
+	// broken is set when the pages have errors: no client is written then.
+	broken bool
+	// sources are the names of the pages and included files.
+	sources map[string]bool
+}
+
+// SourcePath returns where a page or included file named in a diagnostic
+// is, relative to the project's file system (the -C directory joined with
+// the content directory), so that messages can be opened from where tailor
+// runs. Other names are returned as they are.
+func (p *Project) SourcePath(name string) string {
+	if p == nil || !p.sources[name] {
+		return name
+	}
+	return path.Join(p.Dir, p.Content, name)
 }
 
 var configKeys = []string{"clients", "content", "ignore", "pages", "placeholders", "title"}
@@ -103,7 +120,15 @@ func Load(fsys afero.Fs, dir string) (*Project, content.Diagnostics) {
 	if p.Title == "" && len(p.Pages) > 0 {
 		p.Title = p.Pages[0].Title
 	}
+	p.sources = map[string]bool{}
+	for _, sf := range sourceFiles(p.Pages, nil) {
+		p.sources[sf.File.Name] = true
+	}
+	for _, name := range files {
+		p.sources[name] = true
+	}
 	diags.Sort()
+	p.broken = diags.HasErrors()
 	return p, diags
 }
 
@@ -224,7 +249,7 @@ func contentFiles(fsys afero.Fs, dir string) ([]string, error) {
 		}
 		name := info.Name()
 		if info.IsDir() {
-			if p != dir && (strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") && name != "_" || skipDirs[name]) {
+			if p != dir && (strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") && name != "_" || skipDirs[name] || isClientOutput(fsys, p)) {
 				return fs.SkipDir
 			}
 			return nil
@@ -242,6 +267,18 @@ func contentFiles(fsys afero.Fs, dir string) ([]string, error) {
 	return out, err
 }
 
+// isClientOutput reports whether dir is a client's output directory (it
+// holds manifest.json and install.sh): its source/ copies are not pages,
+// wherever --out put them.
+func isClientOutput(fsys afero.Fs, dir string) bool {
+	for _, name := range []string{"manifest.json", "install.sh"} {
+		if st, err := fsys.Stat(path.Join(dir, name)); err != nil || st.IsDir() {
+			return false
+		}
+	}
+	return true
+}
+
 // parse reads and parses one page.
 func (p *Project) parse(iofs fs.FS, dir, name string) (*content.Doc, content.Diagnostics) {
 	var diags content.Diagnostics
@@ -253,7 +290,13 @@ func (p *Project) parse(iofs fs.FS, dir, name string) (*content.Doc, content.Dia
 	f := content.NewFile(name, src)
 	switch strings.ToLower(path.Ext(name)) {
 	case ".rst":
-		return rst.Parse(f, rst.Options{FS: iofs})
+		// "today" for the date substitution is the day the page last
+		// changed, so that building it again gives the same bytes
+		var changed time.Time
+		if st, err := p.Fs.Stat(path.Join(dir, name)); err == nil {
+			changed = st.ModTime()
+		}
+		return rst.Parse(f, rst.Options{FS: iofs, Now: func() time.Time { return changed }})
 	default:
 		return markdown.Parse(f)
 	}

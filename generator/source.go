@@ -19,14 +19,14 @@ type edit struct {
 // copy: conditional content resolved (kept content unwrapped, the rest
 // removed), placeholders filled with secrets masked, and reST section
 // adornments lengthened when a title grew.
-func personalSource(d *content.Doc, tags map[string]bool, fill *filler) []byte {
-	src := d.File.Src
+func personalSource(sf sourceFile, tags map[string]bool, fill *filler) []byte {
+	src := sf.File.Src
 	var edits []edit
 	var skip []edit // removed or untouched ranges: no substitution inside
-	f := d.File
+	f := sf.File
 
 	// conditional content
-	content.Walk(d.Blocks, func(b content.Block, _ []content.Block, _ int) bool {
+	content.Walk(sf.Blocks, func(b content.Block, _ []content.Block, _ int) bool {
 		switch n := b.(type) {
 		case *content.Include:
 			return false
@@ -44,7 +44,7 @@ func personalSource(d *content.Doc, tags map[string]bool, fill *filler) []byte {
 				skip = append(skip, edit{start: start, end: end})
 				return false
 			}
-			edits = append(edits, unwrapOnly(d, n)...)
+			edits = append(edits, unwrapOnly(sf, n)...)
 		}
 		return true
 	})
@@ -67,8 +67,11 @@ func personalSource(d *content.Doc, tags map[string]bool, fill *filler) []byte {
 	}
 
 	// reST titles that grew
-	if d.Format == content.RST {
-		content.Walk(d.Blocks, func(b content.Block, _ []content.Block, _ int) bool {
+	if sf.Format == content.RST {
+		content.Walk(sf.Blocks, func(b content.Block, _ []content.Block, _ int) bool {
+			if _, ok := b.(*content.Include); ok {
+				return false
+			}
 			sec, ok := b.(*content.Section)
 			if !ok || sec.TitleLine < 1 || inside(skip, f.LineStart(sec.TitleLine)) {
 				return true
@@ -93,12 +96,12 @@ func personalSource(d *content.Doc, tags map[string]bool, fill *filler) []byte {
 // unwrapOnly removes the "only" directive (or the Markdown only comments)
 // around content that stays, dedenting a reST body to the directive's
 // level.
-func unwrapOnly(d *content.Doc, n *content.Only) []edit {
-	f := d.File
+func unwrapOnly(sf sourceFile, n *content.Only) []edit {
+	f := sf.File
 	src := f.Src
 	openLine := f.Position(n.Start).Line
 	closeLine := f.Position(n.End - 1).Line
-	if d.Format == content.Markdown {
+	if sf.Format == content.Markdown {
 		out := []edit{{start: f.LineStart(openLine), end: lineEnd(src, f.LineStart(openLine))}}
 		if closeLine > openLine && strings.Contains(f.Line(closeLine), "end only") {
 			out = append(out, edit{start: f.LineStart(closeLine), end: lineEnd(src, f.LineStart(closeLine))})
@@ -197,10 +200,16 @@ func textWidth(s string) int {
 	return w
 }
 
-// applyEdits applies non-overlapping edits; an edit overlapping an earlier
-// one is dropped.
+// applyEdits applies edits in order. Of two edits that start together the
+// longer wins (removing a nested block beats dedenting its first line), and
+// an edit inside one already applied is dropped.
 func applyEdits(src []byte, edits []edit) []byte {
-	sort.SliceStable(edits, func(i, j int) bool { return edits[i].start < edits[j].start })
+	sort.SliceStable(edits, func(i, j int) bool {
+		if edits[i].start != edits[j].start {
+			return edits[i].start < edits[j].start
+		}
+		return edits[i].end > edits[j].end
+	})
 	var b strings.Builder
 	b.Grow(len(src))
 	last := 0

@@ -103,7 +103,12 @@ func reindent(add []Line, indent string) []Line {
 	for i, l := range add {
 		if strings.TrimSpace(l.Text) != "" {
 			l.Text = indent + l.Text[common:]
-			l.Col += common - len(indent)
+			if common >= l.Pad {
+				l.Col += common - l.Pad
+				l.Pad = len(indent)
+			} else {
+				l.Pad += len(indent) - common
+			}
 		}
 		out[i] = l
 	}
@@ -123,21 +128,7 @@ func findBlock(lines []Line, name string) (open, close, n int) {
 		lt := strings.ToLower(t)
 		switch {
 		case strings.HasPrefix(lt, "<"+lname+" ") || strings.HasPrefix(lt, "<"+lname+">"):
-			end := -1
-			depth := 0
-			for j := i; j < len(lines); j++ {
-				u := strings.ToLower(strings.TrimSpace(lines[j].Text))
-				if strings.HasPrefix(u, "<"+lname+" ") || strings.HasPrefix(u, "<"+lname+">") {
-					depth++
-				} else if strings.HasPrefix(u, "</"+lname+">") {
-					depth--
-					if depth == 0 {
-						end = j
-						break
-					}
-				}
-			}
-			if end >= 0 {
+			if end := tagEnd(lines, i, lname); end >= 0 {
 				n++
 				open, close = i, end
 			}
@@ -163,6 +154,24 @@ func findBlock(lines []Line, name string) (open, close, n int) {
 		}
 	}
 	return open, close, n
+}
+
+// tagEnd returns the line holding the "</name>" that closes the section
+// opened on line i (name in lower case), or -1.
+func tagEnd(lines []Line, i int, name string) int {
+	depth := 0
+	for j := i; j < len(lines); j++ {
+		u := strings.ToLower(strings.TrimSpace(lines[j].Text))
+		if strings.HasPrefix(u, "<"+name+" ") || strings.HasPrefix(u, "<"+name+">") {
+			depth++
+		} else if strings.HasPrefix(u, "</"+name+">") {
+			depth--
+			if depth == 0 {
+				return j
+			}
+		}
+	}
+	return -1
 }
 
 // matchBrace returns the line holding the "}" that closes the "{" opened
@@ -241,12 +250,12 @@ func topTagBlocks(lines []Line) []string {
 			return nil
 		}
 		name := strings.TrimRight(strings.TrimPrefix(firstWord(t), "<"), ">")
-		_, close, n := findBlock(lines[i:], name)
-		if n < 1 || close < 0 {
+		end := tagEnd(lines, i, strings.ToLower(name))
+		if end < 0 {
 			return nil
 		}
 		names = append(names, name)
-		i += close
+		i = end
 	}
 	return names
 }

@@ -61,7 +61,10 @@ type Line struct {
 	Lang  string
 	File  *content.File
 	Line  int // 1-based line in File
-	Col   int // 1-based column of Text's first byte
+	// Col is the 1-based source column of Text[Pad]: the first Pad bytes
+	// of Text are indentation an insert added, not from the source.
+	Col int
+	Pad int
 }
 
 // A Source is a step that contributed to a file, directory or link.
@@ -634,6 +637,11 @@ func (a *analyzer) apply(st *Step, lang string, in *intent, ann *annot) {
 			f.Lang = lang
 		}
 	case OpInsert:
+		if in == nil {
+			a.diags.Errorf(st.Pos(), "op=insert needs to know where: add before=LINE or after=LINE to the annotation, or say where in the text")
+			st.Note = "insert without a place"
+			return
+		}
 		if f == nil || !f.Whole {
 			if in == nil || in.where != beforeLine && in.where != afterLine {
 				a.diags.Warnf(st.Pos(), "cannot insert into %s: the tutorial does not make that file, and only \"before\" or \"after\" a line can be merged into a file on the system; nothing inserted", st.Target)
@@ -818,16 +826,28 @@ func (a *analyzer) effect(st *Step, e shell.Effect) {
 	case shell.Chmod, shell.Chown:
 		// on a file or a directory the tutorial makes; others are the
 		// system's, which the manifest does not describe
+		f := a.files[e.Path]
+		isDir := f == nil && (a.dirs[e.Path] != nil || a.known[e.Path])
+		if f == nil && !isDir {
+			return
+		}
 		var mode, owner, group *string
 		var sources *[]Source
-		isDir := false
-		if f := a.files[e.Path]; f != nil {
-			mode, owner, group, sources = &f.Mode, &f.Owner, &f.Group, &f.Sources
-		} else if a.dirs[e.Path] != nil || a.known[e.Path] {
+		if isDir {
+			var cur string
+			if d := a.dirs[e.Path]; d != nil {
+				cur = d.Mode
+			}
+			if e.Kind == shell.Chmod {
+				if _, err := shell.ApplyMode(e.Mode, modeOf(cur, 0o755), true); err != nil {
+					a.warnEffect(st, e, "%v", err)
+					return
+				}
+			}
 			d := a.dirFor(e.Path)
-			mode, owner, group, sources, isDir = &d.Mode, &d.Owner, &d.Group, &d.Sources, true
+			mode, owner, group, sources = &d.Mode, &d.Owner, &d.Group, &d.Sources
 		} else {
-			return
+			mode, owner, group, sources = &f.Mode, &f.Owner, &f.Group, &f.Sources
 		}
 		if e.Kind == shell.Chmod {
 			base := fs.FileMode(0o644)

@@ -114,13 +114,11 @@ func appendWord(toks []token, w string, pos int) []token {
 		}
 		return toks
 	}
+	// punctuation after a word ("settings.py." ends a sentence; the
+	// path is "settings.py")
 	for len(w) > 0 && strings.ContainsRune(".,;:!?)\"'", rune(w[len(w)-1])) {
-		// keep a final dot that belongs to a path or dotfile, never a
-		// sentence end inside "settings.py."
-		c := w[len(w)-1]
 		trail = append([]token{{text: w[len(w)-1:], lower: w[len(w)-1:], pos: pos + len(w) - 1}}, trail...)
 		w = w[:len(w)-1]
-		_ = c
 	}
 	if w != "" {
 		toks = append(toks, token{text: w, lower: strings.ToLower(w), pos: pos})

@@ -72,7 +72,14 @@ func (p *Plan) Render(client string, fill Filler) (*Output, content.Diagnostics)
 		for _, l := range f.Lines {
 			text := l.Text
 			if l.Subst {
-				lpos := l.File.Position(l.File.LineStart(l.Line) + l.Col - 1)
+				// the position of Text[0], so that an offset into Text
+				// lands on its source column
+				lpos := content.Position{
+					Filename: l.File.Name,
+					Line:     l.Line,
+					Column:   l.Col - l.Pad,
+					Offset:   l.File.LineStart(l.Line) + l.Col - 1 - l.Pad,
+				}
 				var s bool
 				text, s = fill.Text(text, l.Lang, lpos, &diags)
 				secret = secret || s

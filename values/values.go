@@ -20,6 +20,7 @@ import (
 	"io"
 	"io/fs"
 	"path"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -228,7 +229,9 @@ func Load(fsys afero.Fs, file string, opts Options) (*Values, content.Diagnostic
 	}
 	var tree map[string]any
 	if _, err := toml.Decode(string(src), &tree); err != nil {
-		diags.Add(tomlErrorPos(file, err), content.Error, "%s", tomlErrorMsg(err))
+		// the decoder quotes what it found, which may be part of a
+		// secret written without its quotes: keep the position, not that
+		diags.Add(tomlErrorPos(file, err), content.Error, "%s", quotedToken.ReplaceAllString(tomlErrorMsg(err), "${1}…${1}"))
 		return nil, diags
 	}
 	ix := tomlpos.Index(src)
@@ -332,21 +335,27 @@ func Load(fsys afero.Fs, file string, opts Options) (*Values, content.Diagnostic
 			x.Secret = *d.Secret
 			public[n] = !*d.Secret
 		}
-		if d != nil && d.re != nil && !d.re.MatchString(x.Text) {
-			shown := fmt.Sprintf(" %q", x.Text)
-			if x.Secret {
-				shown = ""
-			}
-			p := x.Pos
-			if x.Source == FromFile {
-				p = at(n, true)
-			}
-			diags.Errorf(p, "value of %s%s does not match its pattern %s", n, shown, d.Pattern)
-		}
 		v.vals[n] = x
 	}
-	// A value made from a secret is secret too.
+	// A value made from a secret is secret too; only then can a message
+	// tell which values it may show.
 	taint(v.vals, public)
+	for _, n := range v.Names() {
+		x := v.vals[n]
+		d := opts.Decls[n]
+		if d == nil || d.re == nil || d.re.MatchString(x.Text) {
+			continue
+		}
+		shown := fmt.Sprintf(" %q", x.Text)
+		if x.Secret {
+			shown = ""
+		}
+		p := x.Pos
+		if x.Source == FromFile {
+			p = at(n, true)
+		}
+		diags.Errorf(p, "value of %s%s does not match its pattern %s", n, shown, d.Pattern)
+	}
 	diags.Sort()
 	return v, diags
 }
@@ -534,6 +543,10 @@ func tomlType(v any) string {
 	}
 	return fmt.Sprintf("%T", v)
 }
+
+// quotedToken matches a quoted token of three or more characters in a
+// decoder message.
+var quotedToken = regexp.MustCompile(`(["'])[^"']{3,}["']`)
 
 // tomlErrorPos returns the position of a TOML decoding error.
 func tomlErrorPos(file string, err error) content.Position {

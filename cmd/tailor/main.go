@@ -60,11 +60,12 @@ func (m *multiFlag) Set(s string) error { *m = append(*m, s); return nil }
 
 // run is the whole command, testable: it returns the exit status.
 func run(args []string, stdout, stderr io.Writer, getenv func(string) (string, bool)) int {
-	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return exitUsage
+	}
+	if args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
 		fmt.Fprint(stdout, usage)
-		if len(args) == 0 {
-			return exitUsage
-		}
 		return exitOK
 	}
 	cmd, args := args[0], args[1:]
@@ -98,7 +99,7 @@ func run(args []string, stdout, stderr io.Writer, getenv func(string) (string, b
 	osfs := afero.NewOsFs()
 	proj, diags := generator.Load(osfs, filepath.ToSlash(*dir))
 	if proj == nil {
-		printDiags(stderr, diags, nil)
+		printDiags(stderr, nil, diags, nil)
 		return exitFail
 	}
 	switch cmd {
@@ -130,7 +131,7 @@ func build(proj *generator.Project, diags content.Diagnostics, vals []string, ou
 	r := proj.Build(opts)
 	all := append(content.Diagnostics{}, diags...)
 	all.Append(r.Diags)
-	printDiags(stderr, all, r.Clients)
+	printDiags(stderr, proj, all, r.Clients)
 	failed := 0
 	for _, c := range r.Clients {
 		if c.Failed() {
@@ -160,7 +161,7 @@ func build(proj *generator.Project, diags content.Diagnostics, vals []string, ou
 
 // printDiags prints the project's diagnostics, then the clients', each
 // diagnostic once: when several clients have the same one, it says which.
-func printDiags(w io.Writer, project content.Diagnostics, clients []*generator.Result) {
+func printDiags(w io.Writer, proj *generator.Project, project content.Diagnostics, clients []*generator.Result) {
 	type entry struct {
 		d       content.Diagnostic
 		clients []string
@@ -200,7 +201,9 @@ func printDiags(w io.Writer, project content.Diagnostics, clients []*generator.R
 	})
 	many := len(clients) > 1
 	for _, e := range list {
-		line := e.d.String()
+		d := e.d
+		d.Pos.Filename = proj.SourcePath(d.Pos.Filename)
+		line := d.String()
 		if many && len(e.clients) > 0 {
 			line += " [" + clientList(e.clients, len(clients)) + "]"
 		}
@@ -234,7 +237,7 @@ func plan(proj *generator.Project, diags content.Diagnostics, vals []string, asJ
 	rep, ds := proj.Plan(v)
 	diags.Append(ds)
 	diags.Sort()
-	printDiags(stderr, diags, nil)
+	printDiags(stderr, proj, diags, nil)
 	if asJSON {
 		enc := json.NewEncoder(stdout)
 		enc.SetEscapeHTML(false)
@@ -265,7 +268,7 @@ func initValues(proj *generator.Project, diags content.Diagnostics, vals []strin
 	if code != exitOK {
 		return code
 	}
-	printDiags(stderr, diags, nil)
+	printDiags(stderr, proj, diags, nil)
 	fmt.Fprint(stdout, proj.Skeleton(v))
 	return exitOK
 }
@@ -287,7 +290,7 @@ func oneValues(proj *generator.Project, diags *content.Diagnostics, vals []strin
 		diags.Append(ds)
 	}
 	if v == nil {
-		printDiags(stderr, *diags, nil)
+		printDiags(stderr, proj, *diags, nil)
 		return nil, exitFail
 	}
 	return v, exitOK
