@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode"
 
 	"github.com/spf13/afero"
 
@@ -201,11 +202,21 @@ func (p *Project) Build(opts Options) *Run {
 	var wg sync.WaitGroup
 	var mu sync.Mutex
 	done := 0
-	// Two values files with one base name would write one directory.
+	// Two values files with one base name would write one directory,
+	// unless they are one file named two ways (clients/*.toml and
+	// ./clients/acme.toml): then it is built once.
 	byName := map[string][]string{}
+	var unique []string
 	for _, f := range files {
-		byName[clientName(f)] = append(byName[clientName(f)], f)
+		name := clientName(f)
+		if same := byName[name]; len(same) > 0 && sameContent(p.Fs, same[0], f) {
+			continue
+		}
+		byName[name] = append(byName[name], f)
+		unique = append(unique, f)
 	}
+	files = unique
+	results = make([]*Result, len(files))
 	for i, f := range files {
 		if same := byName[clientName(f)]; len(same) > 1 {
 			r := &Result{Values: f, Client: clientName(f)}
@@ -237,6 +248,13 @@ func (p *Project) Build(opts Options) *Run {
 	run.Diags.Sort()
 	run.Clients = results
 	return run
+}
+
+// sameContent reports whether two files hold the same bytes.
+func sameContent(fsys afero.Fs, a, b string) bool {
+	da, errA := afero.ReadFile(fsys, a)
+	db, errB := afero.ReadFile(fsys, b)
+	return errA == nil && errB == nil && bytes.Equal(da, db)
 }
 
 // clientName is a values file's client: its base name without extension.
@@ -477,7 +495,7 @@ func (p *Project) render(t *tagged, vals *values.Values, fill *filler, validate 
 	// the personalized source, included files too
 	for _, sf := range sourceFiles(p.Pages, nil) {
 		if isLocal(sf.File.Name) {
-			files["source/"+path.Clean(sf.File.Name)] = personalSource(sf, t.tags, fill)
+			files["source/"+path.Clean(sf.File.Name)] = personalSource(sf, t.tags, fill, &diags)
 		}
 	}
 
@@ -515,7 +533,7 @@ func (p *Project) render(t *tagged, vals *values.Values, fill *filler, validate 
 	for _, f := range s.Files {
 		files["site/"+f.Path] = f.Data
 	}
-	where := assetPositions(t.docs)
+	where := assetPositions(t.docs, fill)
 	for _, a := range s.Assets {
 		clean := path.Clean(a)
 		pos, ok := where[clean]
@@ -539,12 +557,13 @@ func (p *Project) render(t *tagged, vals *values.Values, fill *filler, validate 
 
 // assetPositions maps the images of the pages, relative to the content
 // directory, to where they are first used.
-func assetPositions(docs []*content.Doc) map[string]content.Position {
+func assetPositions(docs []*content.Doc, fill *filler) map[string]content.Position {
 	out := map[string]content.Position{}
 	add := func(f *content.File, uri string, off int) {
 		if strings.Contains(uri, "://") || strings.HasPrefix(uri, "data:") {
 			return
 		}
+		uri, _ = fill.Docs(uri) // the site names images as it shows them
 		p := path.Clean(path.Join(path.Dir(f.Name), uri))
 		if strings.HasPrefix(uri, "/") {
 			p = path.Clean(strings.TrimPrefix(uri, "/"))
@@ -607,6 +626,18 @@ func hideSecrets(msg string, vals *values.Values) string {
 	return msg
 }
 
+// distinctive reports whether a secret value is unlikely to be a word of
+// a page by chance: long, with a digit or a symbol among its letters.
+func distinctive(v string) bool {
+	if len(v) >= 16 {
+		return true
+	}
+	if len(v) < 8 {
+		return false
+	}
+	return strings.IndexFunc(v, func(r rune) bool { return !unicode.IsLetter(r) }) >= 0
+}
+
 // leaks is the last guard of the rule that a secret never reaches the
 // docs: a secret value must not show in site/ or source/ more often than
 // the tutorial's own text already shows it.
@@ -622,14 +653,14 @@ func leaks(files map[string][]byte, vals *values.Values, pages []*content.Doc) c
 	}
 	names := make([]string, 0, len(files))
 	for k := range files {
-		if strings.HasPrefix(k, "site/") || strings.HasPrefix(k, "source/") {
+		if (strings.HasPrefix(k, "site/") || strings.HasPrefix(k, "source/")) && !strings.HasPrefix(k, "site/_static/") {
 			names = append(names, k)
 		}
 	}
 	sort.Strings(names)
 	for _, s := range secrets {
-		if len(s.Text) < 4 {
-			continue
+		if !distinctive(s.Text) {
+			continue // "root" or "admin" are words of any page
 		}
 		needle := []byte(s.Text)
 		allowed := bytes.Count(all.Bytes(), needle)

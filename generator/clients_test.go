@@ -195,3 +195,34 @@ func TestDuplicateClientNames(t *testing.T) {
 		t.Error("the other client was not written")
 	}
 }
+
+// TestOutputSafety: a directory tailor did not write is never replaced,
+// and what an interrupted build left behind is cleaned up.
+func TestOutputSafety(t *testing.T) {
+	fsys := afero.NewMemMapFs()
+	afero.WriteFile(fsys, "/p/page.md", []byte("# P\n\nCreate file `/etc/x.conf` with the following contents:\n\n```ini\nv = $V\n```\n"), 0o644)
+	afero.WriteFile(fsys, "/p/clients/tutorial.toml", []byte("V = \"1\"\n"), 0o644)
+	afero.WriteFile(fsys, "/out/tutorial/precious.txt", []byte("keep me"), 0o644)
+	afero.WriteFile(fsys, "/out/.tailor-new-tutorial-0123456789ab/rootfs/etc/x.conf", []byte("half"), 0o600)
+	p, _ := Load(fsys, "/p")
+	run := p.Build(Options{Out: "/out"})
+	if !run.Failed() {
+		t.Fatal("replacing a directory tailor did not write was not refused")
+	}
+	if got := run.Clients[0].Diags.String(); !strings.Contains(got, "/out/tutorial exists and is not an output of tailor") {
+		t.Errorf("diagnostics: %s", got)
+	}
+	if data, _ := afero.ReadFile(fsys, "/out/tutorial/precious.txt"); string(data) != "keep me" {
+		t.Error("the existing directory was touched")
+	}
+	fsys.RemoveAll("/out/tutorial")
+	if run := p.Build(Options{Out: "/out"}); run.Failed() {
+		t.Fatal(run.Clients[0].Diags)
+	}
+	if ok, _ := afero.Exists(fsys, "/out/.tailor-new-tutorial-0123456789ab"); ok {
+		t.Error("the interrupted build's tree was left")
+	}
+	if run := p.Build(Options{Out: "/out"}); run.Failed() {
+		t.Errorf("rebuilding over tailor's own output: %v", run.Clients[0].Diags)
+	}
+}

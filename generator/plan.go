@@ -125,14 +125,17 @@ func (r *PlanReport) Text() string {
 				lang = "-"
 			}
 			line := "  " + padLeft(itoa(bl.Line), 5) + "  " + pad(lang, 8) + " " + pad(bl.Op, 7)
-			switch {
-			case bl.Op != string(snippets.OpNone):
-				line += bl.Target + "  (" + bl.By + ")"
-			case len(bl.Effects) > 0:
-				line += strings.Join(bl.Effects, "; ")
-			case bl.Note != "":
-				line += "(" + bl.Note + ")"
+			var parts []string
+			if bl.Op != string(snippets.OpNone) {
+				parts = append(parts, bl.Target+"  ("+bl.By+")")
 			}
+			if len(bl.Effects) > 0 {
+				parts = append(parts, strings.Join(bl.Effects, "; "))
+			}
+			if bl.Note != "" && (bl.Op == string(snippets.OpNone) || len(bl.Effects) > 0) {
+				parts = append(parts, "("+bl.Note+")")
+			}
+			line += strings.Join(parts, "  ")
 			b.WriteString(strings.TrimRight(line, " ") + "\n")
 		}
 	}

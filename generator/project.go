@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 	"github.com/spf13/afero"
@@ -117,6 +118,14 @@ func Load(fsys afero.Fs, dir string) (*Project, content.Diagnostics) {
 		})
 	}
 	p.Pages = p.order(docs, files, included, pages, &diags)
+	stems := map[string]string{}
+	for _, d := range p.Pages {
+		stem := pagePath(d.File.Name)
+		if other, ok := stems[stem]; ok {
+			diags.Errorf(content.Position{Filename: d.File.Name}, "%s and %s would both be the page %s: rename one", other, d.File.Name, stem)
+		}
+		stems[stem] = d.File.Name
+	}
 	if p.Title == "" && len(p.Pages) > 0 {
 		p.Title = p.Pages[0].Title
 	}
@@ -239,17 +248,21 @@ var skipDirs = map[string]bool{
 // sorted, skipping hidden and build directories.
 func contentFiles(fsys afero.Fs, dir string) ([]string, error) {
 	var out []string
-	err := afero.Walk(fsys, dir, func(p string, info fs.FileInfo, err error) error {
+	root := dir
+	if !strings.HasSuffix(root, "/") {
+		root += "/" // a content directory that is a symbolic link is followed
+	}
+	err := afero.Walk(fsys, root, func(p string, info fs.FileInfo, err error) error {
 		if err != nil {
 			return err
 		}
 		rel := strings.TrimPrefix(strings.TrimPrefix(p, dir), "/")
 		if dir == "." {
-			rel = p
+			rel = strings.TrimPrefix(p, "./")
 		}
 		name := info.Name()
 		if info.IsDir() {
-			if p != dir && (strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") && name != "_" || skipDirs[name] || isClientOutput(fsys, p)) {
+			if p != root && p != dir && (strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") && name != "_" || skipDirs[name] || isClientOutput(fsys, p)) {
 				return fs.SkipDir
 			}
 			return nil
@@ -285,6 +298,10 @@ func (p *Project) parse(iofs fs.FS, dir, name string) (*content.Doc, content.Dia
 	src, err := afero.ReadFile(p.Fs, path.Join(dir, name))
 	if err != nil {
 		diags.Errorf(content.Position{Filename: name}, "cannot read page: %v", err)
+		return nil, diags
+	}
+	if !utf8.Valid(src) {
+		diags.Errorf(content.Position{Filename: name}, "page is not UTF-8 text")
 		return nil, diags
 	}
 	f := content.NewFile(name, src)
@@ -347,8 +364,7 @@ func (p *Project) order(docs map[string]*content.Doc, files []string, included m
 					}
 					target := byStem(stem)
 					if target == "" {
-						diags.Warnf(d.File.Position(d.File.LineStart(e.Line)), "toctree entry %q names no page", e.Doc)
-						continue
+						continue // the reader reports it
 					}
 					if !seen[target] {
 						visit(target)

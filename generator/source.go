@@ -19,7 +19,7 @@ type edit struct {
 // copy: conditional content resolved (kept content unwrapped, the rest
 // removed), placeholders filled with secrets masked, and reST section
 // adornments lengthened when a title grew.
-func personalSource(sf sourceFile, tags map[string]bool, fill *filler) []byte {
+func personalSource(sf sourceFile, tags map[string]bool, fill *filler, diags *content.Diagnostics) []byte {
 	src := sf.File.Src
 	var edits []edit
 	var skip []edit // removed or untouched ranges: no substitution inside
@@ -49,8 +49,9 @@ func personalSource(sf sourceFile, tags map[string]bool, fill *filler) []byte {
 		return true
 	})
 
-	// placeholders
+	// placeholders, each value written so that the page keeps its shape
 	s := string(src)
+	spans := markupSpans(sf)
 	for _, r := range placeholder.Scan(s) {
 		if inside(skip, r.Start) {
 			continue
@@ -62,6 +63,12 @@ func personalSource(sf sourceFile, tags map[string]bool, fill *filler) []byte {
 		text := v.Text
 		if v.Secret {
 			text = Mask(r.Name)
+		}
+		var err string
+		text, err = sourceText(text, spans.at(r.Start), sf.Format, s, r.Start)
+		if err != "" {
+			diags.Errorf(f.Position(r.Start), "value of %s %s in the personalized source", r.Name, err)
+			continue
 		}
 		edits = append(edits, edit{start: r.Start, end: r.End, text: text})
 	}
@@ -91,6 +98,113 @@ func personalSource(sf sourceFile, tags map[string]bool, fill *filler) []byte {
 		})
 	}
 	return applyEdits(src, edits)
+}
+
+// The kinds of text a value lands in, in a page's source.
+const (
+	inProse   = iota
+	inLiteral // an inline literal or code span
+	inCode    // a code block
+)
+
+type markupSpan struct {
+	start, end int
+	kind       int
+}
+
+type markupList []markupSpan
+
+// markupSpans lists the code blocks and inline literals of a source file.
+func markupSpans(sf sourceFile) markupList {
+	var out markupList
+	var inl func([]content.Inline)
+	inl = func(ins []content.Inline) {
+		for _, x := range ins {
+			switch n := x.(type) {
+			case *content.Literal:
+				out = append(out, markupSpan{n.Start, n.End, inLiteral})
+			case *content.Role:
+				out = append(out, markupSpan{n.Start, n.End, inLiteral})
+			case *content.Emphasis:
+				inl(n.Children)
+			case *content.Strong:
+				inl(n.Children)
+			case *content.Link:
+				inl(n.Children)
+			}
+		}
+	}
+	content.Walk(sf.Blocks, func(b content.Block, _ []content.Block, _ int) bool {
+		switch n := b.(type) {
+		case *content.Include:
+			return false
+		case *content.Code:
+			out = append(out, markupSpan{n.Content.Start, n.Content.End, inCode})
+		case *content.Paragraph:
+			inl(n.Inlines)
+		case *content.Section:
+			inl(n.Title)
+		}
+		return true
+	})
+	return out
+}
+
+// at returns the kind of text at offset off.
+func (l markupList) at(off int) int {
+	for _, m := range l {
+		if off >= m.start && off < m.end {
+			return m.kind
+		}
+	}
+	return inProse
+}
+
+// sourceText writes a value for the place it lands in a page: in a code
+// block, further lines keep the block's indentation; in an inline literal,
+// line breaks become spaces and what would end the literal is refused; in
+// prose, line breaks become spaces (no value starts a directive or a
+// heading) and markup characters are escaped.
+func sourceText(v string, kind int, format content.Format, src string, off int) (string, string) {
+	switch kind {
+	case inCode:
+		if !strings.ContainsAny(v, "\n\r") {
+			return v, ""
+		}
+		lineStart := strings.LastIndexByte(src[:off], '\n') + 1
+		indent := src[lineStart : lineStart+len(src[lineStart:])-len(strings.TrimLeft(src[lineStart:], " \t"))]
+		lines := strings.Split(strings.ReplaceAll(v, "\r\n", "\n"), "\n")
+		return strings.Join(lines, "\n"+indent), ""
+	case inLiteral:
+		v = strings.Join(strings.Fields(v), " ")
+		if format == content.RST && strings.Contains(v, "``") || format == content.Markdown && strings.Contains(v, "`") {
+			return v, "holds backquotes, which would end the literal around it"
+		}
+		return v, ""
+	}
+	v = strings.Join(strings.Fields(v), " ")
+	var b strings.Builder
+	special := "\\`*|"
+	if format == content.Markdown {
+		special = "\\`*[]<>&#|!"
+	}
+	word := func(i int) bool {
+		if i < 0 || i >= len(v) {
+			return false
+		}
+		c := v[i]
+		return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+	}
+	for i := 0; i < len(v); i++ {
+		c := v[i]
+		// an underscore inside a word ("my_site") is plain text in both
+		// languages; at a word's edge it may start a reference or emphasis
+		if strings.IndexByte(special, c) >= 0 || c == '_' && !(word(i-1) && word(i+1)) {
+			b.WriteByte('\\')
+		}
+		b.WriteByte(c)
+	}
+	return b.String(), ""
 }
 
 // unwrapOnly removes the "only" directive (or the Markdown only comments)

@@ -42,6 +42,13 @@ func writeTree(fsys afero.Fs, out, client string, files map[string][]byte, modes
 	if err := fsys.MkdirAll(out, 0o755); err != nil {
 		return err
 	}
+	final := path.Join(out, client)
+	if st, err := fsys.Stat(final); err == nil && (!st.IsDir() || !isClientOutput(fsys, final)) {
+		// Only what tailor wrote may be replaced: --out . with a client
+		// named like a directory of the project must not wipe it.
+		return fmt.Errorf("%s exists and is not an output of tailor (no manifest.json and install.sh in it): refusing to replace it", final)
+	}
+	removeStale(fsys, out, client)
 	suffix, err := randomSuffix()
 	if err != nil {
 		return err
@@ -69,7 +76,6 @@ func writeTree(fsys afero.Fs, out, client string, files map[string][]byte, modes
 			return err
 		}
 	}
-	final := path.Join(out, client)
 	old := ""
 	if _, err := fsys.Stat(final); err == nil {
 		old = path.Join(out, ".tailor-old-"+client+"-"+suffix)
@@ -89,6 +95,20 @@ func writeTree(fsys afero.Fs, out, client string, files map[string][]byte, modes
 		return fsys.RemoveAll(old)
 	}
 	return nil
+}
+
+// removeStale removes what an interrupted build of the client left in out:
+// a half-written new tree, or an old one not yet removed.
+func removeStale(fsys afero.Fs, out, client string) {
+	for _, prefix := range []string{".tailor-new-", ".tailor-old-"} {
+		matches, _ := afero.Glob(fsys, path.Join(out, prefix+client+"-*"))
+		for _, m := range matches {
+			rest := strings.TrimPrefix(path.Base(m), prefix+client+"-")
+			if len(rest) == 12 && strings.Trim(rest, "0123456789abcdef") == "" {
+				fsys.RemoveAll(m)
+			}
+		}
+	}
 }
 
 func randomSuffix() (string, error) {

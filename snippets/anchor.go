@@ -313,6 +313,10 @@ func langOfPath(p string) string {
 		return "sql"
 	case ".lua":
 		return "lua"
+	case ".css", ".scss":
+		return "css"
+	case ".vim":
+		return "vim"
 	case ".php":
 		return "php"
 	case ".conf":
@@ -324,6 +328,8 @@ func langOfPath(p string) string {
 		}
 	}
 	switch {
+	case base == ".vimrc" || base == "vimrc" || base == ".gvimrc":
+		return "vim"
 	case strings.HasPrefix(p, "/etc/nginx/"):
 		return "nginx"
 	case strings.HasPrefix(p, "/etc/apache2/"), strings.HasPrefix(p, "/etc/httpd/"):
@@ -335,15 +341,22 @@ func langOfPath(p string) string {
 }
 
 // commentLeader returns the comment syntax for tailor's markers in a file
-// of language lang at path p.
+// of language lang at path p, "" for a format without comments (JSON),
+// into which nothing can be merged.
 func commentLeader(lang, p string) string {
 	if lang == "" {
 		lang = langOfPath(p)
 	}
 	switch strings.ToLower(lang) {
+	case "json":
+		return "" // no comments: nothing can be merged
 	case "html", "xml", "htmldjango", "jinja", "svg", "markdown", "md":
 		return "<!--"
-	case "javascript", "js", "typescript", "ts", "c", "cpp", "go", "java", "php", "css", "scss", "rust", "json5":
+	case "css", "scss", "less":
+		return "/*"
+	case "vim", "viml":
+		return `"`
+	case "javascript", "js", "typescript", "ts", "c", "cpp", "go", "java", "php", "rust", "json5":
 		return "//"
 	case "sql", "lua", "haskell", "psql", "postgresql", "mysql":
 		return "--"

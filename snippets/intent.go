@@ -81,7 +81,7 @@ func parseIntent(s sentence) *intent {
 	// Verbs from last to first: the last one governs the block.
 	for v := len(s) - 1; v >= 0; v-- {
 		t := s[v]
-		if t.literal {
+		if t.literal || negated(s, v) {
 			continue
 		}
 		var in *intent
@@ -102,6 +102,15 @@ func parseIntent(s sentence) *intent {
 			}
 			return in
 		}
+	}
+	for v := range s {
+		if !s[v].literal && (verbsCreate[s[v].lower] || verbsAdd[s[v].lower] || verbsChange[s[v].lower] || verbsSave[s[v].lower]) && negated(s, v) {
+			return nil // what not to do is no instruction at all
+		}
+	}
+	if in := parseInside(s); in != nil {
+		in.dirs = dirs
+		return in
 	}
 	if in := parseCopula(s); in != nil {
 		in.dirs = dirs
@@ -374,6 +383,20 @@ func parseChange(s sentence, v int) *intent {
 	return &intent{op: OpCreate, ref: refNounPhrase, np: np}
 }
 
+// aboutLines reports whether a statement speaks of some lines of a file
+// ("contains the following line") rather than the whole of it.
+func aboutLines(r sentence) bool {
+	for m := 0; m+1 < len(r) && m < 10; m++ {
+		if !r[m].literal && (r[m].lower == "following" || r[m].lower == "this" || r[m].lower == "these") {
+			switch r[m+1].lower {
+			case "line", "lines", "setting", "settings", "entry", "entries", "directive", "directives", "option", "options":
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // genericNouns say too little to find the file they are about.
 var genericNouns = map[string]bool{
 	"line": true, "lines": true, "file": true, "value": true, "values": true, "setting": true,
@@ -403,6 +426,32 @@ func parseSave(s sentence, v int) *intent {
 		return nil
 	}
 	return &intent{op: OpCreate, target: tok}
+}
+
+// parseInside reads "create directory D, and inside it a file F with the
+// following contents": F in the directory named before.
+func parseInside(s sentence) *intent {
+	for i := 0; i+1 < len(s); i++ {
+		if s[i].literal || s[i].lower != "inside" && s[i].lower != "in" {
+			continue
+		}
+		j := i + 1
+		switch {
+		case s.wordsAt(j, "it"), s.wordsAt(j, "there"):
+			j++
+		case s.wordsAt(j, "that", "directory"), s.wordsAt(j, "this", "directory"), s.wordsAt(j, "that", "folder"):
+			j += 2
+		default:
+			continue
+		}
+		for j < len(s) && !s[j].literal && (s[j].lower == "create" || s[j].lower == "make" || s[j].lower == "put" || s[j].lower == ",") {
+			j++
+		}
+		if tok, _, isDir := pathAt(s, j); tok != nil && !isDir {
+			return &intent{op: OpCreate, target: tok, inDir: true, by: phrase(s, i, tok)}
+		}
+	}
+	return nil
 }
 
 // parseCopula reads "X should be like this", "X should look like this",
@@ -439,8 +488,11 @@ func parseCopula(s sentence) *intent {
 				break
 			}
 		}
-		if !match {
+		if !match || aboutLines(r) {
 			continue
+		}
+		if k := i - 1; k >= 0 && !s[k].literal && dirNouns[s[k].lower] {
+			continue // a directory, not the file
 		}
 		op := OpCreate
 		if check {

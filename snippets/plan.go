@@ -299,6 +299,9 @@ func (a *analyzer) readAnnotation(c *content.Code) (*annot, bool) {
 			r.mode = kv.Value
 		case "owner":
 			r.owner = kv.Value
+			if o, g, ok := strings.Cut(kv.Value, ":"); ok { // chown's user:group
+				r.owner, r.group = o, g
+			}
 		case "group":
 			r.group = kv.Value
 		case "before":
@@ -380,6 +383,11 @@ func (a *analyzer) code(c *content.Code, intro *content.Paragraph) {
 	target, op, by := "", OpNone, ""
 	switch {
 	case ann != nil && ann.file != "":
+		if strings.HasSuffix(ann.file, "/") {
+			a.diags.Errorf(a.pos(c.Annotation.Pos), "file=%q in tailor annotation names a directory, not a file", ann.file)
+			st.Note = "annotation names a directory"
+			return
+		}
 		target = a.resolveName(ann.file)
 		if target == "" {
 			a.diags.Errorf(a.pos(c.Annotation.Pos), "file=%q in tailor annotation: give an absolute path", ann.file)
@@ -390,10 +398,10 @@ func (a *analyzer) code(c *content.Code, intro *content.Paragraph) {
 		if in != nil && in.op != OpNone && in.op != "" {
 			op = in.op
 		}
-	case c.Caption != "" && classifyPath(token{text: c.Caption, literal: true}, true) != notPath:
-		target = a.resolveName(c.Caption)
+	case captionPath(c.Caption) != "":
+		target = a.resolveName(captionPath(c.Caption))
 		if target == "" {
-			st.Note = fmt.Sprintf("caption %q: cannot tell which directory it is in", c.Caption)
+			st.Note = fmt.Sprintf("caption %q: cannot tell which directory it is in", captionPath(c.Caption))
 			break
 		}
 		op, by = OpCreate, "caption"
@@ -443,12 +451,80 @@ func (a *analyzer) code(c *content.Code, intro *content.Paragraph) {
 		a.diags.Errorf(st.Pos(), "target path contains a NUL byte")
 		return
 	}
+	if v := shellVariable(target); v != "" && by != "annotation" {
+		// "/home/$USER/.vimrc", "/etc/$1.conf": a file of the reader's, or
+		// of a loop, not one tailor can name
+		st.Note = fmt.Sprintf("%s holds the shell variable %s: no file of its own", target, v)
+		return
+	}
+	if strings.HasSuffix(target, "/") || target == "/" {
+		a.diags.Errorf(st.Pos(), "target %s names a directory, not a file", target)
+		return
+	}
 	st.Target, st.Op, st.By = target, op, by
 	if op == OpCreate && a.files[target] != nil && a.files[target].Whole && isSummary(a.secTitle) {
 		st.Op = OpCheck
 	}
 	a.apply(st, lang, in, ann)
 	a.prev = st
+}
+
+// shellVariable returns the first "$..." of a path that is not a
+// placeholder a client can fill ($1, $user, $HOME, $(cmd)), or "".
+func shellVariable(p string) string {
+	refs := placeholder.Scan(p)
+	k := 0
+	for i := 0; i < len(p); i++ {
+		if p[i] != '$' {
+			continue
+		}
+		for k < len(refs) && refs[k].End <= i {
+			k++
+		}
+		if k < len(refs) && refs[k].Start == i {
+			if name := refs[k].Name; readerVars[name] {
+				return "$" + name
+			}
+			i = refs[k].End - 1
+			continue
+		}
+		end := i + 1
+		if end < len(p) && p[end] == '{' {
+			if j := strings.IndexByte(p[end:], '}'); j > 0 {
+				return p[i : end+j+1]
+			}
+		}
+		for end < len(p) && (p[end] == '_' || p[end] >= '0' && p[end] <= '9' || p[end] >= 'a' && p[end] <= 'z' || p[end] >= 'A' && p[end] <= 'Z') {
+			end++
+			if p[i+1] >= '0' && p[i+1] <= '9' {
+				break // $1
+			}
+		}
+		if end == i+1 && end < len(p) {
+			end++ // $(, $$
+		}
+		return p[i:end]
+	}
+	return ""
+}
+
+// readerVars are environment variables of the reader's shell, never values
+// of a client.
+var readerVars = map[string]bool{"HOME": true, "USER": true, "LOGNAME": true, "PWD": true, "OLDPWD": true, "SHELL": true, "TMPDIR": true, "HOSTNAME": true, "UID": true}
+
+// captionPath returns a caption that names a file ("/etc/hosts", or the
+// same in an inline literal), or "".
+func captionPath(c string) string {
+	c = strings.TrimSpace(c)
+	if strings.HasPrefix(c, "``") && strings.HasSuffix(c, "``") && len(c) > 4 {
+		c = c[2 : len(c)-2]
+	} else if strings.HasPrefix(c, "`") && strings.HasSuffix(c, "`") && len(c) > 2 {
+		c = c[1 : len(c)-1]
+	}
+	if c == "" || classifyPath(token{text: c, literal: true}, true) == notPath {
+		return ""
+	}
+	return c
 }
 
 // isSummary reports whether a section title names a summary, whose blocks
@@ -467,8 +543,8 @@ func isSummary(title string) bool {
 // "" when it cannot: relative names resolve against the known files with
 // that base name, then against the shell's directory set in this section.
 func (a *analyzer) resolveName(p string) string {
-	if strings.HasPrefix(p, "/") {
-		return path.Clean(p)
+	if strings.HasPrefix(p, "/") || strings.HasPrefix(p, "$") && !userDirRef(p) {
+		return path.Clean(p) // "$CONF_DIR/app.ini" is checked once filled in
 	}
 	if strings.HasPrefix(p, "~") {
 		return ""
@@ -614,6 +690,11 @@ func (a *analyzer) apply(st *Step, lang string, in *intent, ann *annot) {
 	lines := blockLines(st.Code, st.File, lang, st.Subst)
 	src := Source{Step: st, Op: st.Op, By: st.By}
 	f := a.files[st.Target]
+	if (st.Op == OpAppend || st.Op == OpInsert) && (f == nil || !f.Whole) && commentLeader(lang, st.Target) == "" {
+		a.diags.Warnf(st.Pos(), "%s is a file the system has, and its format has no comments to mark what tailor adds: nothing merged; give the whole file instead", st.Target)
+		st.Note = "cannot merge into a format without comments"
+		return
+	}
 	switch st.Op {
 	case OpCreate:
 		f = a.fileFor(st.Target)
@@ -776,17 +857,17 @@ func (a *analyzer) shellBlock(st *Step, lang string) {
 	for _, n := range notes {
 		summary = append(summary, n.Msg)
 	}
-	for _, e := range effects {
-		if e.Kind == shell.Cd {
-			a.shellSec = a.section
-		}
-		a.effect(st, e)
-	}
 	switch {
 	case len(summary) > 0:
 		st.Note = strings.Join(summary, "; ")
 	case len(effects) == 0:
 		st.Note = "commands that change no file"
+	}
+	for _, e := range effects {
+		if e.Kind == shell.Cd {
+			a.shellSec = a.section
+		}
+		a.effect(st, e)
 	}
 }
 
@@ -876,12 +957,8 @@ func (a *analyzer) effect(st *Step, e shell.Effect) {
 		src.Op = "symlink"
 		l.Sources = append(l.Sources, src)
 	case shell.Touch:
-		if a.files[e.Path] == nil {
-			f := a.fileFor(e.Path)
-			f.Whole = true
-			src.Op = OpCreate
-			f.Sources = append(f.Sources, src)
-		}
+		// touch makes sure a file exists and leaves what it holds: not a
+		// file for tailor to write (an empty one would truncate a log)
 	case shell.Write, shell.Append:
 		file, line, col := a.effectPos(st, e)
 		var lines []Line
@@ -919,13 +996,75 @@ func (a *analyzer) effect(st *Step, e shell.Effect) {
 			setOwner(&d.Owner, &d.Group, e)
 			src.Op = "mkdir"
 			d.Sources = append(d.Sources, src)
+			return
 		}
+		// a copy of /dev/null or of a file the tutorial made is a file
+		// tailor can write; any other source it cannot see
+		var lines []Line
+		switch from := a.files[e.Target]; {
+		case e.Target == "/dev/null":
+		case from != nil && from.Whole:
+			lines = append(lines, from.Lines...)
+		default:
+			a.noteEffect(st, "install copies %s, which tailor cannot see: %s is not in the manifest", e.Target, e.Path)
+			return
+		}
+		f := a.fileFor(e.Path)
+		f.Whole, f.Lines = true, lines
+		if e.Mode != "" {
+			// install -m applies a symbolic mode to a=rw for files
+			if m, err := shell.ApplyMode(e.Mode, 0o666, false); err == nil {
+				f.Mode = shell.FormatMode(m)
+			}
+		} else {
+			f.Mode = "0755" // install's default
+		}
+		setOwner(&f.Owner, &f.Group, e)
+		src.Op = OpCreate
+		f.Sources = append(f.Sources, src)
 	case shell.Remove:
-		if l := a.links[e.Path]; l != nil {
-			delete(a.links, e.Path)
-			a.plan.Links = removeLink(a.plan.Links, l)
+		a.remove(e.Path, e.Recursive)
+	case shell.Untracked:
+		if a.files[e.Path] != nil || a.dirs[e.Path] != nil || a.links[e.Path] != nil {
+			a.warnEffect(st, e, "%s changes %s in a way tailor does not follow: the generated files may not match what the tutorial leaves", strings.Fields(e.Cmd + " ?")[0], e.Path)
 		}
 	}
+}
+
+// remove forgets a file, link or directory the tutorial removes again.
+func (a *analyzer) remove(p string, recursive bool) {
+	under := func(x string) bool { return x == p || recursive && strings.HasPrefix(x, p+"/") }
+	if l := a.links[p]; l != nil {
+		delete(a.links, p)
+		a.plan.Links = removeLink(a.plan.Links, l)
+	}
+	var files []*File
+	for _, f := range a.plan.Files {
+		if under(f.Path) {
+			delete(a.files, f.Path)
+			continue
+		}
+		files = append(files, f)
+	}
+	a.plan.Files = files
+	var dirs []*Dir
+	for _, d := range a.plan.Dirs {
+		if under(d.Path) {
+			delete(a.dirs, d.Path)
+			continue
+		}
+		dirs = append(dirs, d)
+	}
+	a.plan.Dirs = dirs
+}
+
+// noteEffect adds to the note of a shell block.
+func (a *analyzer) noteEffect(st *Step, format string, args ...any) {
+	msg := fmt.Sprintf(format, args...)
+	if st.Note != "" {
+		st.Note += "; "
+	}
+	st.Note += msg
 }
 
 func effectOp(k shell.Kind) Op {

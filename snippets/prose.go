@@ -116,11 +116,14 @@ func appendWord(toks []token, w string, pos int) []token {
 	}
 	// punctuation after a word ("settings.py." ends a sentence; the
 	// path is "settings.py")
-	for len(w) > 0 && strings.ContainsRune(".,;:!?)\"'", rune(w[len(w)-1])) {
-		trail = append([]token{{text: w[len(w)-1:], lower: w[len(w)-1:], pos: pos + len(w) - 1}}, trail...)
-		w = w[:len(w)-1]
+	end := len(w)
+	for end > 0 && strings.ContainsRune(".,;:!?)\"'", rune(w[end-1])) {
+		end--
 	}
-	if w != "" {
+	for i := end; i < len(w); i++ {
+		trail = append(trail, token{text: w[i : i+1], lower: w[i : i+1], pos: pos + i})
+	}
+	if w = w[:end]; w != "" {
 		toks = append(toks, token{text: w, lower: strings.ToLower(w), pos: pos})
 	}
 	return append(toks, trail...)
@@ -162,8 +165,11 @@ func classifyPath(t token, named bool) pathKind {
 	if s == "" || strings.ContainsAny(s, " \t\n<>|*?{}[]\"'`,;()") || strings.Contains(s, "://") {
 		return notPath
 	}
-	if strings.HasPrefix(s, "~") {
+	if strings.HasPrefix(s, "~") || userDirRef(s) {
 		return homePath
+	}
+	if strings.HasPrefix(s, "$") && strings.Contains(s, "/") {
+		return absPath // "$CONF_DIR/app.ini": absolute once filled in, which Render checks
 	}
 	if strings.HasPrefix(s, "/") {
 		if len(s) < 2 {
@@ -190,6 +196,17 @@ func classifyPath(t token, named bool) pathKind {
 		return relPath
 	}
 	return notPath
+}
+
+// userDirRef reports whether a path starts with a variable that names
+// the reader's own directories ($HOME, $PWD, ...): no file of the server.
+func userDirRef(s string) bool {
+	for _, v := range []string{"$HOME", "${HOME}", "$PWD", "${PWD}", "$OLDPWD", "$XDG_CONFIG_HOME", "$TMPDIR"} {
+		if s == v || strings.HasPrefix(s, v+"/") {
+			return true
+		}
+	}
+	return false
 }
 
 func allDigitsDots(s string) bool {
@@ -226,11 +243,37 @@ var fileNouns = map[string]bool{
 
 var dirNouns = map[string]bool{"directory": true, "folder": true, "dir": true, "directories": true}
 
-// negative cues: the block shows what is there, or an example.
+// negative cues: the block shows what is there, or an example, or what
+// not to do.
 var negativeCues = []string{
 	"among others", "for example", "e.g.", "an example", "for instance", "excerpt",
 	"something like", "will look like", "would look like", "might look like",
 	"you will see", "you should see", "will show", "the output", "it prints",
+	"remove it", "delete it", "remove them", "delete them", "comment out",
+}
+
+// negated reports whether the verb at v is negated or set aside: "do not
+// add", "never create", "instead of creating", "rather than adding",
+// "avoid adding".
+func negated(s sentence, v int) bool {
+	for k := v - 1; k >= 0 && k >= v-3; k-- {
+		if s[k].literal {
+			return false
+		}
+		switch s[k].lower {
+		case "not", "don't", "never", "avoid", "without", "no":
+			return true
+		case "of":
+			if k > 0 && s[k-1].lower == "instead" {
+				return true
+			}
+		case "than":
+			if k > 0 && s[k-1].lower == "rather" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // hasCue reports whether the lower-cased sentence text contains one of

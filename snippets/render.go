@@ -50,6 +50,11 @@ func (p *Plan) Render(client string, fill Filler) (*Output, content.Diagnostics)
 	var diags content.Diagnostics
 	out := &Output{Manifest: &manifest.Manifest{Client: client}, Files: map[string][]byte{}}
 	seen := map[string]string{} // filled path -> template, to report collisions
+	type entry struct {
+		path string
+		pos  content.Position
+	}
+	var placed []entry // everything made, with the block that made it
 	claim := func(p, tmpl string, pos content.Position) bool {
 		if prev, ok := seen[p]; ok && prev != tmpl {
 			diags.Errorf(pos, "%s and %s are the same path, %s, for this client", prev, tmpl, p)
@@ -67,6 +72,7 @@ func (p *Plan) Render(client string, fill Filler) (*Output, content.Diagnostics)
 		if fp == "" || !claim(fp, f.Path, pos) {
 			continue
 		}
+		placed = append(placed, entry{fp, pos})
 		var b strings.Builder
 		secret := false
 		for _, l := range f.Lines {
@@ -93,8 +99,8 @@ func (p *Plan) Render(client string, fill Filler) (*Output, content.Diagnostics)
 			Path:   fp,
 			Kind:   manifest.KindFile,
 			Mode:   f.Mode,
-			Owner:  fill.Path(f.Owner, pos, &diags),
-			Group:  fill.Path(f.Group, pos, &diags),
+			Owner:  account(fill, f.Owner, "owner", pos, &diags),
+			Group:  account(fill, f.Group, "group", pos, &diags),
 			SHA256: hex.EncodeToString(sum[:]),
 			Secret: secret,
 		}
@@ -129,14 +135,15 @@ func (p *Plan) Render(client string, fill Filler) (*Output, content.Diagnostics)
 			continue
 		}
 		if _, isFile := out.Files["rootfs"+dp]; isFile {
-			diags.Errorf(pos, "%s is both a file and a directory", dp)
+			diags.Errorf(pos, "%s is both a file and a directory", d.Path)
 			continue
 		}
+		placed = append(placed, entry{dp, pos})
 		out.Manifest.Dirs = append(out.Manifest.Dirs, manifest.Dir{
 			Path:  dp,
 			Mode:  d.Mode,
-			Owner: fill.Path(d.Owner, pos, &diags),
-			Group: fill.Path(d.Group, pos, &diags),
+			Owner: account(fill, d.Owner, "owner", pos, &diags),
+			Group: account(fill, d.Group, "group", pos, &diags),
 		})
 	}
 	for _, l := range p.Links {
@@ -145,6 +152,7 @@ func (p *Plan) Render(client string, fill Filler) (*Output, content.Diagnostics)
 		if lp == "" || !claim(lp, l.Path, pos) {
 			continue
 		}
+		placed = append(placed, entry{lp, pos})
 		target := fill.Path(l.Target, pos, &diags)
 		if strings.ContainsAny(target, "\x00\n") {
 			diags.Errorf(pos, "link target of %s holds a NUL or newline once filled in", l.Path)
@@ -152,17 +160,19 @@ func (p *Plan) Render(client string, fill Filler) (*Output, content.Diagnostics)
 		}
 		out.Manifest.Links = append(out.Manifest.Links, manifest.Link{Path: lp, Target: target})
 	}
-	// A file below another file cannot be made.
+	// Nothing can be made below a whole file, and no link can stand where
+	// a file is.
 	whole := map[string]bool{}
 	for _, f := range out.Manifest.Files {
 		if f.Kind == manifest.KindFile {
 			whole[f.Path] = true
 		}
 	}
-	for _, f := range out.Manifest.Files {
-		for d := path.Dir(f.Path); d != "/"; d = path.Dir(d) {
+	for _, e := range placed {
+		for d := path.Dir(e.path); d != "/"; d = path.Dir(d) {
 			if whole[d] {
-				diags.Errorf(content.Position{Filename: f.Sources[0].Doc, Line: f.Sources[0].Line}, "%s is a file, so %s cannot be made below it", d, f.Path)
+				diags.Errorf(e.pos, "%s is a file, so %s cannot be made below it", d, e.path)
+				break
 			}
 		}
 	}
@@ -193,6 +203,11 @@ func fillPath(fill Filler, tmpl string, pos content.Position, diags *content.Dia
 	case !strings.HasPrefix(p, "/"):
 		diags.Errorf(pos, "path %s is not absolute once filled in", tmpl)
 		return ""
+	case strings.Contains(p, "$"):
+		if v := shellVariable(p); v != "" {
+			diags.Errorf(pos, "path %s still holds %s once filled in: give it a value, or name the file without it", tmpl, v)
+			return ""
+		}
 	}
 	for _, seg := range strings.Split(p, "/") {
 		if seg == ".." {
@@ -201,6 +216,23 @@ func fillPath(fill Filler, tmpl string, pos content.Position, diags *content.Dia
 		}
 	}
 	return path.Clean(p)
+}
+
+// account fills a user or group name and checks that it is one.
+func account(fill Filler, tmpl, what string, pos content.Position, diags *content.Diagnostics) string {
+	name := fill.Path(tmpl, pos, diags)
+	if name == "" {
+		return ""
+	}
+	ok := name[0] != '-'
+	for _, c := range name {
+		ok = ok && (c == '_' || c == '-' || c == '.' || c == '$' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z')
+	}
+	if !ok {
+		diags.Errorf(pos, "%s %q is not a user or group name", what, tmpl)
+		return ""
+	}
+	return name
 }
 
 func manifestSource(s Source) manifest.Source {

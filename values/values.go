@@ -33,6 +33,10 @@ import (
 	"tailor/placeholder"
 )
 
+// MaxValue is the largest value, in bytes, once the placeholders it uses
+// are filled in, and the largest file a { file = ... } value may read.
+const MaxValue = 1 << 20
+
 // Source says where a value comes from.
 type Source int
 
@@ -389,6 +393,10 @@ func readSource(fsys afero.Fs, dir, key string, t map[string]any, opts Options, 
 			if !path.IsAbs(p) {
 				p = path.Join(dir, p)
 			}
+			if st, err := fsys.Stat(p); err == nil && (!st.Mode().IsRegular() || st.Size() > MaxValue) {
+				diags.Errorf(at(key+"."+k, true), "%s for %s is not a regular file of at most %d bytes", p, key, MaxValue)
+				return "", 0, false
+			}
 			data, err := afero.ReadFile(fsys, p)
 			if err != nil {
 				diags.Errorf(at(key+"."+k, true), "cannot read %s for %s: %s", p, key, describeErr(err))
@@ -444,7 +452,11 @@ func resolve(raw map[string]*Value, opts Options, diags *content.Diagnostics) {
 		state[n] = visiting
 		stack = append(stack, n)
 		ok := true
+		size := len(x.Text)
 		x.Text = placeholder.Replace(x.Text, func(r placeholder.Ref) (string, bool) {
+			if !ok {
+				return "", false
+			}
 			if _, defined := raw[r.Name]; opts.Ignore[r.Name] || !defined && IsBuiltin(r.Name) {
 				return "", false
 			}
@@ -463,8 +475,16 @@ func resolve(raw map[string]*Value, opts Options, diags *content.Diagnostics) {
 				ok = false
 				return "", false
 			}
+			if size += len(dep.Text); size > MaxValue {
+				diags.Errorf(x.Pos, "value of %s grows past %d bytes once the placeholders it uses are filled in: do its values use each other many times over?", n, MaxValue)
+				ok = false
+				return "", false
+			}
 			return dep.Text, true
 		})
+		if !ok {
+			x.Text = "" // a broken value must not feed others
+		}
 		stack = stack[:len(stack)-1]
 		state[n] = done
 		return ok

@@ -2,6 +2,7 @@ package values
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -188,5 +189,26 @@ func TestIsSecretName(t *testing.T) {
 		if IsSecretName(name) != want {
 			t.Errorf("IsSecretName(%q) = %v", name, !want)
 		}
+	}
+}
+
+func TestValueSizeLimit(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("A = \"$L0\"\n")
+	for i := 0; i < 29; i++ {
+		fmt.Fprintf(&b, "L%d = \"%s\"\n", i, strings.Repeat(fmt.Sprintf("$L%d", i+1), 10))
+	}
+	b.WriteString("L29 = \"xxxxxxxxxx\"\n")
+	fsys := afero.NewMemMapFs()
+	afero.WriteFile(fsys, "c.toml", []byte(b.String()), 0o644)
+	afero.WriteFile(fsys, "big", bytes.Repeat([]byte("x"), MaxValue+1), 0o644)
+	afero.WriteFile(fsys, "d.toml", []byte("K = { file = \"big\" }\n"), 0o644)
+	_, diags := Load(fsys, "c.toml", Options{})
+	if !diags.HasErrors() || !strings.Contains(diags.String(), "grows past 1048576 bytes") {
+		t.Errorf("exponential values: %s", diags)
+	}
+	_, diags = Load(fsys, "d.toml", Options{})
+	if want := "d.toml:1:14: error: big for K is not a regular file of at most 1048576 bytes"; strings.TrimSpace(diags.String()) != want {
+		t.Errorf("big file: %s", diags)
 	}
 }

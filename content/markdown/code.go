@@ -71,7 +71,11 @@ func (c *converter) code(n ast.Node, ann *content.Annotation) *content.Code {
 	if isFenced {
 		if e, ok := c.fenceEnds[n]; ok {
 			end = max(end, c.segEnd(text.NewSegment(start, e)))
-		} else if c.fenceEnds == nil {
+		} else if c.fenceEnds != nil {
+			// CommonMark lets an unclosed fence run to the end of its
+			// container: most likely a fence was forgotten
+			c.warnf(start, "code block is not closed: it runs to the end of the %s", containerName(n))
+		} else {
 			end = max(end, c.closingFence(start, lines.Len() > 0, end))
 		}
 	}
@@ -84,6 +88,19 @@ func (c *converter) code(n ast.Node, ann *content.Annotation) *content.Code {
 	}
 	code.Annotation = mergeAnnotations(ann, info)
 	return code
+}
+
+// containerName names what an unclosed fence runs to the end of.
+func containerName(n ast.Node) string {
+	for p := n.Parent(); p != nil; p = p.Parent() {
+		switch p.Kind() {
+		case ast.KindListItem:
+			return "list item"
+		case ast.KindBlockquote:
+			return "quote"
+		}
+	}
+	return "file"
 }
 
 // fenceStart returns the start of the opening fence near p. Without the

@@ -92,6 +92,8 @@ func (a *analyzer) run(args []arg, in stream) stream {
 		return stream{ok: true}
 	case "a2ensite", "a2dissite", "a2enmod", "a2dismod", "a2enconf", "a2disconf":
 		a.apache(name, rest)
+	case "cp", "mv", "rsync", "truncate", "patch", "sed", "perl":
+		a.untracked(name, rest)
 	default:
 		return unknownStream("is the output of %q", name)
 	}
@@ -704,6 +706,54 @@ func (a *analyzer) rm(args []arg) {
 		if p, ok := a.path("rm", x); ok {
 			a.emit(Effect{Kind: Remove, Path: p, Recursive: r || R})
 			delete(a.st.Dirs, p)
+		}
+	}
+}
+
+// untracked reports the files that a command copies, moves or edits in
+// place, which the analysis does not follow: the files it names are
+// changed in ways the effects do not say.
+func (a *analyzer) untracked(cmd string, args []arg) {
+	inPlace := cmd != "sed" && cmd != "perl"
+	script := cmd == "sed" || cmd == "perl"
+	for _, x := range args {
+		if !x.ok {
+			continue
+		}
+		switch {
+		case x.s == "--in-place" || strings.HasPrefix(x.s, "--in-place="):
+			inPlace = true
+		case len(x.s) > 1 && x.s[0] == '-' && x.s[1] != '-' && strings.ContainsRune(strings.SplitN(x.s, ".", 2)[0], 'i'):
+			inPlace = true // -i, -i.bak, perl -pi
+		case x.s == "-e" || x.s == "-f" || x.s == "--expression":
+			script = false // the script comes with the option
+		}
+	}
+	if !inPlace {
+		return // sed or perl printing to stdout change no file
+	}
+	if cmd == "cp" || cmd == "rsync" {
+		// only the destination changes
+		for i := len(args) - 1; i >= 0; i-- {
+			if !args[i].ok || !strings.HasPrefix(args[i].s, "-") {
+				args = args[i:]
+				break
+			}
+		}
+	}
+	for _, x := range args {
+		if x.ok && strings.HasPrefix(x.s, "-") {
+			continue
+		}
+		if script {
+			script = false // sed's script, not a file
+			continue
+		}
+		if !x.ok || strings.HasPrefix(x.s, "s/") || strings.Contains(x.s, "@") {
+			continue
+		}
+		if p, ok := a.resolve(cmd, x.raw, x.value); ok {
+			a.emit(Effect{Kind: Untracked, Path: p})
 		}
 	}
 }

@@ -452,3 +452,25 @@ note 1:1: sh -c: script nested too deep: not analysed
 `},
 	})
 }
+
+func TestUntracked(t *testing.T) {
+	runAnalyzeCases(t, []analyzeCase{
+		{name: "cp", text: "cp -p /etc/a /etc/b", want: `
+1:1 untracked /etc/b
+`},
+		{name: "mv relative", dir: "/etc", text: "mv teed moved", want: `
+1:1 untracked /etc/teed
+1:1 untracked /etc/moved
+`},
+		{name: "sed in place", text: "sed -i 's/a/b/' /etc/quoted", want: `
+1:1 untracked /etc/quoted
+`},
+		{name: "sed with -e", text: "sed -i.bak -e 's/a/b/' /etc/x", want: `
+1:1 untracked /etc/x
+`},
+		{name: "sed to stdout", text: "sed 's/a/b/' /etc/quoted", want: ``},
+		{name: "perl in place", text: "perl -pi -e 's/a/b/' /etc/y", want: `
+1:1 untracked /etc/y
+`},
+	})
+}

@@ -51,19 +51,24 @@ const (
 	// Remove removes a file, or a tree when Recursive is set (rm,
 	// a2dissite, a2dismod, a2disconf).
 	Remove
+	// Untracked changes Path in a way the analysis does not follow:
+	// copied, moved or edited in place (cp, mv, rsync, sed -i, perl -i,
+	// truncate, patch).
+	Untracked
 )
 
 var kindNames = [...]string{
-	Mkdir:   "mkdir",
-	Chmod:   "chmod",
-	Chown:   "chown",
-	Symlink: "symlink",
-	Touch:   "touch",
-	Write:   "write",
-	Append:  "append",
-	Install: "install",
-	Cd:      "cd",
-	Remove:  "remove",
+	Mkdir:     "mkdir",
+	Chmod:     "chmod",
+	Chown:     "chown",
+	Symlink:   "symlink",
+	Touch:     "touch",
+	Write:     "write",
+	Append:    "append",
+	Install:   "install",
+	Cd:        "cd",
+	Remove:    "remove",
+	Untracked: "untracked",
 }
 
 // String returns the kind's name in lower case, such as "mkdir".
