@@ -17,13 +17,17 @@ import (
 // Before it changes anything, the script checks that every file it needs
 // is beside it with the digest the manifest gives, that every owner and
 // group exists (with --root, in DIR/etc/passwd and DIR/etc/group when
-// those exist, else on the host), and that no directory stands where a
-// file goes; on any problem it names it and exits 1, having changed
-// nothing. Then it makes the directories (parents first), installs the
-// whole files (atomically, keeping a backup "PATH.tailor-backup" of a
-// different file it replaces), merges each fragment between
+// those exist, else on the host), that no directory stands where a file
+// goes, and, with --root, that no symbolic link leads a path out of DIR
+// (an absolute link does: it names a place on the host); on any problem
+// it names it and exits 1, having changed nothing. Then it makes the
+// directories (parents first), installs the whole files (atomically,
+// through a link that stands at the path, keeping a backup of a different
+// file it replaces under /var/backups/tailor, mode 0700, numbered
+// PATH.~N~ when older ones differ), merges each fragment between
 // "<C> BEGIN tailor" and "<C> END tailor" marker lines (replacing an
-// earlier merge, else before or after the anchor line, else at the end),
+// earlier merge, else before or after the anchor line, else at the end;
+// a fragment that makes a new file holding a secret makes it 0600),
 // and makes the links. It prints one line per change and "up to date" when
 // there is none, so a second run prints only that and changes no byte.
 // Ownership is set only when the script runs as root, by the numeric ids
@@ -68,6 +72,18 @@ func (m *Manifest) InstallScript() []byte {
 	for _, l := range p.links {
 		fmt.Fprintf(&b, "check_not_dir %s\n", shQuote(l.Path))
 	}
+	for _, d := range p.dirs {
+		fmt.Fprintf(&b, "check_inside %s dir\n", shQuote(d.Path))
+	}
+	for _, f := range p.files {
+		fmt.Fprintf(&b, "check_inside %s file\n", shQuote(f.Path))
+	}
+	for _, l := range p.links {
+		fmt.Fprintf(&b, "check_inside %s link\n", shQuote(l.Path))
+	}
+	if len(p.files)+len(p.links) > 0 {
+		b.WriteString("check_inside \"$BACKUPS\" dir\n")
+	}
 	checked := make(map[string]bool) // "user NAME", "group NAME"
 	owners := func(p, owner, group string) {
 		if owner != "" && !checked["user "+owner] {
@@ -106,7 +122,15 @@ func (m *Manifest) InstallScript() []byte {
 		}
 	}
 	for i, f := range p.fragments() {
-		fmt.Fprintf(&b, "merge_fragment %d %s %s %s %s\n", i+1, shQuote(f.Path), shQuote(octal4(f.Mode)), shQuote(f.Owner), shQuote(f.Group))
+		newMode := octal4(f.Mode)
+		switch {
+		case newMode != "":
+		case f.Secret:
+			newMode = "0600"
+		default:
+			newMode = "0644"
+		}
+		fmt.Fprintf(&b, "merge_fragment %d %s %s %s %s %s\n", i+1, shQuote(f.Path), shQuote(octal4(f.Mode)), shQuote(f.Owner), shQuote(f.Group), newMode)
 	}
 	for _, l := range p.links {
 		fmt.Fprintf(&b, "make_link %s %s\n", shQuote(l.Path), shQuote(l.Target))

@@ -316,7 +316,7 @@ created directory /var/opt/acme (0755)
 created directory /var/opt/acme/media (2770 tailorapp:tailorapp)
 created directory /var/www (0755)
 created directory /var/www/acme (0755)
-backup /etc/motd -> /etc/motd.tailor-backup
+backup /etc/motd -> /var/backups/tailor/etc/motd
 replaced /etc/motd (0644)
 created /etc/opt/acme/settings.py (0644)
 created /etc/postfix/smtp_auth (0640 root:tailormail)
@@ -355,9 +355,10 @@ linked /etc/nginx/sites-enabled/default -> ../sites-available/acme.example
 			if got := readFile(t, r("/etc/motd")); got != contents["/etc/motd"] {
 				t.Errorf("motd = %q", got)
 			}
-			if got := readFile(t, r("/etc/motd.tailor-backup")); got != existing["/etc/motd"] {
+			if got := readFile(t, r("/var/backups/tailor/etc/motd")); got != existing["/etc/motd"] {
 				t.Errorf("motd backup = %q", got)
 			}
+			checkMode(t, r("/var/backups/tailor"), 0o700)
 			// Directories.
 			checkMode(t, r("/etc/opt/acme"), 0o750)
 			checkOwnerIDs(t, r("/etc/opt/acme"), 0, 4243)
@@ -601,33 +602,44 @@ func TestInstallScriptBackups(t *testing.T) {
 					t.Errorf("exit %d, stdout:\n%s\nwant:\n%s\nstderr: %s", code, out, want, errOut)
 				}
 			}
-			step("backup /etc/x.conf -> /etc/x.conf.tailor-backup\nreplaced /etc/x.conf (0600)\n")
+			step("backup /etc/x.conf -> /var/backups/tailor/etc/x.conf\nreplaced /etc/x.conf (0600)\n")
 			// Edited again: the first backup stays, a second is made.
 			writeFile(t, p, "edited\n")
-			step("backup /etc/x.conf -> /etc/x.conf.tailor-backup.1\nreplaced /etc/x.conf (0600)\n")
+			step("backup /etc/x.conf -> /var/backups/tailor/etc/x.conf.~1~\nreplaced /etc/x.conf (0600)\n")
 			// Back to the content of a backup: no new backup.
 			writeFile(t, p, "old\n")
 			step("replaced /etc/x.conf (0600)\n")
 			step("up to date\n")
-			for name, want := range map[string]string{
-				"x.conf": "new\n", "x.conf.tailor-backup": "old\n", "x.conf.tailor-backup.1": "edited\n",
-			} {
-				if got := readFile(t, filepath.Join(root, "etc", name)); got != want {
-					t.Errorf("%s = %q, want %q", name, got, want)
+			if got := readFile(t, p); got != "new\n" {
+				t.Errorf("x.conf = %q", got)
+			}
+			backups := filepath.Join(root, "var/backups/tailor")
+			checkMode(t, backups, 0o700)
+			checkMode(t, filepath.Join(backups, "etc"), 0o700)
+			want := map[string]string{
+				"etc/x.conf": fmt.Sprintf("%v %q", fs.FileMode(0o644), "old\n"), "etc/x.conf.~1~": fmt.Sprintf("%v %q", fs.FileMode(0o600), "edited\n"),
+			}
+			got := make(map[string]string)
+			for name, s := range snapshot(t, backups) {
+				if !strings.HasPrefix(s, "d") {
+					// mode and content, not the owner
+					mode, rest, _ := strings.Cut(s, " ")
+					_, content, _ := strings.Cut(rest, " ")
+					got[name] = mode + " " + content
 				}
 			}
-			if _, err := os.Stat(filepath.Join(root, "etc/x.conf.tailor-backup.2")); err == nil {
-				t.Error("a third backup was made")
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("backups: %q, want %q", got, want)
 			}
-			// No temporary file is left behind.
+			// Nothing is left beside the file: a directory whose files are
+			// all read (conf.d/*) gets no extra file.
 			entries, _ := os.ReadDir(filepath.Join(root, "etc"))
 			var names []string
 			for _, e := range entries {
 				names = append(names, e.Name())
 			}
-			want := []string{"group", "passwd", "x.conf", "x.conf.tailor-backup", "x.conf.tailor-backup.1"}
-			if !reflect.DeepEqual(names, want) {
-				t.Errorf("etc holds %q, want %q", names, want)
+			if w := []string{"group", "passwd", "x.conf"}; !reflect.DeepEqual(names, w) {
+				t.Errorf("etc holds %q, want %q", names, w)
 			}
 		})
 	}
@@ -702,5 +714,197 @@ func TestShellcheck(t *testing.T) {
 	out, err := exec.Command(sc, "-s", "sh", filepath.Join(b.dir, "install.sh")).CombinedOutput()
 	if err != nil {
 		t.Errorf("shellcheck: %v\n%s", err, out)
+	}
+}
+
+// TestInstallScriptStaysUnderRoot: with --root, a symbolic link that leads
+// a path out of the root (an absolute one names a place on the host) is
+// refused before anything changes; relative links inside the root are
+// followed.
+func TestInstallScriptStaysUnderRoot(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		link string // at /etc/app in the root; OUT is a directory outside it
+		m    *Manifest
+	}{
+		{"dir through absolute link", "OUT", &Manifest{Dirs: []Dir{{Path: "/etc/app/conf.d"}}}},
+		{"file through absolute link", "OUT", &Manifest{Files: []File{{Path: "/etc/app/x.conf", Kind: KindFile}}}},
+		{"file through relative link", "../../out", &Manifest{Files: []File{{Path: "/etc/app/x.conf", Kind: KindFile}}}},
+		{"fragment at absolute link", "OUT/x.conf", &Manifest{Files: []File{{Path: "/etc/app", Kind: KindFragment}}}},
+		{"file at absolute link", "OUT/x.conf", &Manifest{Files: []File{{Path: "/etc/app", Kind: KindFile}}}},
+		{"link in linked dir", "OUT", &Manifest{Links: []Link{{Path: "/etc/app/l", Target: "x"}}}},
+	} {
+		for _, sh := range shells(t) {
+			t.Run(tc.name+"/"+filepath.Base(sh), func(t *testing.T) {
+				contents := make(map[string]string)
+				for _, f := range tc.m.Files {
+					contents[f.Path] = "x = 1\n"
+				}
+				b := newBundle(t, tc.m, contents)
+				parent := t.TempDir()
+				root := filepath.Join(parent, "root")
+				outside := filepath.Join(parent, "out") // beside the root
+				if err := os.Mkdir(outside, 0o755); err != nil {
+					t.Fatal(err)
+				}
+				writeFile(t, filepath.Join(root, "etc/passwd"), "root:x:0:0::/:/bin/sh\n")
+				if err := os.Symlink(strings.Replace(tc.link, "OUT", outside, 1), filepath.Join(root, "etc/app")); err != nil {
+					t.Fatal(err)
+				}
+				before, beforeRoot := snapshot(t, outside), snapshot(t, root)
+				out, errOut, code := b.run(t, sh, "--root", root)
+				if code != 1 || !strings.Contains(errOut, "leads out of "+root+" through a symbolic link") || !strings.Contains(errOut, "nothing changed") {
+					t.Errorf("exit %d\nstdout:\n%s\nstderr:\n%s", code, out, errOut)
+				}
+				if d := diffSnapshots(before, snapshot(t, outside)); d != "" {
+					t.Errorf("outside the root changed:\n%s", d)
+				}
+				if d := diffSnapshots(beforeRoot, snapshot(t, root)); d != "" {
+					t.Errorf("the root changed:\n%s", d)
+				}
+			})
+		}
+	}
+}
+
+// TestInstallScriptFileThroughLink replaces a whole file that a relative
+// link inside the root names: the link stays, the file it names gets the
+// content, and the old content is backed up.
+func TestInstallScriptFileThroughLink(t *testing.T) {
+	for _, sh := range shells(t) {
+		t.Run(filepath.Base(sh), func(t *testing.T) {
+			m := &Manifest{Files: []File{{Path: "/etc/nginx/sites-enabled/app", Kind: KindFile, Mode: "0640"}}}
+			b := newBundle(t, m, map[string]string{"/etc/nginx/sites-enabled/app": "server {}\n"})
+			root := newRoot(t, map[string]string{"/etc/nginx/sites-available/app": "old\n"})
+			link := filepath.Join(root, "etc/nginx/sites-enabled/app")
+			if err := os.MkdirAll(filepath.Dir(link), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.Symlink("../sites-available/app", link); err != nil {
+				t.Fatal(err)
+			}
+			out, errOut, code := b.run(t, sh, "--root", root)
+			want := "backup /etc/nginx/sites-enabled/app -> /var/backups/tailor/etc/nginx/sites-enabled/app\n" +
+				"replaced /etc/nginx/sites-enabled/app (0640)\n"
+			if code != 0 || out != want {
+				t.Errorf("exit %d, stdout:\n%s\nwant:\n%s\nstderr:\n%s", code, out, want, errOut)
+			}
+			if target, err := os.Readlink(link); err != nil || target != "../sites-available/app" {
+				t.Errorf("link: %q, %v", target, err)
+			}
+			real := filepath.Join(root, "etc/nginx/sites-available/app")
+			if got := readFile(t, real); got != "server {}\n" {
+				t.Errorf("linked file = %q", got)
+			}
+			checkMode(t, real, 0o640)
+			if got := readFile(t, filepath.Join(root, "var/backups/tailor/etc/nginx/sites-enabled/app")); got != "old\n" {
+				t.Errorf("backup = %q", got)
+			}
+			if out, _, _ := b.run(t, sh, "--root", root); out != "up to date\n" {
+				t.Errorf("second run: %q", out)
+			}
+		})
+	}
+}
+
+// TestInstallScriptNewFragmentFiles: a fragment that makes a new file gets
+// the tutorial's mode, else 0600 when it holds a secret, else 0644; markers
+// follow the file's comment syntax.
+func TestInstallScriptNewFragmentFiles(t *testing.T) {
+	for _, sh := range shells(t) {
+		t.Run(filepath.Base(sh), func(t *testing.T) {
+			m := &Manifest{Files: []File{
+				{Path: "/etc/app/secret.env", Kind: KindFragment, Secret: true},
+				{Path: "/etc/app/plain.env", Kind: KindFragment},
+				{Path: "/etc/app/mode.env", Kind: KindFragment, Secret: true, Mode: "0640"},
+				{Path: "/etc/app/site.css", Kind: KindFragment, Comment: "/*"},
+				{Path: "/etc/vim/vimrc.local", Kind: KindFragment, Comment: `"`},
+			}}
+			b := newBundle(t, m, map[string]string{
+				"/etc/app/secret.env":  "KEY=s3cret\n",
+				"/etc/app/plain.env":   "DEBUG=0\n",
+				"/etc/app/mode.env":    "KEY=s3cret\n",
+				"/etc/app/site.css":    "body { margin: 0 }\n",
+				"/etc/vim/vimrc.local": "set nocompatible\n",
+			})
+			root := newRoot(t, map[string]string{
+				"/etc/app/site.css":    "p { color: red }\n",
+				"/etc/vim/vimrc.local": "syntax on\n",
+			})
+			r := func(p string) string { return filepath.Join(root, p) }
+			out, errOut, code := b.run(t, sh, "--root", root)
+			if code != 0 {
+				t.Fatalf("exit %d\nstdout:\n%s\nstderr:\n%s", code, out, errOut)
+			}
+			checkMode(t, r("/etc/app/secret.env"), 0o600)
+			checkMode(t, r("/etc/app/plain.env"), 0o644)
+			checkMode(t, r("/etc/app/mode.env"), 0o640)
+			for p, want := range map[string]string{
+				"/etc/app/secret.env":  "# BEGIN tailor\nKEY=s3cret\n# END tailor\n",
+				"/etc/app/site.css":    "p { color: red }\n/* BEGIN tailor */\nbody { margin: 0 }\n/* END tailor */\n",
+				"/etc/vim/vimrc.local": "syntax on\n\" BEGIN tailor\nset nocompatible\n\" END tailor\n",
+			} {
+				if got := readFile(t, r(p)); got != want {
+					t.Errorf("%s = %q, want %q", p, got, want)
+				}
+			}
+			writeFile(t, r("/etc/app/site.css"), strings.Replace(readFile(t, r("/etc/app/site.css")), "margin: 0", "margin: 1em", 1))
+			out, _, _ = b.run(t, sh, "--root", root)
+			if out != "merged into /etc/app/site.css\n" {
+				t.Errorf("after an edit: %q", out)
+			}
+			if got, want := readFile(t, r("/etc/app/site.css")), "p { color: red }\n/* BEGIN tailor */\nbody { margin: 0 }\n/* END tailor */\n"; got != want {
+				t.Errorf("site.css merged again = %q, want %q", got, want)
+			}
+			if out, _, _ := b.run(t, sh, "--root", root); out != "up to date\n" {
+				t.Errorf("third run: %q", out)
+			}
+		})
+	}
+}
+
+// TestInstallScriptDanglingLinks: a link to nothing where a directory goes,
+// or to a file in a directory that does not exist, is a problem found
+// before anything changes; a link to a missing file in an existing
+// directory makes that file.
+func TestInstallScriptDanglingLinks(t *testing.T) {
+	for _, tc := range []struct {
+		name, link, target string
+		m                  *Manifest
+		want               string // on stderr; "" for success
+	}{
+		{"dir", "/etc/app", "missing", &Manifest{Dirs: []Dir{{Path: "/etc/app"}}},
+			"/etc/app is a symbolic link to nothing (a directory is needed there)"},
+		{"file in missing dir", "/etc/app.conf", "missing/app.conf", &Manifest{Files: []File{{Path: "/etc/app.conf", Kind: KindFile}}},
+			"/etc/app.conf is a symbolic link into a directory that does not exist"},
+		{"file", "/etc/app.conf", "../srv/app.conf", &Manifest{Files: []File{{Path: "/etc/app.conf", Kind: KindFile}}}, ""},
+	} {
+		for _, sh := range shells(t) {
+			t.Run(tc.name+"/"+filepath.Base(sh), func(t *testing.T) {
+				contents := make(map[string]string)
+				for _, f := range tc.m.Files {
+					contents[f.Path] = "x = 1\n"
+				}
+				b := newBundle(t, tc.m, contents)
+				root := newRoot(t, map[string]string{"/srv/README": "srv\n"})
+				if err := os.Symlink(tc.target, filepath.Join(root, tc.link)); err != nil {
+					t.Fatal(err)
+				}
+				before := snapshot(t, root)
+				out, errOut, code := b.run(t, sh, "--root", root)
+				if tc.want == "" {
+					if code != 0 || readFile(t, filepath.Join(root, "srv/app.conf")) != "x = 1\n" {
+						t.Errorf("exit %d\nstdout:\n%s\nstderr:\n%s", code, out, errOut)
+					}
+					return
+				}
+				if code != 1 || !strings.Contains(errOut, tc.want) {
+					t.Errorf("exit %d\nstdout:\n%s\nstderr:\n%s\nwant %q", code, out, errOut, tc.want)
+				}
+				if d := diffSnapshots(before, snapshot(t, root)); d != "" {
+					t.Errorf("the root changed:\n%s", d)
+				}
+			})
+		}
 	}
 }

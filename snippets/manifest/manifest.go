@@ -46,8 +46,8 @@ type File struct {
 	// Secret is true when the content holds a secret value.
 	Secret bool `json:"secret,omitempty"`
 	// Comment is, for a fragment, the comment syntax of the target file
-	// used for the BEGIN/END tailor markers: "#", "//", ";", "--", or
-	// "<!--" (closed by " -->").
+	// used for the BEGIN/END tailor markers: "#", "//", ";", "--", `"`
+	// (Vim), "<!--" (closed by " -->") or "/*" (closed by " */").
 	Comment string `json:"comment,omitempty"`
 	// Before and After, for a fragment, name the line (compared with
 	// surrounding white space removed) that the merged text goes

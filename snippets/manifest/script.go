@@ -74,7 +74,7 @@ die() {
 
 if [ -n "$ROOT" ]; then
 	[ -d "$ROOT" ] || die "--root $ROOT: no such directory"
-	ROOT=$(cd "$ROOT" && pwd)
+	ROOT=$(cd -P "$ROOT" && pwd -P)
 	if [ "$ROOT" = / ]; then
 		ROOT=
 	fi
@@ -92,6 +92,7 @@ CHANGED=0
 ERRORS=0
 NOSUM=
 HAS_OWNERS=
+BACKUPS=/var/backups/tailor
 WORK=$(mktemp -d 2>/dev/null) || WORK=
 if [ -z "$WORK" ]; then
 	WORK=${TMPDIR:-/tmp}/tailor-install.$$
@@ -209,6 +210,67 @@ check_source() {
 check_dir() {
 	if [ -e "$ROOT$1" ] && [ ! -d "$ROOT$1" ]; then
 		fail "$1 is not a directory (a directory is needed there)"
+	elif [ -L "$ROOT$1" ] && [ ! -e "$ROOT$1" ]; then
+		fail "$1 is a symbolic link to nothing (a directory is needed there)"
+	fi
+}
+
+# resolve FULLPATH: sets RESOLVED to FULLPATH with the symbolic links that
+# end it followed (those of its directories stay), or to nothing when they
+# loop.
+resolve() {
+	RESOLVED=$1
+	rs_n=0
+	while [ -L "$RESOLVED" ]; do
+		rs_n=$((rs_n + 1))
+		if [ "$rs_n" -gt 40 ]; then
+			RESOLVED=
+			return 0
+		fi
+		rs_t=$(readlink "$RESOLVED" && printf x)
+		rs_t=${rs_t%?x}
+		case $rs_t in
+		/*) RESOLVED=$rs_t ;;
+		*) RESOLVED=${RESOLVED%/*}/$rs_t ;;
+		esac
+	done
+}
+
+# check_inside PATH dir|file|link: the symbolic links on PATH can be
+# followed: they do not loop, and a file at a link goes into a directory
+# that exists (a file is written through a link at its own path, a link
+# replaces one). With --root, what is written at PATH stays under the
+# root: no link on the way leads out of it (an absolute one names a place
+# on this system, not under the root).
+check_inside() {
+	ci_p=$ROOT$1
+	if [ "$2" != link ]; then
+		resolve "$ci_p"
+		if [ -z "$RESOLVED" ]; then
+			fail "$1: too many levels of symbolic links"
+			return 0
+		fi
+		ci_p=$RESOLVED
+	fi
+	if [ -n "$ROOT" ]; then
+		ci_d=$ci_p
+		if [ "$2" != dir ]; then
+			ci_d=${ci_d%/*}
+		fi
+		while [ -n "$ci_d" ] && [ ! -d "$ci_d" ]; do
+			ci_d=${ci_d%/*}
+		done
+		ci_d=$(cd -P "${ci_d:-/}" 2>/dev/null && pwd -P) || ci_d=
+		case $ci_d/ in
+		"$ROOT"/*) ;;
+		*)
+			fail "$1 leads out of $ROOT through a symbolic link (refused with --root)"
+			return 0
+			;;
+		esac
+	fi
+	if [ "$2" = file ] && [ "$ci_p" != "$ROOT$1" ] && [ ! -d "${ci_p%/*}" ]; then
+		fail "$1 is a symbolic link into a directory that does not exist"
 	fi
 }
 
@@ -343,10 +405,11 @@ set_attrs() {
 	fi
 }
 
-# put FROM PATH MODE OWNER GROUP: installs FROM at PATH atomically: a copy
-# in the same directory, given its mode and owner, then renamed.
+# put FROM DEST MODE OWNER GROUP: installs FROM at DEST (a full path,
+# links resolved) atomically: a copy in the same directory, given its mode
+# and owner, then renamed.
 put() {
-	put_d=$ROOT$2
+	put_d=$2
 	put_tmp=$put_d.tailor-new
 	rm -f "$put_tmp"
 	cp "$1" "$put_tmp"
@@ -362,22 +425,28 @@ put() {
 	mv -f "$put_tmp" "$put_d"
 }
 
-# backup PATH: keeps a copy of PATH before it is replaced: PATH.tailor-backup,
-# or PATH.tailor-backup.N when an older backup that differs is there, or
-# none when a backup with the same content is there already.
+# backup PATH: keeps a copy of the file at PATH (through a link) before it
+# is replaced, under /var/backups/tailor (mode 0700), away from directories
+# whose files are all read (conf.d/*): BACKUPS/PATH, or BACKUPS/PATH.~N~
+# when older backups that differ are there, or none when one with the same
+# content is there already.
 backup() {
-	bk_d=$ROOT$1
-	bk_b=$bk_d.tailor-backup
+	bk_b=$ROOT$BACKUPS$1
 	bk_n=0
 	while [ -e "$bk_b" ] || [ -L "$bk_b" ]; do
-		if cmp -s "$bk_d" "$bk_b"; then
+		if cmp -s "$ROOT$1" "$bk_b"; then
 			return 0
 		fi
 		bk_n=$((bk_n + 1))
-		bk_b=$bk_d.tailor-backup.$bk_n
+		bk_b=$ROOT$BACKUPS$1.~$bk_n~
 	done
 	if [ -z "$DRY" ]; then
-		cp -P -p "$bk_d" "$bk_b"
+		if [ ! -d "$ROOT$BACKUPS" ]; then
+			mkdir -p "$ROOT${BACKUPS%/*}"
+			(umask 077 && mkdir "$ROOT$BACKUPS")
+		fi
+		(umask 077 && mkdir -p "${bk_b%/*}")
+		cp -p "$ROOT$1" "$bk_b"
 	fi
 	say "backup $1 -> ${bk_b#"$ROOT"}"
 }
@@ -398,10 +467,12 @@ ensure_dir() {
 	say "created directory $1 $(desc "${2:-0755}" "$3" "$4")"
 }
 
-# install_file PATH MODE OWNER GROUP: a whole file from rootfs/.
+# install_file PATH MODE OWNER GROUP: a whole file from rootfs/, written
+# through a symbolic link at PATH, which stays.
 install_file() {
 	if_src=$HERE/rootfs$1
-	if_d=$ROOT$1
+	resolve "$ROOT$1"
+	if_d=$RESOLVED
 	if [ -f "$if_d" ] && cmp -s "$if_src" "$if_d"; then
 		set_attrs "$@"
 		if [ -n "$ATTRS_CHANGED" ]; then
@@ -411,42 +482,40 @@ install_file() {
 	fi
 	if_verb=created
 	if_mode=${2:-0644}
-	if [ -e "$if_d" ] || [ -L "$if_d" ]; then
+	if [ -e "$if_d" ]; then
 		if_verb=replaced
-		if [ -z "$2" ] && [ -e "$if_d" ]; then
+		if [ -z "$2" ]; then
 			if_mode=$(attrs_of "$if_d")
 			if_mode=${if_mode%% *}
 		fi
 		backup "$1"
 	fi
 	if [ -z "$DRY" ]; then
-		put "$if_src" "$1" "$if_mode" "$3" "$4"
+		put "$if_src" "$if_d" "$if_mode" "$3" "$4"
 	fi
 	say "$if_verb $1 $(desc "$if_mode" "$3" "$4")"
 }
 
-# merge_fragment N PATH MODE OWNER GROUP: the merge prepared by
-# prepare_fragment N, written atomically, or through a symbolic link.
+# merge_fragment N PATH MODE OWNER GROUP NEWMODE: the merge prepared by
+# prepare_fragment N, written atomically (through a symbolic link at PATH,
+# which stays); a new file gets NEWMODE.
 merge_fragment() {
 	mf_out=$WORK/merge.$1
-	mf_d=$ROOT$2
+	resolve "$ROOT$2"
+	mf_d=$RESOLVED
 	if [ ! -f "$mf_d" ]; then
-		mf_mode=${3:-0644}
 		if [ -z "$DRY" ]; then
-			put "$mf_out" "$2" "$mf_mode" "$4" "$5"
+			put "$mf_out" "$mf_d" "$6" "$4" "$5"
 		fi
-		say "created $2 with only the merged block $(desc "$mf_mode" "$4" "$5")"
+		say "created $2 with only the merged block $(desc "$6" "$4" "$5")"
 		return 0
 	fi
 	if ! cmp -s "$mf_out" "$mf_d"; then
-		if [ -z "$DRY" ] && [ -L "$mf_d" ]; then
-			# Through the link, which stays.
-			cat "$mf_out" >"$mf_d"
-		elif [ -z "$DRY" ]; then
+		if [ -z "$DRY" ]; then
 			mf_a=$(attrs_of "$mf_d")
 			mf_mode=${mf_a%% *}
 			mf_a=${mf_a#* }
-			put "$mf_out" "$2" "$mf_mode" "${mf_a%% *}" "${mf_a#* }"
+			put "$mf_out" "$mf_d" "$mf_mode" "${mf_a%% *}" "${mf_a#* }"
 		fi
 		say "merged into $2"
 	fi
