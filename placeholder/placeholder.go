@@ -14,6 +14,8 @@ package placeholder
 import (
 	"sort"
 	"strings"
+
+	"tailor/internal/editdist"
 )
 
 // A Ref is one placeholder reference in a text.
@@ -159,7 +161,7 @@ func closeness(a, b string) (int, bool) {
 		return 0, true
 	}
 	ua, ub := strings.ToUpper(a), strings.ToUpper(b)
-	d := distance(ua, ub)
+	d := editdist.Distance(ua, ub)
 	limit := 1
 	if n := min(len(ua), len(ub)); n >= 6 {
 		limit = 2
@@ -186,32 +188,6 @@ func subsequence(short, long []string) bool {
 		}
 	}
 	return i == len(short)
-}
-
-// distance is the optimal string alignment distance (Levenshtein with
-// transpositions) between a and b, counted in bytes.
-func distance(a, b string) int {
-	prev2 := make([]int, len(b)+1)
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
-				cur[j] = min(cur[j], prev2[j-2]+1)
-			}
-		}
-		prev2, prev, cur = prev, cur, prev2
-	}
-	return prev[len(b)]
 }
 
 // fillerWords name a kind of value without changing what it is about:
@@ -259,5 +235,5 @@ func Similar(a, b string) bool {
 	if n := min(len(ua), len(ub)); n >= 12 {
 		limit = 2
 	}
-	return min(len(ua), len(ub)) >= 5 && distance(da, db) <= limit
+	return min(len(ua), len(ub)) >= 5 && editdist.Distance(da, db) <= limit
 }

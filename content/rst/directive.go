@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"tailor/content"
+	"tailor/internal/editdist"
 )
 
 // A dirSpec says how a directive's block splits into arguments, options
@@ -693,37 +694,9 @@ func suggest(name string, candidates []string) string {
 		if c == name || len(c)-len(name) >= limit || len(name)-len(c) >= limit {
 			continue
 		}
-		if d := editDistance(name, c); d < bestD || d == bestD && best != "" && c < best {
+		if d := editdist.Distance(name, c); d < bestD || d == bestD && best != "" && c < best {
 			best, bestD = c, d
 		}
 	}
 	return best
-}
-
-// editDistance returns the edit distance of a and b, counting a swap of
-// two neighbouring characters as one edit.
-func editDistance(a, b string) int {
-	var rows [3][68]int
-	if len(b) >= len(rows[0]) {
-		return len(a) + len(b)
-	}
-	prev2, prev, cur := rows[0][:len(b)+1], rows[1][:len(b)+1], rows[2][:len(b)+1]
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
-				cur[j] = min(cur[j], prev2[j-2]+1)
-			}
-		}
-		prev2, prev, cur = prev, cur, prev2
-	}
-	return prev[len(b)]
 }
