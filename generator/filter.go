@@ -59,12 +59,6 @@ func filterBlock(b content.Block, tags map[string]bool) ([]content.Block, bool) 
 		inner, _ := filterBlocks(o.Blocks, tags)
 		return inner, true
 	}
-	sub := func(bs []content.Block, changed *bool) []content.Block {
-		nb, ch := filterBlocks(bs, tags)
-		*changed = *changed || ch
-		return nb
-	}
-	ch := false
 	switch n := b.(type) {
 	case *content.Section:
 		if nb, ch := filterBlocks(n.Blocks, tags); ch {
@@ -99,98 +93,25 @@ func filterBlock(b content.Block, tags map[string]bool) ([]content.Block, bool) 
 			return copied(n, func(c *content.Figure) { c.Legend = nb }), true
 		}
 	case *content.List:
-		items := make([]*content.Item, len(n.Items))
-		for i, it := range n.Items {
-			itCh := false
-			nb := sub(it.Blocks, &itCh)
-			items[i] = it
-			if itCh {
-				c := *it
-				c.Blocks = nb
-				items[i] = &c
-			}
-			ch = ch || itCh
-		}
-		if ch {
+		if items, ch := filterEach(n.Items, func(it *content.Item) *[]content.Block { return &it.Blocks }, tags); ch {
 			return copied(n, func(c *content.List) { c.Items = items }), true
 		}
 	case *content.DefList:
-		items := make([]*content.DefItem, len(n.Items))
-		for i, it := range n.Items {
-			itCh := false
-			nb := sub(it.Def, &itCh)
-			items[i] = it
-			if itCh {
-				c := *it
-				c.Def = nb
-				items[i] = &c
-			}
-			ch = ch || itCh
-		}
-		if ch {
+		if items, ch := filterEach(n.Items, func(it *content.DefItem) *[]content.Block { return &it.Def }, tags); ch {
 			return copied(n, func(c *content.DefList) { c.Items = items }), true
 		}
 	case *content.FieldList:
-		fields := make([]*content.Field, len(n.Fields))
-		for i, f := range n.Fields {
-			fCh := false
-			nb := sub(f.Body, &fCh)
-			fields[i] = f
-			if fCh {
-				c := *f
-				c.Body = nb
-				fields[i] = &c
-			}
-			ch = ch || fCh
-		}
-		if ch {
+		if fields, ch := filterEach(n.Fields, func(f *content.Field) *[]content.Block { return &f.Body }, tags); ch {
 			return copied(n, func(c *content.FieldList) { c.Fields = fields }), true
 		}
 	case *content.OptionList:
-		items := make([]*content.OptionItem, len(n.Items))
-		for i, it := range n.Items {
-			itCh := false
-			nb := sub(it.Desc, &itCh)
-			items[i] = it
-			if itCh {
-				c := *it
-				c.Desc = nb
-				items[i] = &c
-			}
-			ch = ch || itCh
-		}
-		if ch {
+		if items, ch := filterEach(n.Items, func(it *content.OptionItem) *[]content.Block { return &it.Desc }, tags); ch {
 			return copied(n, func(c *content.OptionList) { c.Items = items }), true
 		}
 	case *content.Table:
-		rows := func(rs []*content.Row) []*content.Row {
-			out := make([]*content.Row, len(rs))
-			for i, r := range rs {
-				cells := make([]*content.Cell, len(r.Cells))
-				rowCh := false
-				for j, cell := range r.Cells {
-					cCh := false
-					nb := sub(cell.Blocks, &cCh)
-					cells[j] = cell
-					if cCh {
-						c := *cell
-						c.Blocks = nb
-						cells[j] = &c
-						rowCh = true
-					}
-				}
-				out[i] = r
-				if rowCh {
-					c := *r
-					c.Cells = cells
-					out[i] = &c
-					ch = true
-				}
-			}
-			return out
-		}
-		head, body := rows(n.Head), rows(n.Body)
-		if ch {
+		head, hCh := filterRows(n.Head, tags)
+		body, bCh := filterRows(n.Body, tags)
+		if hCh || bCh {
 			return copied(n, func(c *content.Table) { c.Head, c.Body = head, body }), true
 		}
 	}
@@ -206,4 +127,41 @@ func copied[T any, P interface {
 	*c = *n
 	set(c)
 	return []content.Block{c}
+}
+
+// filterEach filters the blocks that field points to in each element of
+// xs; elements whose blocks change are copied, as is the slice.
+func filterEach[T any](xs []*T, field func(*T) *[]content.Block, tags map[string]bool) ([]*T, bool) {
+	out, changed := xs, false
+	for i, x := range xs {
+		nb, ch := filterBlocks(*field(x), tags)
+		if !ch {
+			continue
+		}
+		if !changed {
+			out, changed = append([]*T(nil), xs...), true
+		}
+		c := *x
+		*field(&c) = nb
+		out[i] = &c
+	}
+	return out, changed
+}
+
+// filterRows filters the cells of table rows as filterEach does.
+func filterRows(rows []*content.Row, tags map[string]bool) ([]*content.Row, bool) {
+	out, changed := rows, false
+	for i, r := range rows {
+		cells, ch := filterEach(r.Cells, func(c *content.Cell) *[]content.Block { return &c.Blocks }, tags)
+		if !ch {
+			continue
+		}
+		if !changed {
+			out, changed = append([]*content.Row(nil), rows...), true
+		}
+		c := *r
+		c.Cells = cells
+		out[i] = &c
+	}
+	return out, changed
 }

@@ -21,7 +21,16 @@ func TestFilterDocs(t *testing.T) {
 			only("nginx", para("nginx")),
 			&content.List{Items: []*content.Item{{Blocks: []content.Block{only("not nginx", para("in a list"))}}}},
 			&content.Admonition{Blocks: []content.Block{only("nginx and tls", only("tls", para("nested")))}},
-			&content.Table{Body: []*content.Row{{Cells: []*content.Cell{{Blocks: []content.Block{only("apache", para("in a table"))}}}}}},
+			&content.DefList{Items: []*content.DefItem{{Def: []content.Block{only("apache", para("in a definition"))}}}},
+			&content.FieldList{Fields: []*content.Field{{Body: []content.Block{para("field"), only("apache", para("in a field"))}}}},
+			&content.OptionList{Items: []*content.OptionItem{{Desc: []content.Block{only("apache", para("in an option"))}}}},
+			&content.Table{
+				Head: []*content.Row{{Cells: []*content.Cell{{Blocks: []content.Block{para("head")}}}}},
+				Body: []*content.Row{
+					{Cells: []*content.Cell{{Blocks: []content.Block{para("cell")}}}},
+					{Cells: []*content.Cell{{Blocks: []content.Block{para("cell")}}, {Blocks: []content.Block{only("apache", para("in a table"))}}}},
+				},
+			},
 		}},
 	}}
 	before := dumpDoc(t, doc)
@@ -29,10 +38,10 @@ func TestFilterDocs(t *testing.T) {
 		tags string
 		want []string
 	}{
-		{"", []string{"always", "in a list"}},
-		{"nginx", []string{"always", "nginx"}},
-		{"nginx tls", []string{"always", "nginx", "nested"}},
-		{"apache", []string{"always", "in a list", "in a table"}},
+		{"", []string{"always", "in a list", "field", "head", "cell", "cell"}},
+		{"nginx", []string{"always", "nginx", "field", "head", "cell", "cell"}},
+		{"nginx tls", []string{"always", "nginx", "nested", "field", "head", "cell", "cell"}},
+		{"apache", []string{"always", "in a list", "in a definition", "field", "in a field", "in an option", "head", "cell", "cell", "in a table"}},
 	}
 	for _, tt := range tests {
 		tags := map[string]bool{}
