@@ -37,6 +37,10 @@ type intent struct {
 	block  string // for blockEnd: "VirtualHost", "server", "[Service]"
 	by     string
 	dirs   []token // directories the sentence says to create
+	// describes: the sentence only says what a file holds ("X contains
+	// the following", "X looks like this"): a check when the tutorial has
+	// made X, else an excerpt of a file of the system, never written.
+	describes bool
 }
 
 var verbsCreate = map[string]bool{"create": true, "creating": true}
@@ -374,7 +378,9 @@ func parseChange(s sentence, v int) *intent {
 			break
 		}
 	}
-	if !ok {
+	if !ok || aboutLines(s[end:]) {
+		// "edit X so that it contains the following line": a change of
+		// some lines, which a merge cannot make
 		return nil
 	}
 	if tok != nil {
@@ -476,21 +482,28 @@ func parseCopula(s sentence) *intent {
 				check = true
 			}
 		}
-		match := false
+		match, indicative := false, false
 		for m := 0; m < len(r) && m < 8; m++ {
 			if r.wordsAt(m, "should", "be", "like") || r.wordsAt(m, "should", "look", "like") || r.wordsAt(m, "should", "be", "as", "follows") ||
 				r.wordsAt(m, "should", "contain") || r.wordsAt(m, "should", "have", "these") || r.wordsAt(m, "should", "have", "the", "following") ||
-				r.wordsAt(m, "must", "be", "like") || r.wordsAt(m, "must", "contain") || r.wordsAt(m, "looks", "like", "this") ||
-				r.wordsAt(m, "has", "these", "contents") || r.wordsAt(m, "has", "the", "following") || r.wordsAt(m, "contains", "the", "following") ||
+				r.wordsAt(m, "must", "be", "like") || r.wordsAt(m, "must", "contain") ||
 				r.wordsAt(m, "with", "the", "following", "contents") || r.wordsAt(m, "with", "the", "following", "content") ||
 				r.wordsAt(m, "with", "these", "contents") || r.wordsAt(m, "with", "this", "content") || r.wordsAt(m, "should", "read") {
 				match = true
+				break
+			}
+			if r.wordsAt(m, "looks", "like", "this") || r.wordsAt(m, "has", "these", "contents") || r.wordsAt(m, "has", "the", "following") ||
+				r.wordsAt(m, "contains", "the", "following") || r.wordsAt(m, "contains", "these") || r.wordsAt(m, "reads", "as", "follows") {
+				match, indicative = true, true
 				break
 			}
 		}
 		if !match || aboutLines(r) {
 			continue
 		}
+		// "make sure X has these contents" asks for them; "X has these
+		// contents" only says so.
+		describes := indicative && !s[:i].hasWords("make", "sure") && !s[:i].hasWords("ensure") && !s[:i].hasWords("check", "that")
 		if k := i - 1; k >= 0 && !s[k].literal && dirNouns[s[k].lower] {
 			continue // a directory, not the file
 		}
@@ -500,7 +513,7 @@ func parseCopula(s sentence) *intent {
 		}
 		t := s[i]
 		by := strings.TrimSpace(phrase(s, 0, &t))
-		return &intent{op: op, target: &s[i], by: by}
+		return &intent{op: op, target: &s[i], by: by, describes: describes}
 	}
 	return nil
 }

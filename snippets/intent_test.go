@@ -46,6 +46,11 @@ func TestParseIntent(t *testing.T) {
 		{"Create file ``/etc/nginx/sites-available/$DOMAIN`` with the following contents:", "create /etc/nginx/sites-available/$DOMAIN"},
 		{"Afterwards your ``/etc/opt/$P/settings.py`` file should be like this:", "create /etc/opt/$P/settings.py"},
 		{"Make sure ``/etc/hosts`` has these contents:", "create /etc/hosts"},
+		{"Check that ``/etc/app.conf`` contains the following:", "create /etc/app.conf"},
+		{"By default, ``/etc/nginx/nginx.conf`` contains the following:", "create /etc/nginx/nginx.conf describes"},
+		{"A typical error in ``/var/log/nginx/error.log`` looks like this:", "create /var/log/nginx/error.log describes"},
+		{"Your ``/etc/app.conf`` now looks like this:", "check /etc/app.conf describes"},
+		{"Edit ``/etc/app.conf`` so that it looks like this:", "create /etc/app.conf"},
 		{"Change ``/etc/nginx/sites-available/$DOMAIN`` to the following (only the port is new):", "create /etc/nginx/sites-available/$DOMAIN"},
 		{"I change the fallback configuration to the following, which refuses everything:", "create ref:noun fallback configuration"},
 		{"Next, create directory ``/srv/$DOMAIN``, and inside that directory create a file ``robots.txt`` with the following contents:", "create robots.txt in-dir"},
@@ -64,6 +69,8 @@ func TestParseIntent(t *testing.T) {
 		{"If ``/etc/maybe.conf`` contains the following, remove it:", ""},
 		{"Instead of creating ``/etc/instead.conf`` with the following contents, install the package:", ""},
 		{"Make sure ``/etc/check.conf`` contains the following line:", ""},
+		{"Edit ``/etc/default/grub`` so that it contains the following line:", ""},
+		{"Edit ``/etc/postgresql/15/main/postgresql.conf`` so that it has these settings:", ""},
 		{"Never append this to ``/etc/fstab``:", ""},
 		{"Open it and you will see that it holds, among others, the following line:", ""},
 		{"An example is this:", ""},
@@ -108,6 +115,9 @@ func describeIntent(in *intent) string {
 	}
 	if in.inDir {
 		s += " in-dir"
+	}
+	if in.describes {
+		s += " describes"
 	}
 	switch in.where {
 	case beforeLine:

@@ -3,6 +3,7 @@ package snippets
 import (
 	"fmt"
 	"io/fs"
+	"maps"
 	"path"
 	"sort"
 	"strconv"
@@ -419,6 +420,18 @@ func (a *analyzer) code(c *content.Code, intro *content.Paragraph) {
 			break
 		}
 		op, by = in.op, "inferred: "+in.by
+		if in.describes {
+			if a.files[target] == nil {
+				st.Note = fmt.Sprintf("the text says what %s holds, and the tutorial has not made it: an excerpt, not written", target)
+				target, op, by = "", OpNone, ""
+				break
+			}
+			op = OpCheck
+		}
+		if shell.IsShell(lang) && a.shellWrites(c.Text, lang, target) {
+			// "Create X:" over "cat > X <<EOF": the commands make X.
+			target, op, by = "", OpNone, ""
+		}
 	}
 	if ann != nil && ann.op != "" {
 		op = Op(ann.op)
@@ -850,6 +863,19 @@ func modeOf(s string, def fs.FileMode) fs.FileMode {
 }
 
 // shellBlock analyses a shell block and applies its effects.
+// shellWrites reports whether the shell commands of a block write the
+// file p, without changing the analysis state.
+func (a *analyzer) shellWrites(text, lang, p string) bool {
+	st := shell.State{Dir: a.shell.Dir, Dirs: maps.Clone(a.shell.Dirs)}
+	effects, _ := shell.Analyze(text, lang, &st)
+	for _, e := range effects {
+		if (e.Kind == shell.Write || e.Kind == shell.Append || e.Kind == shell.Install && !e.IsDir) && path.Clean(e.Path) == p {
+			return true
+		}
+	}
+	return false
+}
+
 func (a *analyzer) shellBlock(st *Step, lang string) {
 	effects, notes := shell.Analyze(st.Code.Text, lang, &a.shell)
 	st.Effects = effects

@@ -322,3 +322,13 @@ func (s sentence) wordsAt(i int, words ...string) bool {
 	}
 	return true
 }
+
+// hasWords reports whether the words appear in s, in a row.
+func (s sentence) hasWords(words ...string) bool {
+	for i := range s {
+		if s.wordsAt(i, words...) {
+			return true
+		}
+	}
+	return false
+}
