@@ -24,6 +24,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/BurntSushi/toml"
 	"github.com/spf13/afero"
@@ -235,7 +236,7 @@ func Load(fsys afero.Fs, file string, opts Options) (*Values, content.Diagnostic
 	if _, err := toml.Decode(string(src), &tree); err != nil {
 		// the decoder quotes what it found, which may be part of a
 		// secret written without its quotes: keep the position, not that
-		diags.Add(tomlErrorPos(file, err), content.Error, "%s", quotedToken.ReplaceAllString(tomlErrorMsg(err), "${1}…${1}"))
+		diags.Add(tomlErrorPos(file, err), content.Error, "%s", hideQuoted(tomlErrorMsg(err)))
 		return nil, diags
 	}
 	ix := tomlpos.Index(src)
@@ -330,7 +331,7 @@ func Load(fsys afero.Fs, file string, opts Options) (*Values, content.Diagnostic
 		v.stateData = encodeState(state, raw, newState)
 	}
 
-	resolve(raw, opts, &diags)
+	broken := resolve(raw, opts, &diags)
 	public := map[string]bool{}
 	for n, x := range raw {
 		d := opts.Decls[n]
@@ -347,7 +348,7 @@ func Load(fsys afero.Fs, file string, opts Options) (*Values, content.Diagnostic
 	for _, n := range v.Names() {
 		x := v.vals[n]
 		d := opts.Decls[n]
-		if d == nil || d.re == nil || d.re.MatchString(x.Text) {
+		if d == nil || d.re == nil || broken[n] || d.re.MatchString(x.Text) {
 			continue
 		}
 		shown := fmt.Sprintf(" %q", x.Text)
@@ -372,7 +373,7 @@ func readSource(fsys afero.Fs, dir, key string, t map[string]any, opts Options, 
 	}
 	for k, val := range t {
 		s, ok := val.(string)
-		if !ok || s == "" {
+		if (k == "env" || k == "file") && (!ok || s == "") {
 			diags.Errorf(at(key+"."+k, true), "%s.%s must be a non-empty string", key, k)
 			return "", 0, false
 		}
@@ -416,8 +417,10 @@ func readSource(fsys afero.Fs, dir, key string, t map[string]any, opts Options, 
 }
 
 // resolve fills the placeholders used inside values, in place, reporting
-// cycles and names without a value.
-func resolve(raw map[string]*Value, opts Options, diags *content.Diagnostics) {
+// cycles and names without a value. It returns the values it could not
+// fill, already reported.
+func resolve(raw map[string]*Value, opts Options, diags *content.Diagnostics) map[string]bool {
+	broken := map[string]bool{}
 	const (
 		unvisited = iota
 		visiting
@@ -484,6 +487,7 @@ func resolve(raw map[string]*Value, opts Options, diags *content.Diagnostics) {
 		})
 		if !ok {
 			x.Text = "" // a broken value must not feed others
+			broken[n] = true
 		}
 		stack = stack[:len(stack)-1]
 		state[n] = done
@@ -492,6 +496,7 @@ func resolve(raw map[string]*Value, opts Options, diags *content.Diagnostics) {
 	for _, n := range names {
 		visit(n)
 	}
+	return broken
 }
 
 // taint marks as secret every value that uses a secret value, except
@@ -560,13 +565,50 @@ func tomlType(v any) string {
 		return "an array"
 	case map[string]any:
 		return "a table"
+	case int64:
+		return "an integer"
+	case bool:
+		return "a boolean"
+	case time.Time:
+		return "a date or time"
 	}
 	return fmt.Sprintf("%T", v)
 }
 
-// quotedToken matches a quoted token of three or more characters in a
-// decoder message.
-var quotedToken = regexp.MustCompile(`(["'])[^"']{3,}["']`)
+// hideQuoted replaces what a decoder message quotes, when it is three
+// characters or more, by "…": the decoder quotes what it found, which
+// may be part of a secret. A quote left open hides the rest of the
+// message. The name in "Key 'NAME' has already been defined" stays.
+func hideQuoted(msg string) string {
+	if m := duplicateKey.FindStringSubmatchIndex(msg); m != nil {
+		return msg[:m[0]] + msg[m[2]:m[3]] + " is defined twice"
+	}
+	var b strings.Builder
+	for {
+		i := strings.IndexAny(msg, `"'`)
+		if i < 0 {
+			b.WriteString(msg)
+			return b.String()
+		}
+		q := msg[i]
+		j := strings.IndexByte(msg[i+1:], q)
+		if j < 0 {
+			b.WriteString(msg[:i+1])
+			b.WriteString("…")
+			return b.String()
+		}
+		inner := msg[i+1 : i+1+j]
+		b.WriteString(msg[:i+1])
+		if len(inner) >= 3 {
+			inner = "…"
+		}
+		b.WriteString(inner)
+		b.WriteByte(q)
+		msg = msg[i+j+2:]
+	}
+}
+
+var duplicateKey = regexp.MustCompile(`Key '([A-Za-z0-9_.-]+)' has already been defined\.?$`)
 
 // tomlErrorPos returns the position of a TOML decoding error.
 func tomlErrorPos(file string, err error) content.Position {

@@ -107,6 +107,27 @@ tags = ["nginx", "debian"]
 			errors: "clients/acme.toml:1:1: error: \"domain\" is not a placeholder name: names start with an upper-case letter and hold letters, digits and _ (did you mean DOMAIN?)\nclients/acme.toml:2:9: error: value of RATIO must be a string, an integer, a boolean, { env = \"VAR\" } or { file = \"path\" }, not a float\nclients/acme.toml:3:7: error: unknown source \"envv\" for X: use env or file (did you mean env?)",
 		},
 		{
+			name:   "a secret with a bad escape is not quoted",
+			files:  map[string]string{"clients/acme.toml": "DOMAIN = \"a\"\nSMTP_PASSWORD = \"Hunter2\\users-secret\"\n"},
+			errors: "clients/acme.toml:2:18: error: invalid TOML: expected four hexadecimal digits after '\\u', but got \"…\" instead",
+		},
+		{
+			name:   "duplicate key",
+			files:  map[string]string{"clients/acme.toml": "DOMAIN = \"a\"\nDOMAIN = \"b\"\n"},
+			errors: "clients/acme.toml:2:14: error: invalid TOML: DOMAIN is defined twice",
+		},
+		{
+			name:   "dates and tables",
+			files:  map[string]string{"clients/acme.toml": "D = 1979-05-27\nN = { a = 1 }\n"},
+			errors: "clients/acme.toml:1:5: error: value of D must be a string, an integer, a boolean, { env = \"VAR\" } or { file = \"path\" }, not a date or time\nclients/acme.toml:2:7: error: unknown source \"a\" for N: use env or file",
+		},
+		{
+			name:   "a cycle is reported once",
+			files:  map[string]string{"clients/acme.toml": "DOMAIN = \"$ADMIN.example\"\nADMIN = \"$DOMAIN\"\n"},
+			decls:  "[placeholders.DOMAIN]\npattern = '^[a-z.]+$'\n",
+			errors: "clients/acme.toml:2:1: error: placeholder cycle: $ADMIN -> $DOMAIN -> $ADMIN",
+		},
+		{
 			name:   "missing env and file",
 			files:  map[string]string{"clients/acme.toml": "A_PASSWORD = { env = \"NOPE\" }\nB = { file = \"nope\" }\n"},
 			errors: "clients/acme.toml:1:22: error: environment variable NOPE for A_PASSWORD is not set\nclients/acme.toml:2:14: error: cannot read clients/nope for B: no such file",

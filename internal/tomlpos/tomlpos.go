@@ -78,9 +78,11 @@ func Index(src []byte) Keys {
 				continue
 			}
 			table = keys
+			pos := Pos{Line: lineNo, Col: col, ValueLine: lineNo, ValueCol: col + start + n}
 			if !arr {
-				ix[strings.Join(keys, ".")] = Pos{Line: lineNo, Col: col, ValueLine: lineNo, ValueCol: col + start + n}
+				ix[strings.Join(keys, ".")] = pos
 			}
+			ix.parents(keys, len(keys), pos)
 			continue
 		}
 		keys, n := parseKey(trimmed)
@@ -101,6 +103,7 @@ func Index(src []byte) Keys {
 		path := append(append([]string(nil), table...), keys...)
 		vcol := col + j
 		ix[strings.Join(path, ".")] = Pos{Line: lineNo, Col: col, ValueLine: lineNo, ValueCol: vcol}
+		ix.parents(path, len(path)-1, Pos{Line: lineNo, Col: col, ValueLine: lineNo, ValueCol: col})
 		if j < len(trimmed) && trimmed[j] == '{' {
 			indexInline(ix, path, trimmed[j:], lineNo, vcol)
 		}
@@ -248,4 +251,16 @@ func scanValue(s string, i, depth int) (int, string) {
 		i++
 	}
 	return depth, ""
+}
+
+// parents indexes the tables that path[:n] and its prefixes open
+// implicitly ("a" and "a.b" for the header [a.b.c]) at pos, where they
+// first appear.
+func (ix Keys) parents(path []string, n int, pos Pos) {
+	for k := 1; k <= n && k <= len(path); k++ {
+		name := strings.Join(path[:k], ".")
+		if _, ok := ix[name]; !ok {
+			ix[name] = pos
+		}
+	}
 }

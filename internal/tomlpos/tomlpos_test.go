@@ -35,6 +35,9 @@ a.b = true
 		"placeholders.DOMAIN":         {14, 1, 14, 22},
 		"placeholders.DOMAIN.pattern": {15, 1, 15, 11},
 		"placeholders.SECRET KEY.a.b": {17, 1, 17, 7},
+		// tables opened implicitly, where they first appear
+		"placeholders":              {14, 1, 14, 22},
+		"placeholders.SECRET KEY.a": {17, 1, 17, 1},
 	}
 	for k, want := range tests {
 		if got, ok := ix[k]; !ok || got != want {
