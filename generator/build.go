@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/spf13/afero"
 
@@ -536,17 +537,21 @@ func (p *Project) render(t *tagged, vals *values.Values, fill *filler, validate 
 	where := assetPositions(t.docs, fill)
 	for _, a := range s.Assets {
 		clean := path.Clean(a)
-		pos, ok := where[clean]
+		use, ok := where[clean]
 		if !ok {
-			pos = content.Position{Filename: a}
+			use = assetUse{pos: content.Position{Filename: a}, what: "linked file"}
 		}
 		if !isLocal(clean) {
-			diags.Warnf(pos, "image %s is outside the content directory: not copied", a)
+			diags.Warnf(use.pos, "%s %s is outside the content directory: not copied", use.what, a)
 			continue
 		}
 		data, err := afero.ReadFile(p.Fs, path.Join(p.Dir, p.Content, clean))
 		if err != nil {
-			diags.Warnf(pos, "image %s not found: the site shows its alternative text", a)
+			if use.what == "image" {
+				diags.Warnf(use.pos, "image %s not found: the site shows its alternative text", a)
+			} else {
+				diags.Warnf(use.pos, "linked file %s not found: the link leads nowhere", a)
+			}
 			continue
 		}
 		files["site/"+clean] = data
@@ -555,38 +560,65 @@ func (p *Project) render(t *tagged, vals *values.Values, fill *filler, validate 
 	return files, modes, diags
 }
 
-// assetPositions maps the images of the pages, relative to the content
-// directory, to where they are first used.
-func assetPositions(docs []*content.Doc, fill *filler) map[string]content.Position {
-	out := map[string]content.Position{}
-	add := func(f *content.File, uri string, off int) {
+// An assetUse is where a local file is first used: an image or a link.
+type assetUse struct {
+	pos  content.Position
+	what string // "image" or "linked file"
+}
+
+// assetPositions maps the images and linked files of the pages, relative
+// to the content directory, to where they are first used.
+func assetPositions(docs []*content.Doc, fill *filler) map[string]assetUse {
+	out := map[string]assetUse{}
+	add := func(f *content.File, uri string, off int, what string) {
 		if strings.Contains(uri, "://") || strings.HasPrefix(uri, "data:") {
 			return
 		}
-		uri, _ = fill.Docs(uri) // the site names images as it shows them
+		uri, _ = fill.Docs(uri) // the site names files as it shows them
+		if i := strings.IndexAny(uri, "?#"); i >= 0 {
+			uri = uri[:i]
+		}
 		p := path.Clean(path.Join(path.Dir(f.Name), uri))
 		if strings.HasPrefix(uri, "/") {
 			p = path.Clean(strings.TrimPrefix(uri, "/"))
 		}
 		if _, ok := out[p]; !ok {
-			out[p] = f.Position(off)
+			out[p] = assetUse{pos: f.Position(off), what: what}
+		}
+	}
+	var inlines func(f *content.File, ins []content.Inline)
+	inlines = func(f *content.File, ins []content.Inline) {
+		for _, in := range ins {
+			switch n := in.(type) {
+			case *content.InlineImage:
+				add(f, n.URI, n.Start, "image")
+			case *content.Link:
+				if n.URL != "" {
+					add(f, n.URL, n.Start, "linked file")
+				}
+				inlines(f, n.Children)
+			case *content.Emphasis:
+				inlines(f, n.Children)
+			case *content.Strong:
+				inlines(f, n.Children)
+			case *content.Role:
+				if n.Name == "download" {
+					add(f, n.Target, n.Start, "linked file")
+				}
+			}
 		}
 	}
 	for _, d := range docs {
 		content.Walk(d.Blocks, func(b content.Block, _ []content.Block, _ int) bool {
 			switch n := b.(type) {
 			case *content.Image:
-				add(d.File, n.URI, n.Start)
+				add(d.File, n.URI, n.Start, "image")
 			case *content.Figure:
 				if n.Image != nil {
-					add(d.File, n.Image.URI, n.Start)
+					add(d.File, n.Image.URI, n.Start, "image")
 				}
 			case *content.Paragraph:
-				for _, in := range n.Inlines {
-					if im, ok := in.(*content.InlineImage); ok {
-						add(d.File, im.URI, im.Start)
-					}
-				}
+				inlines(d.File, n.Inlines)
 			}
 			return true
 		})
@@ -620,10 +652,42 @@ func hideSecrets(msg string, vals *values.Values) string {
 	sort.SliceStable(secrets, func(i, j int) bool { return len(secrets[i].Text) > len(secrets[j].Text) })
 	for _, s := range secrets {
 		if s.Text != "" {
-			msg = strings.ReplaceAll(msg, s.Text, Mask(s.Name))
+			msg = replaceSecret(msg, s.Text, Mask(s.Name))
 		}
 	}
 	return msg
+}
+
+// replaceSecret replaces the occurrences of a secret value in msg. A
+// value shorter than 8 bytes is replaced only where it stands apart from
+// letters and digits: a secret "e" must not turn every word of a message
+// into masks, and a message never quotes a value inside a word.
+func replaceSecret(msg, secret, mask string) string {
+	if len(secret) >= 8 {
+		return strings.ReplaceAll(msg, secret, mask)
+	}
+	isWord := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+	var b strings.Builder
+	for {
+		i := strings.Index(msg, secret)
+		if i < 0 {
+			b.WriteString(msg)
+			return b.String()
+		}
+		end := i + len(secret)
+		before, _ := utf8.DecodeLastRuneInString(msg[:i])
+		after, _ := utf8.DecodeRuneInString(msg[end:])
+		first, _ := utf8.DecodeRuneInString(secret)
+		last, _ := utf8.DecodeLastRuneInString(secret)
+		apart := (i == 0 || !isWord(before) || !isWord(first)) && (end == len(msg) || !isWord(after) || !isWord(last))
+		b.WriteString(msg[:i])
+		if apart {
+			b.WriteString(mask)
+		} else {
+			b.WriteString(secret)
+		}
+		msg = msg[end:]
+	}
 }
 
 // distinctive reports whether a secret value is unlikely to be a word of

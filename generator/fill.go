@@ -106,9 +106,9 @@ func (f *filler) Text(s, lang string, pos content.Position, diags *content.Diagn
 			continue
 		}
 		b.WriteString(s[last:r.Start])
-		ctx := quoteContext(s[:r.Start], lang)
+		ctx, prefix := quoteContext(s[:r.Start], lang)
 		alone := strings.TrimSpace(s) == s[r.Start:r.End]
-		text, err := quoteFor(v.Text, ctx, lang, alone)
+		text, err := quoteFor(v.Text, ctx, prefix, lang, alone)
 		if err != "" {
 			p := pos
 			p.Column += len([]rune(s[:r.Start]))
@@ -156,20 +156,24 @@ func family(lang string) string {
 }
 
 // quoteContext says whether the end of prefix is inside a quoted string,
-// for the languages whose strings tailor knows.
-func quoteContext(prefix, lang string) context {
+// for the languages whose strings tailor knows, and for Python the
+// string's prefix in lower case ("r", "f", "rb", ...).
+func quoteContext(prefix, lang string) (context, string) {
 	fam := family(lang)
 	if fam == "" || fam == "html" || fam == "xml" {
-		return bare
+		return bare, ""
 	}
-	ctx := bare
+	ctx, strPrefix := bare, ""
 	for i := 0; i < len(prefix); i++ {
 		c := prefix[i]
 		switch ctx {
 		case bare:
+			if fam == "python" && (c == '\'' || c == '"') {
+				strPrefix = pythonPrefix(prefix[:i])
+			}
 			switch {
 			case c == '#' && fam != "js":
-				return bare // a comment: nothing to break
+				return bare, "" // a comment: nothing to break
 			case c == '\\' && fam != "ini":
 				i++
 			case (fam == "python" || fam == "toml") && strings.HasPrefix(prefix[i:], `"""`):
@@ -216,15 +220,39 @@ func quoteContext(prefix, lang string) context {
 			}
 		}
 	}
-	return ctx
+	if ctx == bare {
+		strPrefix = ""
+	}
+	return ctx, strPrefix
+}
+
+// pythonPrefix returns the string prefix that ends before, in lower case
+// ("r" for r'...', "rb", "f"), or "".
+func pythonPrefix(before string) string {
+	j := len(before)
+	for j > 0 && j > len(before)-2 && strings.ContainsRune("rRbBfFuU", rune(before[j-1])) {
+		j--
+	}
+	if j > 0 && (isIdentByte(before[j-1])) {
+		return "" // the end of a name, as in "number'"
+	}
+	return strings.ToLower(before[j:])
+}
+
+func isIdentByte(c byte) bool {
+	return c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
 }
 
 // quoteFor returns value escaped for its context, or a reason it cannot go
-// there (never quoting the value itself, which may be secret).
-func quoteFor(value string, ctx context, lang string, alone bool) (string, string) {
+// there (never quoting the value itself, which may be secret). prefix is
+// a Python string's prefix, as quoteContext returns it.
+func quoteFor(value string, ctx context, prefix, lang string, alone bool) (string, string) {
 	fam := family(lang)
 	multi := strings.ContainsAny(value, "\n\r")
 	const breaks = "holds a line break, which would break this line"
+	if fam == "python" && ctx != bare {
+		return quotePython(value, ctx, prefix)
+	}
 	switch ctx {
 	case single:
 		switch fam {
@@ -250,7 +278,23 @@ func quoteFor(value string, ctx context, lang string, alone bool) (string, strin
 			return strings.NewReplacer(`\`, `\\`, `"`, `\"`, "$", `\$`, "`", "\\`").Replace(value), ""
 		case "php":
 			return strings.NewReplacer(`\`, `\\`, `"`, `\"`, "$", `\$`, "\n", `\n`, "\r", `\r`).Replace(value), ""
-		case "ini", "apache", "nginx":
+		case "apache":
+			// Apache reads \" as a quote and keeps any other backslash
+			if multi {
+				return value, breaks
+			}
+			if strings.Contains(value, `\`) {
+				return value, "holds a backslash, which Apache would read as an escape"
+			}
+			return strings.ReplaceAll(value, `"`, `\"`), ""
+		case "nginx":
+			if multi {
+				return value, breaks
+			}
+			if strings.Contains(value, "$") {
+				return value, nginxDollar
+			}
+		case "ini":
 			if multi {
 				return value, breaks
 			}
@@ -278,17 +322,47 @@ func quoteFor(value string, ctx context, lang string, alone bool) (string, strin
 			return "'" + strings.ReplaceAll(value, "'", `'\''`) + "'", ""
 		}
 	case "nginx":
-		if strings.ContainsAny(value, " \t;{}#\"'") {
-			return value, "holds a space, quote, ';', '{', '}' or '#', which would break this nginx directive: quote it in the tutorial"
+		if strings.ContainsAny(value, " \t;{}#\"'\\") {
+			return value, "holds a space, quote, backslash, ';', '{', '}' or '#', which would break this nginx directive: quote it in the tutorial"
+		}
+		if strings.Contains(value, "$") {
+			return value, nginxDollar
 		}
 	case "apache":
-		if strings.ContainsAny(value, " \t\"") {
-			return value, "holds a space or a quote, which would break this Apache directive: quote it in the tutorial"
+		if strings.ContainsAny(value, " \t\"\\") {
+			return value, "holds a space, a quote or a backslash, which would break this Apache directive: quote it in the tutorial"
 		}
 	case "yaml":
 		if yamlNeedsQuotes(value) {
 			return "'" + strings.ReplaceAll(value, "'", "''") + "'", ""
 		}
+	}
+	return value, ""
+}
+
+const nginxDollar = "holds '$', which nginx would read as the start of a variable"
+
+// quotePython escapes a value for a Python string literal of the given
+// context and prefix: raw strings take the value as it is when they can,
+// f-strings double the braces.
+func quotePython(value string, ctx context, prefix string) (string, string) {
+	raw := strings.Contains(prefix, "r")
+	quote := map[context]string{single: "'", double: `"`, triple1: "'''", triple2: `"""`}[ctx]
+	if raw {
+		trailing := len(value) - len(strings.TrimRight(value, `\`))
+		switch {
+		case strings.Contains(value, quote[:1]) || trailing%2 == 1:
+			return value, "holds a quote or ends with a backslash, which a raw Python string cannot hold"
+		case len(quote) == 1 && strings.ContainsAny(value, "\n\r"):
+			return value, "holds a line break, which would break this line"
+		}
+	} else if len(quote) == 1 {
+		value = escapeC(value, quote[0])
+	} else {
+		value = strings.NewReplacer(`\`, `\\`, quote[:1], `\`+quote[:1]).Replace(value)
+	}
+	if strings.Contains(prefix, "f") {
+		value = strings.NewReplacer("{", "{{", "}", "}}").Replace(value)
 	}
 	return value, ""
 }

@@ -19,6 +19,8 @@ YAMLY = "a: b #c"
 TAB = "a\tb"
 SP = "a b"
 PLAIN = "plain.example"
+QN = "it's \"q\" \\"
+BR = "a{b}c"
 DB_PASSWORD = "s3cret"
 `), 0o644)
 	vals, diags := values.Load(fsys, "v.toml", values.Options{})
@@ -50,10 +52,22 @@ DB_PASSWORD = "s3cret"
 		{"ini", "name = $NL", "name = two\nlines", "value of NL holds a line break, which would break this line"},
 		{"systemd", `Environment="X=$NL"`, "Environment=\"X=two\nlines\"", "value of NL holds a line break, which would break this line"},
 		{"nginx", "server_name $PLAIN;", "server_name plain.example;", ""},
-		{"nginx", "server_name $SP;", "server_name a b;", "value of SP holds a space, quote, ';', '{', '}' or '#', which would break this nginx directive: quote it in the tutorial"},
-		{"nginx", `add_header X "$Q";`, `add_header X "it's \"q\" \\ $5";`, ""},
-		{"apache", "ServerName $SP", "ServerName a b", "value of SP holds a space or a quote, which would break this Apache directive: quote it in the tutorial"},
+		{"nginx", "server_name $SP;", "server_name a b;", "value of SP holds a space, quote, backslash, ';', '{', '}' or '#', which would break this nginx directive: quote it in the tutorial"},
+		{"nginx", "server_name $WIN;", `server_name C:\dir;`, "value of WIN holds a space, quote, backslash, ';', '{', '}' or '#', which would break this nginx directive: quote it in the tutorial"},
+		{"nginx", `add_header X "$QN";`, `add_header X "it's \"q\" \\";`, ""},
+		{"nginx", `add_header X "$Q";`, `add_header X "it's "q" \ $5";`, "value of Q holds '$', which nginx would read as the start of a variable"},
+		{"apache", "ServerName $SP", "ServerName a b", "value of SP holds a space, a quote or a backslash, which would break this Apache directive: quote it in the tutorial"},
+		{"apache", "ServerName $WIN", `ServerName C:\dir`, "value of WIN holds a space, a quote or a backslash, which would break this Apache directive: quote it in the tutorial"},
 		{"apache", `ServerAdmin "$SP"`, `ServerAdmin "a b"`, ""},
+		{"apache", `SetEnv Q "$Q"`, `SetEnv Q "it's "q" \ $5"`, "value of Q holds a backslash, which Apache would read as an escape"},
+		{"apache", `SetEnv X "$TQ"`, `SetEnv X "say \"\"\"hi"`, ""},
+		{"python", "X = r'$WIN'", `X = r'C:\dir'`, ""},
+		{"python", `X = R"$WIN"`, `X = R"C:\dir"`, ""},
+		{"python", "X = r'$Q'", `X = r'it's "q" \ $5'`, "value of Q holds a quote or ends with a backslash, which a raw Python string cannot hold"},
+		{"python", "X = f'{x}$BR'", "X = f'{x}a{{b}}c'", ""},
+		{"python", "X = rf'$BR $WIN'", `X = rf'a{{b}}c C:\dir'`, ""},
+		{"python", "X = '$BR'", "X = 'a{b}c'", ""},
+		{"python", "number'$BR'", "number'a{b}c'", ""},
 		{"html", "<p>$Q</p>", "<p>it&#39;s &#34;q&#34; \\ $5</p>", ""},
 		{"yaml", "k: '$Q'", `k: 'it''s "q" \ $5'`, ""},
 		{"", "$NL", "two\nlines", ""},
@@ -79,5 +93,24 @@ DB_PASSWORD = "s3cret"
 	}
 	if got, spans := f.Docs("u:$DB_PASSWORD@$PLAIN"); got != "u:‹secret DB_PASSWORD›@plain.example" || len(spans) != 2 || !spans[0].Secret {
 		t.Errorf("Docs = %q, %+v", got, spans)
+	}
+}
+
+// TestReplaceSecret: messages keep their words when a secret is short,
+// and lose the secret wherever it stands on its own.
+func TestReplaceSecret(t *testing.T) {
+	const mask = "‹secret P›"
+	for _, tc := range []struct{ msg, secret, want string }{
+		{"error: undefined placeholder $ADMIN_NAME", "e", "error: undefined placeholder $ADMIN_NAME"},
+		{`value "e" is bad`, "e", `value "‹secret P›" is bad`},
+		{"e", "e", "‹secret P›"},
+		{"pw=ab1 and ab1x", "ab1", "pw=‹secret P› and ab1x"},
+		{"url https://u:s3cr$t@h/", "s3cr$t", "url https://u:‹secret P›@h/"},
+		{"xHunter2-long-secretx", "Hunter2-long-secret", "x‹secret P›x"},
+		{"!!", "!", "‹secret P›‹secret P›"},
+	} {
+		if got := replaceSecret(tc.msg, tc.secret, mask); got != tc.want {
+			t.Errorf("replaceSecret(%q, %q) = %q, want %q", tc.msg, tc.secret, got, tc.want)
+		}
 	}
 }
