@@ -101,7 +101,7 @@ func Load(fsys afero.Fs, dir string) (*Project, content.Diagnostics) {
 		return nil, diags
 	}
 	docs := map[string]*content.Doc{}
-	iofs := afero.NewIOFS(afero.NewBasePathFs(fsys, contentDir))
+	iofs := contentFS(fsys, contentDir)
 	included := map[string]bool{}
 	for _, name := range files {
 		d, ds := p.parse(iofs, contentDir, name)
@@ -406,4 +406,16 @@ func hasToctree(d *content.Doc) bool {
 		return !found
 	})
 	return found
+}
+
+// contentFS is the content directory as an fs.FS, for includes. afero's
+// BasePathFs refuses every name under the base "." (a cleaned "./x" is
+// "x", which does not start with "."), the default of -C: there the
+// whole file system is the content directory, and fs.FS names cannot
+// leave it anyway.
+func contentFS(fsys afero.Fs, dir string) fs.FS {
+	if dir = path.Clean(dir); dir == "." {
+		return afero.NewIOFS(fsys)
+	}
+	return afero.NewIOFS(afero.NewBasePathFs(fsys, dir))
 }

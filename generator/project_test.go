@@ -1,0 +1,51 @@
+package generator
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/spf13/afero"
+
+	"tailor/content"
+)
+
+// TestLoadIncludes reads includes whatever way the project directory is
+// written: "." (the default of -C), "./", a relative and an absolute
+// path, with the pages at its top or in a content directory.
+func TestLoadIncludes(t *testing.T) {
+	for _, tc := range []struct{ root, dir, content string }{
+		{"", ".", ""},
+		{"", "./", ""},
+		{"", ".", "docs"},
+		{"book/", "book", ""},
+		{"book/", "./book/", "docs"},
+		{"/srv/book/", "/srv/book", ""},
+	} {
+		t.Run(tc.dir+" "+tc.content, func(t *testing.T) {
+			fsys := afero.NewMemMapFs()
+			pages := tc.root
+			if tc.content != "" {
+				pages += tc.content + "/"
+				afero.WriteFile(fsys, tc.root+ConfigFile, []byte("content = \""+tc.content+"\"\n"), 0o644)
+			}
+			afero.WriteFile(fsys, pages+"index.rst", []byte("Title\n=====\n\n.. include:: parts/inc.rst\n"), 0o644)
+			afero.WriteFile(fsys, pages+"parts/inc.rst", []byte("Included::\n\n   code\n"), 0o644)
+			p, diags := Load(fsys, tc.dir)
+			if diags.HasErrors() {
+				t.Fatal(diags)
+			}
+			var code []string
+			for _, d := range p.Pages {
+				content.Walk(d.Blocks, func(b content.Block, _ []content.Block, _ int) bool {
+					if c, ok := b.(*content.Code); ok {
+						code = append(code, c.Text)
+					}
+					return true
+				})
+			}
+			if strings.Join(code, "|") != "code" {
+				t.Errorf("code blocks %q, want the included one; diagnostics:\n%s", code, diags)
+			}
+		})
+	}
+}
