@@ -24,7 +24,8 @@ type File struct {
 func NewFile(name string, src []byte) *File {
 	f := &File{Name: name, Src: src, lines: []int{0}}
 	for i, c := range src {
-		if c == '\n' && i+1 < len(src) {
+		// "\n", "\r\n" and a lone "\r" end lines
+		if (c == '\n' || c == '\r' && (i+1 == len(src) || src[i+1] != '\n')) && i+1 < len(src) {
 			f.lines = append(f.lines, i+1)
 		}
 	}

@@ -301,7 +301,15 @@ func (p *Project) parse(iofs fs.FS, dir, name string) (*content.Doc, content.Dia
 		return nil, diags
 	}
 	if !utf8.Valid(src) {
-		diags.Errorf(content.Position{Filename: name}, "page is not UTF-8 text")
+		off := 0
+		for off < len(src) {
+			r, size := utf8.DecodeRune(src[off:])
+			if r == utf8.RuneError && size <= 1 {
+				break
+			}
+			off += size
+		}
+		diags.Errorf(content.NewFile(name, src).Position(off), "page is not UTF-8 text: byte 0x%02x", src[off])
 		return nil, diags
 	}
 	f := content.NewFile(name, src)

@@ -49,3 +49,14 @@ func TestLoadIncludes(t *testing.T) {
 		})
 	}
 }
+
+// TestLoadNotUTF8 names the line and column of the first byte that is
+// not UTF-8.
+func TestLoadNotUTF8(t *testing.T) {
+	fsys := afero.NewMemMapFs()
+	afero.WriteFile(fsys, "index.rst", []byte("Title\n=====\n\nCaf\xe9 au lait\n"), 0o644)
+	_, diags := Load(fsys, ".")
+	if got, want := diags.String(), "index.rst:4:4: error: page is not UTF-8 text: byte 0xe9"; !strings.Contains(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}

@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"bytes"
 	"sync"
 
 	"github.com/yuin/goldmark/ast"
@@ -27,6 +28,18 @@ import (
 //
 // Parse is safe for concurrent use.
 func Parse(f *content.File) (*content.Doc, content.Diagnostics) {
+	if f != nil && hasLoneCR(f.Src) {
+		// goldmark ends lines at "\n" only; a lone "\r" ends one too,
+		// for CommonMark, content.File and docutils. Same length, same
+		// positions.
+		src := bytes.Clone(f.Src)
+		for i, c := range src {
+			if c == '\r' && (i+1 == len(src) || src[i+1] != '\n') {
+				src[i] = '\n'
+			}
+		}
+		f = content.NewFile(f.Name, src)
+	}
 	doc := &content.Doc{File: f, Format: content.Markdown}
 	if f == nil {
 		return doc, nil
@@ -215,4 +228,19 @@ func (st *parseState) restoreFootnotes() {
 			list.Parent().RemoveChild(list.Parent(), list)
 		}
 	}
+}
+
+// hasLoneCR reports whether src has a "\r" not followed by "\n".
+func hasLoneCR(src []byte) bool {
+	for i := bytes.IndexByte(src, '\r'); i >= 0; {
+		if i+1 == len(src) || src[i+1] != '\n' {
+			return true
+		}
+		j := bytes.IndexByte(src[i+1:], '\r')
+		if j < 0 {
+			return false
+		}
+		i += 1 + j
+	}
+	return false
 }

@@ -133,3 +133,20 @@ func TestParseNil(t *testing.T) {
 		t.Errorf("Parse(nil) = %+v, %v; want an empty Markdown document", doc, diags)
 	}
 }
+
+// TestLineEndings reads "\n", "\r\n" and lone "\r" line endings alike.
+func TestLineEndings(t *testing.T) {
+	const src = "# Title\n\nPara:\n\n```ini\nx\ny\n```\n"
+	for _, nl := range []string{"\n", "\r\n", "\r"} {
+		f := content.NewFile("x.md", []byte(strings.ReplaceAll(src, "\n", nl)))
+		doc, _ := Parse(f)
+		if doc.Title != "Title" || len(doc.Blocks) != 1 {
+			t.Fatalf("%q: title %q, %d blocks", nl, doc.Title, len(doc.Blocks))
+		}
+		sec := doc.Blocks[0].(*content.Section)
+		c, ok := sec.Blocks[len(sec.Blocks)-1].(*content.Code)
+		if !ok || c.Line != 6 || c.Text != "x\ny" || f.Position(c.Start).Line != 5 {
+			t.Errorf("%q: code %+v", nl, c)
+		}
+	}
+}

@@ -30,6 +30,7 @@ type directive struct {
 	options  []content.Option
 	optLine  map[string]line
 	content  []line
+	invalid  bool // its arguments or options are wrong: docutils drops it
 }
 
 // argSrc returns the argument text with its positions.
@@ -126,11 +127,13 @@ func (p *parser) parseDirective(lines []line, name string, end int, spec dirSpec
 	switch {
 	case len(args) < spec.req:
 		p.dirError(d, "%s required, %d supplied", plural(spec.req, "argument"), len(args))
+		d.invalid = true
 	case len(args) > spec.req+spec.opt:
 		if spec.finalWS && spec.req+spec.opt > 0 {
 			args = splitN(d.argText, spec.req+spec.opt)
 		} else {
 			p.dirError(d, "at most %s allowed, %d supplied", plural(spec.req+spec.opt, "argument"), len(args))
+			d.invalid = true
 		}
 	}
 	d.args = args
@@ -168,6 +171,7 @@ func (p *parser) directiveOptions(d *directive, lines []line) {
 		e := fieldMarkerEnd(l.s)
 		if e < 0 {
 			p.errorAt(l, 0, "%q directive: invalid option block: %s is not an option; separate the content from the options with a blank line", d.lname, quote(l.s))
+			d.invalid = true
 			return
 		}
 		name := strings.ToLower(unescape(escapeText(fieldName(l.s, e)), false))
@@ -433,18 +437,20 @@ func setMap[K comparable, V any](p *parser, m map[K]V, k K, v V) {
 
 // codeDirective handles code-block, code and sourcecode.
 func (p *parser) codeDirective(d *directive, titles bool) []content.Block {
+	if d.invalid || len(d.content) == 0 {
+		// docutils makes no literal block of it: no code for tailor
+		// either, only the directive as written
+		if !d.invalid {
+			p.dirWarn(d, "no code; indent the code under the directive, after a blank line")
+		}
+		return []content.Block{newDirectiveNode(d, false)}
+	}
 	c := &content.Code{Span: d.span, Directive: d.lname, Options: d.options}
 	if len(d.args) > 0 {
 		c.Lang = d.args[0]
 	}
 	c.Caption, _ = d.option("caption")
 	c.Name, _ = d.option("name")
-	if len(d.content) == 0 {
-		c.Line = d.first.src.num()
-		c.Content = content.Span{Start: d.span.End, End: d.span.End}
-		p.dirWarn(d, "no code; indent the code under the directive, after a blank line")
-		return []content.Block{c}
-	}
 	code := newCode(d.content)
 	c.Text, c.Line, c.Content, c.Indent = code.Text, code.Line, code.Content, code.Indent
 	if v, ok := d.option("dedent"); ok {

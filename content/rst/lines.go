@@ -71,7 +71,7 @@ func splitLines(f *content.File, start, end int) []*srcLine {
 	}
 	// One string for the whole text, which the lines share.
 	text := string(src[start:end])
-	n := strings.Count(text, "\n") + 1
+	n := strings.Count(text, "\n") + strings.Count(text, "\r") + 1
 	c := &srcChunk{file: f, whole: text, base: start, line0: 1}
 	if start > 0 {
 		c.line0 = f.Position(start).Line
@@ -79,21 +79,24 @@ func splitLines(f *content.File, start, end int) []*srcLine {
 	lines := make([]srcLine, 0, n)
 	out := make([]*srcLine, 0, n)
 	for i := 0; i < len(text); {
-		j := strings.IndexByte(text[i:], '\n')
-		if j < 0 {
-			j = len(text)
+		// Lines end with "\n", "\r\n" or a lone "\r", as for docutils
+		// and content.File.
+		e := strings.IndexAny(text[i:], "\r\n")
+		next := len(text)
+		if e < 0 {
+			e = len(text)
 		} else {
-			j += i
-		}
-		e := j
-		if e > i && text[e-1] == '\r' {
-			e--
+			e += i
+			next = e + 1
+			if text[e] == '\r' && next < len(text) && text[next] == '\n' {
+				next++
+			}
 		}
 		lines = append(lines, srcLine{c: c, woff: int32(i), rawEnd: int32(e), idx: int32(len(lines))})
 		l := &lines[len(lines)-1]
 		l.setText(text[i:e])
 		out = append(out, l)
-		i = j + 1
+		i = next
 	}
 	return out
 }

@@ -179,6 +179,27 @@ func TestCodeOffsets(t *testing.T) {
 	}
 }
 
+// TestLineEndings reads "\n", "\r\n" and lone "\r" line endings alike,
+// as docutils does, with the same lines and texts.
+func TestLineEndings(t *testing.T) {
+	const src = "Title\n=====\n\nPara::\n\n    x\n    y\n"
+	for _, nl := range []string{"\n", "\r\n", "\r"} {
+		f := content.NewFile("x.rst", []byte(strings.ReplaceAll(src, "\n", nl)))
+		doc, diags := Parse(f, Options{})
+		if len(diags) > 0 {
+			t.Errorf("%q: diagnostics: %v", nl, diags)
+		}
+		if doc.Title != "Title" || len(doc.Blocks) != 1 {
+			t.Fatalf("%q: title %q, %d blocks", nl, doc.Title, len(doc.Blocks))
+		}
+		sec := doc.Blocks[0].(*content.Section)
+		c, ok := sec.Blocks[len(sec.Blocks)-1].(*content.Code)
+		if !ok || c.Line != 6 || c.Text != "x\ny" || f.Position(c.Start).Line != 6 {
+			t.Errorf("%q: code %+v", nl, c)
+		}
+	}
+}
+
 // TestDiagnostics checks the exact text of diagnostics.
 func TestDiagnostics(t *testing.T) {
 	tests := []struct {
