@@ -32,15 +32,21 @@ type intent struct {
 	ref    refKind  // when target is nil
 	np     []string // noun phrase words, for refNounPhrase
 	inDir  bool     // "inside that directory create a file NAME": target is relative to the last directory
-	where  insertWhere
-	anchor string // for beforeLine/afterLine
-	block  string // for blockEnd: "VirtualHost", "server", "[Service]"
-	by     string
-	dirs   []token // directories the sentence says to create
+	// sameDir: "in the same directory, create NAME": target is relative
+	// to the directory of the file named last
+	sameDir bool
+	where   insertWhere
+	anchor  string // for beforeLine/afterLine
+	block   string // for blockEnd: "VirtualHost", "server", "[Service]"
+	by      string
+	dirs    []token // directories the sentence says to create
 	// describes: the sentence only says what a file holds ("X contains
 	// the following", "X looks like this"): a check when the tutorial has
 	// made X, else an excerpt of a file of the system, never written.
 	describes bool
+	// near: the reference ("it") must name a file of the sentence
+	// before, in the same paragraph
+	near bool
 }
 
 var verbsCreate = map[string]bool{"create": true, "creating": true}
@@ -61,7 +67,11 @@ var objectWords = map[string]bool{
 
 // parseIntent reads the sentence that introduces a block. It returns nil
 // when the sentence asks for no file operation.
-func parseIntent(s sentence) *intent {
+func parseIntent(s sentence) *intent { return parseIntentIn(s, nil) }
+
+// parseIntentIn is parseIntent for a sentence that follows one that
+// opened the file def ("Open X in your editor. Add these lines:").
+func parseIntentIn(s sentence, def *token) *intent {
 	if len(s) == 0 {
 		return nil
 	}
@@ -93,7 +103,11 @@ func parseIntent(s sentence) *intent {
 		case verbsCreate[t.lower]:
 			in = parseCreate(s, v)
 		case verbsAdd[t.lower]:
-			in = parseAdd(s, v, openedFile(s, v))
+			opened := openedFile(s, v)
+			if opened == nil {
+				opened = def
+			}
+			in = parseAdd(s, v, opened)
 		case verbsChange[t.lower]:
 			in = parseChange(s, v)
 		case verbsSave[t.lower]:
@@ -117,6 +131,10 @@ func parseIntent(s sentence) *intent {
 		return in
 	}
 	if in := parseCopula(s); in != nil {
+		in.dirs = dirs
+		return in
+	}
+	if in := parseCopulaRef(s); in != nil {
 		in.dirs = dirs
 		return in
 	}
@@ -194,10 +212,22 @@ func parseCreate(s sentence, v int) *intent {
 		return nil
 	}
 	in := &intent{op: OpCreate, target: tok}
-	// "inside that directory create a file NAME", "in it create ..."
-	for k := v - 1; k >= 0 && k >= v-4; k-- {
-		if s.wordsAt(k, "that", "directory") || s.wordsAt(k, "this", "directory") || s.wordsAt(k, "inside", "it") || s.wordsAt(k, "in", "it") {
+	// "inside that directory create a file NAME", "in it create ...",
+	// "create a file NAME in that directory"
+	after := 0
+	for after < len(s) && &s[after] != tok {
+		after++
+	}
+	for k := max(v-4, 0); k < len(s) && k <= after+4; k++ {
+		if k >= v && k <= after {
+			continue
+		}
+		switch {
+		case s.wordsAt(k, "that", "directory") || s.wordsAt(k, "this", "directory") || s.wordsAt(k, "that", "folder") ||
+			s.wordsAt(k, "inside", "it") || s.wordsAt(k, "in", "it") || s.wordsAt(k, "in", "there"):
 			in.inDir = true
+		case s.wordsAt(k, "the", "same", "directory") || s.wordsAt(k, "the", "same", "folder") || s.wordsAt(k, "the", "same", "place"):
+			in.sameDir = true
 		}
 	}
 	return in
@@ -256,6 +286,11 @@ func parseAdd(s sentence, v int, def *token) *intent {
 			if tok, next, _ := pathAt(s, k); tok != nil {
 				in.target = tok
 				j = next - 1
+				continue
+			}
+			if s.wordsAt(k, "the", "file") && in.target == nil {
+				in.ref = refThatFile // "in X, add ... at the end of the file"
+				j = k + 1
 			}
 		case s.wordsAt(j, "at", "the", "beginning", "of") || s.wordsAt(j, "at", "the", "top", "of") || s.wordsAt(j, "at", "the", "start", "of"):
 			in.op, in.where = OpInsert, atStart
@@ -292,14 +327,31 @@ func parseAdd(s sentence, v int, def *token) *intent {
 	return in
 }
 
-// openedFile returns the file of "open X and add ..." or "edit X and
-// add ...", when the verb at v follows such a phrase.
+// openedFile returns the file of "open X and add ...", "edit X and
+// add ..." or "in X, add ...", when the verb at v follows such a phrase.
 func openedFile(s sentence, v int) *token {
 	for i := v - 1; i >= 0 && i >= v-8; i-- {
-		if !s[i].literal && (s[i].lower == "open" || s[i].lower == "edit") {
+		if s[i].literal {
+			continue
+		}
+		if s[i].lower == "open" || s[i].lower == "edit" || (i == 0 && (s[i].lower == "in" || s[i].lower == "inside")) {
 			if tok, next, isDir := pathAt(s, i+1); tok != nil && !isDir && next <= v {
 				return tok
 			}
+		}
+	}
+	return nil
+}
+
+// openedIn returns the file a sentence opens for the next one: "Open X
+// in your editor.", "Edit X."; nil when it does something else too.
+func openedIn(s sentence) *token {
+	for i, t := range s {
+		if t.literal || t.lower != "open" && t.lower != "edit" || negated(s, i) {
+			continue
+		}
+		if tok, _, isDir := pathAt(s, i+1); tok != nil && !isDir {
+			return tok
 		}
 	}
 	return nil
@@ -460,6 +512,55 @@ func parseInside(s sentence) *intent {
 	return nil
 }
 
+// copula reports whether the first words of r (up to limit) say what a
+// file holds: asking for it ("should look like this", "with the following
+// contents") or, indicative, only saying so ("looks like this", "contains
+// the following").
+func copula(r sentence, limit int) (match, indicative bool) {
+	for m := 0; m < len(r) && m < limit; m++ {
+		if r.wordsAt(m, "should", "be", "like") || r.wordsAt(m, "should", "look", "like") || r.wordsAt(m, "should", "be", "as", "follows") ||
+			r.wordsAt(m, "should", "contain") || r.wordsAt(m, "should", "have", "these") || r.wordsAt(m, "should", "have", "the", "following") ||
+			r.wordsAt(m, "must", "be", "like") || r.wordsAt(m, "must", "contain") || r.wordsAt(m, "must", "look", "like") ||
+			r.wordsAt(m, "with", "the", "following", "contents") || r.wordsAt(m, "with", "the", "following", "content") ||
+			r.wordsAt(m, "with", "these", "contents") || r.wordsAt(m, "with", "this", "content") || r.wordsAt(m, "should", "read") ||
+			r.wordsAt(m, "should", "now", "look", "like") || r.wordsAt(m, "should", "now", "be") {
+			return true, false
+		}
+		if r.wordsAt(m, "looks", "like", "this") || r.wordsAt(m, "has", "these", "contents") || r.wordsAt(m, "has", "the", "following") ||
+			r.wordsAt(m, "contains", "the", "following") || r.wordsAt(m, "contains", "these") || r.wordsAt(m, "reads", "as", "follows") {
+			return true, true
+		}
+	}
+	return false, false
+}
+
+// parseCopulaRef reads "It should look like this", "The file should
+// contain the following", "That file now looks like this": the file named
+// before.
+func parseCopulaRef(s sentence) *intent {
+	i := 0
+	for i < len(s) && !s[i].literal && (s[i].lower == "now" || s[i].lower == "then" || s[i].lower == "afterwards" || s[i].lower == "," || s[i].lower == "so") {
+		i++
+	}
+	ok, next := thatFileAt(s, i)
+	if !ok && s.wordsAt(i, "the", "file") {
+		ok, next = true, i+2
+	}
+	if !ok {
+		return nil
+	}
+	r := s[next:]
+	match, indicative := copula(r, 3)
+	if !match || aboutLines(r) {
+		return nil
+	}
+	op := OpCreate
+	if r.hasWords("now") || s[:next].hasWords("now") {
+		op = OpCheck
+	}
+	return &intent{op: op, ref: refThatFile, by: strings.TrimSpace(phrase(s, 0, nil)), describes: indicative, near: s.wordsAt(i, "it")}
+}
+
 // parseCopula reads "X should be like this", "X should look like this",
 // "make sure X has these contents", "a file X with the following
 // contents", "X should now look like this" (a check).
@@ -482,22 +583,7 @@ func parseCopula(s sentence) *intent {
 				check = true
 			}
 		}
-		match, indicative := false, false
-		for m := 0; m < len(r) && m < 8; m++ {
-			if r.wordsAt(m, "should", "be", "like") || r.wordsAt(m, "should", "look", "like") || r.wordsAt(m, "should", "be", "as", "follows") ||
-				r.wordsAt(m, "should", "contain") || r.wordsAt(m, "should", "have", "these") || r.wordsAt(m, "should", "have", "the", "following") ||
-				r.wordsAt(m, "must", "be", "like") || r.wordsAt(m, "must", "contain") ||
-				r.wordsAt(m, "with", "the", "following", "contents") || r.wordsAt(m, "with", "the", "following", "content") ||
-				r.wordsAt(m, "with", "these", "contents") || r.wordsAt(m, "with", "this", "content") || r.wordsAt(m, "should", "read") {
-				match = true
-				break
-			}
-			if r.wordsAt(m, "looks", "like", "this") || r.wordsAt(m, "has", "these", "contents") || r.wordsAt(m, "has", "the", "following") ||
-				r.wordsAt(m, "contains", "the", "following") || r.wordsAt(m, "contains", "these") || r.wordsAt(m, "reads", "as", "follows") {
-				match, indicative = true, true
-				break
-			}
-		}
+		match, indicative := copula(r, 8)
 		if !match || aboutLines(r) {
 			continue
 		}

@@ -62,6 +62,8 @@ func TestParseIntent(t *testing.T) {
 		{"Save the following as ``/usr/local/bin/backup``:", "create /usr/local/bin/backup"},
 		{"Then add these statements to ``/etc/opt/$P/settings.py``:", "append /etc/opt/$P/settings.py"},
 		{"Create directory ``/opt/$APP/conf``, and inside it a file ``main.ini`` with the following contents:", "create main.ini in-dir"},
+		{"Create a file named ``$DOMAIN`` in that directory with the following content:", "create $DOMAIN in-dir"},
+		{"In the same directory, create ``y.conf`` with the following contents:", "create y.conf same-dir"},
 		{"Create file ``$CONF_DIR/app.ini`` with the following contents:", "create $CONF_DIR/app.ini"},
 		{"If someone comes by the wrong name, I don't want them to see anything, so I change the fallback configuration to the following:", "create ref:noun fallback configuration"},
 		// not file operations
@@ -115,6 +117,9 @@ func describeIntent(in *intent) string {
 	}
 	if in.inDir {
 		s += " in-dir"
+	}
+	if in.sameDir {
+		s += " same-dir"
 	}
 	if in.describes {
 		s += " describes"

@@ -369,8 +369,15 @@ func (a *analyzer) code(c *content.Code, intro *content.Paragraph) {
 	var introSents []sentence
 	if intro != nil {
 		introSents = sentences(tokenize(intro.Inlines))
-		if len(introSents) > 0 {
-			in = parseIntent(introSents[len(introSents)-1])
+		if n := len(introSents); n > 0 {
+			var opened *token
+			if n > 1 {
+				opened = openedIn(introSents[n-2])
+			}
+			in = parseIntentIn(introSents[n-1], opened)
+			if in != nil && in.near && (n < 2 || !mentionsFile(introSents[n-2])) {
+				in = nil // "It should look like this" about no file named just before
+			}
 		}
 	}
 	if in != nil {
@@ -556,7 +563,7 @@ func isSummary(title string) bool {
 // "" when it cannot: relative names resolve against the known files with
 // that base name, then against the shell's directory set in this section.
 func (a *analyzer) resolveName(p string) string {
-	if strings.HasPrefix(p, "/") || strings.HasPrefix(p, "$") && !userDirRef(p) {
+	if strings.HasPrefix(p, "/") || strings.HasPrefix(p, "$") && strings.Contains(p, "/") && !userDirRef(p) {
 		return path.Clean(p) // "$CONF_DIR/app.ini" is checked once filled in
 	}
 	if strings.HasPrefix(p, "~") {
@@ -582,6 +589,24 @@ func (a *analyzer) resolveName(p string) string {
 func (a *analyzer) resolveIntent(in *intent, sents []sentence) (string, string) {
 	if in.target != nil {
 		name := in.target.text
+		if in.sameDir && !strings.HasPrefix(name, "/") {
+			// "in the same directory": the one of the file or directory
+			// named last
+			for i := len(a.mentions) - 1; i >= 0; i-- {
+				m := a.mentions[i]
+				if m.tok.pos == in.target.pos {
+					continue
+				}
+				d := a.absolute(m.tok.text)
+				if !m.isDir && d != "" {
+					d = path.Dir(d)
+				}
+				if d != "" {
+					return path.Join(d, name), ""
+				}
+			}
+			return "", fmt.Sprintf("%q is in the same directory as a file the text does not name", name)
+		}
 		if in.inDir && !strings.HasPrefix(name, "/") {
 			for i := len(in.dirs) - 1; i >= 0; i-- {
 				if d := a.absolute(in.dirs[i].text); d != "" {
@@ -594,6 +619,9 @@ func (a *analyzer) resolveIntent(in *intent, sents []sentence) (string, string) 
 						return path.Join(d, name), ""
 					}
 				}
+			}
+			if a.shell.Dir != "" && a.shellSec == a.section {
+				return path.Join(a.shell.Dir, name), "" // the one the shell is in
 			}
 			return "", fmt.Sprintf("%q is inside a directory the text does not name", name)
 		}
@@ -863,6 +891,17 @@ func modeOf(s string, def fs.FileMode) fs.FileMode {
 }
 
 // shellBlock analyses a shell block and applies its effects.
+// mentionsFile reports whether a sentence names a file.
+func mentionsFile(s sentence) bool {
+	for i, t := range s {
+		named := i > 0 && !s[i-1].literal && fileNouns[s[i-1].lower]
+		if classifyPath(t, named) != notPath && !strings.HasSuffix(t.text, "/") {
+			return true
+		}
+	}
+	return false
+}
+
 // shellWrites reports whether the shell commands of a block write the
 // file p, without changing the analysis state.
 func (a *analyzer) shellWrites(text, lang, p string) bool {
