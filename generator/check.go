@@ -171,6 +171,8 @@ func checkPlaceholders(docs []*content.Doc, tags map[string]bool, plan *snippets
 				hint = fmt.Sprintf(" (did you mean $%s?)", s)
 			}
 			switch {
+			case r.kind == codeFile && hint == "":
+				diags.Errorf(pos, "undefined placeholder $%s: give it a value, or add it to ignore in %s if the file needs it as written", ref.Name, ConfigFile)
 			case r.kind == codeFile, r.kind == codeOther && hint != "":
 				diags.Errorf(pos, "undefined placeholder $%s%s", ref.Name, hint)
 			case r.kind == codeOther:

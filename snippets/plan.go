@@ -971,46 +971,27 @@ func (a *analyzer) effect(st *Step, e shell.Effect) {
 		}
 	case shell.Chmod, shell.Chown:
 		// on a file or a directory the tutorial makes; others are the
-		// system's, which the manifest does not describe
-		f := a.files[e.Path]
-		isDir := f == nil && (a.dirs[e.Path] != nil || a.known[e.Path])
-		if f == nil && !isDir {
-			return
-		}
-		var mode, owner, group *string
-		var sources *[]Source
-		if isDir {
-			var cur string
-			if d := a.dirs[e.Path]; d != nil {
-				cur = d.Mode
-			}
-			if e.Kind == shell.Chmod {
-				if _, err := shell.ApplyMode(e.Mode, modeOf(cur, 0o755), true); err != nil {
-					a.warnEffect(st, e, "%v", err)
-					return
+		// system's, which the manifest does not describe. With -R, also
+		// on what the tutorial made inside it.
+		a.setAttrs(st, e, e.Path, src)
+		if e.Recursive {
+			prefix := strings.TrimSuffix(e.Path, "/") + "/"
+			var inside []string
+			for p := range a.files {
+				if strings.HasPrefix(p, prefix) {
+					inside = append(inside, p)
 				}
 			}
-			d := a.dirFor(e.Path)
-			mode, owner, group, sources = &d.Mode, &d.Owner, &d.Group, &d.Sources
-		} else {
-			mode, owner, group, sources = &f.Mode, &f.Owner, &f.Group, &f.Sources
-		}
-		if e.Kind == shell.Chmod {
-			base := fs.FileMode(0o644)
-			if isDir {
-				base = 0o755
+			for p := range a.dirs {
+				if strings.HasPrefix(p, prefix) {
+					inside = append(inside, p)
+				}
 			}
-			m, err := shell.ApplyMode(e.Mode, modeOf(*mode, base), isDir)
-			if err != nil {
-				a.warnEffect(st, e, "%v", err)
-				return
+			sort.Strings(inside)
+			for _, p := range inside {
+				a.setAttrs(st, e, p, src)
 			}
-			*mode = shell.FormatMode(m)
-		} else {
-			setOwner(owner, group, e)
 		}
-		src.Op = effectOp(e.Kind)
-		*sources = append(*sources, src)
 	case shell.Symlink:
 		l := a.links[e.Path]
 		if l == nil {
@@ -1097,6 +1078,49 @@ func (a *analyzer) effect(st *Step, e shell.Effect) {
 }
 
 // remove forgets a file, link or directory the tutorial removes again.
+// setAttrs applies a chmod or chown to p when the tutorial makes it.
+func (a *analyzer) setAttrs(st *Step, e shell.Effect, p string, src Source) {
+	f := a.files[p]
+	isDir := f == nil && (a.dirs[p] != nil || a.known[p])
+	if f == nil && !isDir {
+		return
+	}
+	var mode, owner, group *string
+	var sources *[]Source
+	if isDir {
+		var cur string
+		if d := a.dirs[p]; d != nil {
+			cur = d.Mode
+		}
+		if e.Kind == shell.Chmod {
+			if _, err := shell.ApplyMode(e.Mode, modeOf(cur, 0o755), true); err != nil {
+				a.warnEffect(st, e, "%v", err)
+				return
+			}
+		}
+		d := a.dirFor(p)
+		mode, owner, group, sources = &d.Mode, &d.Owner, &d.Group, &d.Sources
+	} else {
+		mode, owner, group, sources = &f.Mode, &f.Owner, &f.Group, &f.Sources
+	}
+	if e.Kind == shell.Chmod {
+		base := fs.FileMode(0o644)
+		if isDir {
+			base = 0o755
+		}
+		m, err := shell.ApplyMode(e.Mode, modeOf(*mode, base), isDir)
+		if err != nil {
+			a.warnEffect(st, e, "%v", err)
+			return
+		}
+		*mode = shell.FormatMode(m)
+	} else {
+		setOwner(owner, group, e)
+	}
+	src.Op = effectOp(e.Kind)
+	*sources = append(*sources, src)
+}
+
 func (a *analyzer) remove(p string, recursive bool) {
 	under := func(x string) bool { return x == p || recursive && strings.HasPrefix(x, p+"/") }
 	if l := a.links[p]; l != nil {

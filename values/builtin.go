@@ -1,8 +1,12 @@
 package values
 
 // builtins are shell and environment variables that are never
-// placeholders: "$HOME" in a tutorial means the reader's home.
+// placeholders: "$HOME" in a tutorial means the reader's home, and
+// "${APACHE_LOG_DIR}" in an Apache configuration is Debian's, from
+// /etc/apache2/envvars.
 var builtins = map[string]bool{
+	"APACHE_LOCK_DIR": true, "APACHE_LOG_DIR": true, "APACHE_PID_FILE": true,
+	"APACHE_RUN_DIR": true, "APACHE_RUN_GROUP": true, "APACHE_RUN_USER": true,
 	"BASH": true, "BASHPID": true, "BASH_SOURCE": true, "BASH_VERSION": true,
 	"CDPATH": true, "COLUMNS": true, "DISPLAY": true, "EDITOR": true,
 	"EUID": true, "GOPATH": true, "GOROOT": true, "GROUPS": true,
