@@ -753,6 +753,9 @@ func (a *analyzer) apply(st *Step, lang string, in *intent, ann *annot) {
 				break
 			}
 		}
+		if f != nil && !f.Whole && (f.Before != "" || f.After != "") {
+			a.oneBlock(st, f, "at the end")
+		}
 		f = a.fileFor(st.Target)
 		f.Lines = append(f.Lines, lines...)
 		if f.Lang == "" {
@@ -769,6 +772,17 @@ func (a *analyzer) apply(st *Step, lang string, in *intent, ann *annot) {
 				a.diags.Warnf(st.Pos(), "cannot insert into %s: the tutorial does not make that file, and only \"before\" or \"after\" a line can be merged into a file on the system; nothing inserted", st.Target)
 				st.Note = "insert into a file the tutorial does not make"
 				return
+			}
+			if f != nil && len(f.Lines) > 0 {
+				where := "after the line " + strconv.Quote(in.anchor)
+				if in.where == beforeLine {
+					where = "before the line " + strconv.Quote(in.anchor)
+				}
+				if in.where == beforeLine && f.Before != in.anchor || in.where == afterLine && f.After != in.anchor {
+					a.oneBlock(st, f, where)
+				}
+				f.Lines = append(f.Lines, lines...)
+				break
 			}
 			f = a.fileFor(st.Target)
 			if in.where == beforeLine {
@@ -1078,6 +1092,25 @@ func (a *analyzer) effect(st *Step, e shell.Effect) {
 }
 
 // remove forgets a file, link or directory the tutorial removes again.
+// oneBlock warns that a block meant to go elsewhere in a file of the
+// system joins the block already merged into it: install.sh merges one
+// block per file, between its markers.
+func (a *analyzer) oneBlock(st *Step, f *File, where string) {
+	from := ""
+	if len(f.Sources) > 0 {
+		from = " (from " + f.Sources[0].Step.Pos().String() + ")"
+	}
+	at := "at its end"
+	switch {
+	case f.Before != "":
+		at = "before the line " + strconv.Quote(f.Before)
+	case f.After != "":
+		at = "after the line " + strconv.Quote(f.After)
+	}
+	a.diags.Warnf(st.Pos(), "%s gets one merged block, placed %s%s: this block, meant %s, joins it; give the whole file to place each", f.Path, at, from, where)
+	st.Note = "joins the block merged " + at
+}
+
 // setAttrs applies a chmod or chown to p when the tutorial makes it.
 func (a *analyzer) setAttrs(st *Step, e shell.Effect, p string, src Source) {
 	f := a.files[p]
