@@ -363,17 +363,28 @@ func (p *Project) order(docs map[string]*content.Doc, files []string, included m
 				if !ok {
 					return true
 				}
+				// As Sphinx: a glob entry takes the pages it matches, in
+				// name order, but for this one and those listed before.
+				listed := map[string]bool{name: true}
 				for _, e := range tt.Entries {
-					stem := e.Doc
-					if strings.HasPrefix(stem, "/") {
-						stem = strings.TrimPrefix(stem, "/")
-					} else {
-						stem = path.Join(dir, stem)
+					stem := tocStem(dir, e.Doc)
+					if tt.Glob && strings.ContainsAny(e.Doc, "*?[") {
+						for _, f := range files {
+							ok, _ := path.Match(stem, pageStem(f))
+							if ok && !listed[f] && !included[f] {
+								listed[f] = true
+								if !seen[f] {
+									visit(f)
+								}
+							}
+						}
+						continue
 					}
 					target := byStem(stem)
 					if target == "" {
-						continue // the reader reports it
+						continue // the site reports it
 					}
+					listed[target] = true
 					if !seen[target] {
 						visit(target)
 					}
@@ -403,6 +414,27 @@ func (p *Project) order(docs map[string]*content.Doc, files []string, included m
 		}
 	}
 	return out
+}
+
+// tocStem is the page a toctree entry of a page in dir names, without
+// its suffix: "intro", "intro.rst" and "/chapters/a" as Sphinx reads them.
+func tocStem(dir, entry string) string {
+	entry = strings.TrimSpace(entry)
+	entry = pageStem(entry)
+	if strings.HasPrefix(entry, "/") {
+		return path.Clean(strings.TrimPrefix(entry, "/"))
+	}
+	return path.Join(dir, entry)
+}
+
+// pageStem is a page name without its suffix.
+func pageStem(name string) string {
+	for _, ext := range []string{".rst", ".md", ".markdown", ".txt"} {
+		if strings.HasSuffix(name, ext) {
+			return strings.TrimSuffix(name, ext)
+		}
+	}
+	return name
 }
 
 func hasToctree(d *content.Doc) bool {

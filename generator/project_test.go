@@ -60,3 +60,45 @@ func TestLoadNotUTF8(t *testing.T) {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+// TestToctreeOrder reads toctree entries as Sphinx does: with or without
+// their suffix, from the root with "/", and glob patterns that take the
+// pages they match in name order, but for those listed before.
+func TestToctreeOrder(t *testing.T) {
+	fsys := afero.NewMemMapFs()
+	page := func(name, title string) {
+		afero.WriteFile(fsys, name, []byte(title+"\n"+strings.Repeat("=", len(title))+"\n\nText.\n"), 0o644)
+	}
+	afero.WriteFile(fsys, "index.rst", []byte(`Book
+====
+
+.. toctree::
+   :glob:
+
+   intro.rst
+   chapters/b
+   chapters/*
+   /appendix.md
+`), 0o644)
+	page("intro.rst", "Intro")
+	page("chapters/a.rst", "A")
+	page("chapters/b.rst", "B")
+	page("chapters/c.rst", "C")
+	afero.WriteFile(fsys, "appendix.md", []byte("# Appendix\n"), 0o644)
+	page("orphan.rst", "Orphan")
+	p, diags := Load(fsys, ".")
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	var names []string
+	for _, d := range p.Pages {
+		names = append(names, d.File.Name)
+	}
+	want := "index.rst intro.rst chapters/b.rst chapters/a.rst chapters/c.rst appendix.md"
+	if got := strings.Join(names, " "); got != want {
+		t.Errorf("pages %s, want %s", got, want)
+	}
+	if got := diags.String(); !strings.Contains(got, "orphan.rst: warning: page is in no toctree of index.rst: not built") || strings.Count(got, "warning") != 1 {
+		t.Errorf("diagnostics:\n%s", got)
+	}
+}
