@@ -44,7 +44,7 @@ func (b *builder) index(p *pageInfo) {
 		}
 		switch n := bl.(type) {
 		case *content.Section:
-			if p.title == nil {
+			if p.title == nil && !frontMatterTitled(p.Doc, n) {
 				p.title = n
 			}
 			for _, l := range n.Labels {
@@ -269,4 +269,10 @@ func labelNames(m map[string]*label) []string {
 		out = append(out, l.name)
 	}
 	return out
+}
+
+// frontMatterTitled reports whether a Markdown page takes its title from
+// its front matter rather than from its first heading s.
+func frontMatterTitled(d *content.Doc, s *content.Section) bool {
+	return d.Format == content.Markdown && d.Title != "" && d.Title != content.PlainText(s.Title)
 }

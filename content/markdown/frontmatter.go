@@ -2,10 +2,14 @@ package markdown
 
 import (
 	"bytes"
+	"strconv"
+	"strings"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
+
+	"tailor/content"
 )
 
 // A frontMatter node is the metadata block that Hugo, Jekyll and MkDocs
@@ -35,7 +39,7 @@ func (frontMatterParser) Trigger() []byte { return []byte{'-', '+'} }
 
 func (frontMatterParser) Open(parent ast.Node, r text.Reader, pc parser.Context) (ast.Node, parser.State) {
 	line, seg := r.PeekLine()
-	if seg.Start != 0 || parent.Kind() != ast.KindDocument || parent.FirstChild() != nil {
+	if (seg.Start != 0 && !(seg.Start == len(bom) && bytes.HasPrefix(r.Source(), bom))) || parent.Kind() != ast.KindDocument || parent.FirstChild() != nil {
 		return nil, parser.NoChildren
 	}
 	var format string
@@ -84,3 +88,42 @@ func (frontMatterParser) Close(ast.Node, text.Reader, parser.Context) {}
 func (frontMatterParser) CanInterruptParagraph() bool { return false }
 
 func (frontMatterParser) CanAcceptIndentedLine() bool { return false }
+
+// frontMatterTitle returns the title that Hugo, Jekyll and MkDocs take
+// from front matter, "" when it gives none: a top-level "title: ..." line
+// of YAML (plain or quoted) or "title = "..."" of TOML.
+func frontMatterTitle(fm *content.Raw) string {
+	sep := ":"
+	switch fm.Format {
+	case "yaml":
+	case "toml":
+		sep = "="
+	default:
+		return ""
+	}
+	for _, line := range strings.Split(fm.Text, "\n") {
+		key, value, ok := strings.Cut(line, sep)
+		if !ok || strings.TrimRight(key, " \t") != "title" {
+			continue
+		}
+		value = strings.TrimSpace(value)
+		if fm.Format == "yaml" {
+			if i := strings.Index(value, " #"); i >= 0 && value[0] != '"' && value[0] != '\'' {
+				value = strings.TrimSpace(value[:i])
+			}
+		}
+		if len(value) >= 2 && (value[0] == '"' || value[0] == '\'') && value[len(value)-1] == value[0] {
+			q := value[0]
+			value = value[1 : len(value)-1]
+			if q == '"' {
+				if u, err := strconv.Unquote(`"` + value + `"`); err == nil {
+					value = u
+				}
+			} else if fm.Format == "yaml" {
+				value = strings.ReplaceAll(value, "''", "'")
+			}
+		}
+		return value
+	}
+	return ""
+}

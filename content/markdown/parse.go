@@ -47,7 +47,11 @@ func Parse(f *content.File) (*content.Doc, content.Diagnostics) {
 	st := &parseState{fenceEnds: map[ast.Node]int{}, starts: map[ast.Node]int{}}
 	pc := parser.NewContext()
 	pc.Set(stateKey, st)
-	root := readerParser().Parse(text.NewReader(f.Src), parser.WithContext(pc))
+	reader := text.NewReader(f.Src)
+	if bytes.HasPrefix(f.Src, bom) {
+		reader.Advance(len(bom)) // not text: the page starts after it
+	}
+	root := readerParser().Parse(reader, parser.WithContext(pc))
 	st.restoreFootnotes()
 
 	c := newConverter(f, true)
@@ -56,6 +60,11 @@ func Parse(f *content.File) (*content.Doc, content.Diagnostics) {
 		c.collectFootnotes(root)
 	}
 	doc.Blocks = c.blocks(root)
+	if len(doc.Blocks) > 0 {
+		if fm, ok := doc.Blocks[0].(*content.Raw); ok {
+			doc.Title = frontMatterTitle(fm)
+		}
+	}
 	content.Walk(doc.Blocks, func(b content.Block, _ []content.Block, _ int) bool {
 		if s, ok := b.(*content.Section); ok && doc.Title == "" {
 			doc.Title = content.PlainText(s.Title)
@@ -229,6 +238,9 @@ func (st *parseState) restoreFootnotes() {
 		}
 	}
 }
+
+// bom is the UTF-8 byte order mark some editors put at the start of a file.
+var bom = []byte("\ufeff")
 
 // hasLoneCR reports whether src has a "\r" not followed by "\n".
 func hasLoneCR(src []byte) bool {

@@ -150,3 +150,23 @@ func TestLineEndings(t *testing.T) {
 		}
 	}
 }
+
+// TestPageTitle takes a page's title from its front matter when it gives
+// one, as Hugo, Jekyll and MkDocs do, else from its first heading; a byte
+// order mark is not text.
+func TestPageTitle(t *testing.T) {
+	for _, tc := range []struct{ src, want string }{
+		{"---\ntitle: \"Installing on $DOMAIN\"\ndraft: true\n---\n## Step one\n", "Installing on $DOMAIN"},
+		{"---\ntitle: Plain title # a comment\n---\n# Heading\n", "Plain title"},
+		{"---\nTitle: not the key\nsubtitle: x\n---\n# Heading\n", "Heading"},
+		{"+++\ntitle = 'TOML title'\n+++\n# Heading\n", "TOML title"},
+		{"---\nparams:\n  title: nested\n---\n# Heading\n", "Heading"},
+		{"\ufeff# With a BOM\n\ntext\n", "With a BOM"},
+		{"\ufeff---\ntitle: BOM and front matter\n---\ntext\n", "BOM and front matter"},
+	} {
+		doc, _ := Parse(content.NewFile("p.md", []byte(tc.src)))
+		if doc.Title != tc.want {
+			t.Errorf("%q: title %q, want %q", tc.src, doc.Title, tc.want)
+		}
+	}
+}
