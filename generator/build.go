@@ -157,7 +157,7 @@ func (ps *plans) get(p *Project, tags []string) *tagged {
 	t := ps.m[key]
 	if t == nil {
 		t = &tagged{tags: map[string]bool{}}
-		for _, s := range sorted {
+		for _, s := range append(sorted, values.BuilderTags...) {
 			t.tags[s] = true
 		}
 		ps.m[key] = t
@@ -354,6 +354,17 @@ func (p *Project) buildClient(file, out string, opts Options, ps *plans) (r *Res
 	return r
 }
 
+// sphinxBuilderTag reports whether a tag is one Sphinx sets for a builder
+// other than HTML's: content for a printed book or a man page, which no
+// client of tailor has and no check should complain about.
+func sphinxBuilderTag(t string) bool {
+	switch t {
+	case "latex", "epub", "text", "man", "texinfo", "xml", "pseudoxml", "gettext", "linkcheck", "changes", "dummy":
+		return true
+	}
+	return strings.HasPrefix(t, "format_") || strings.HasPrefix(t, "builder_")
+}
+
 // unreached warns about conditional content that no client of the run
 // sees, and about tags that no client has.
 func (p *Project) unreached(results []*Result) content.Diagnostics {
@@ -365,9 +376,11 @@ func (p *Project) unreached(results []*Result) content.Diagnostics {
 			continue
 		}
 		set := map[string]bool{}
-		for _, t := range r.Tags {
-			set[t] = true
-			have[t] = true
+		for _, tags := range [][]string{r.Tags, values.BuilderTags} {
+			for _, t := range tags {
+				set[t] = true
+				have[t] = true
+			}
 		}
 		sets = append(sets, set)
 	}
@@ -390,8 +403,13 @@ func (p *Project) unreached(results []*Result) content.Diagnostics {
 			}
 			pos := sf.File.Position(o.Start)
 			var missing []string
+			other := false // a tag of another Sphinx builder: "only:: latex"
 			for _, name := range e.Names() {
-				if !have[name] {
+				switch {
+				case have[name]:
+				case sphinxBuilderTag(name):
+					other = true
+				default:
 					missing = append(missing, fmt.Sprintf("%q", name))
 				}
 			}
@@ -403,6 +421,8 @@ func (p *Project) unreached(results []*Result) content.Diagnostics {
 				}
 			}
 			switch {
+			case !reached && other && len(missing) == 0:
+				// for a printed book, not for a runbook
 			case !reached && len(missing) > 0:
 				diags.Warnf(pos, "no client sees this content: no client has the tag %s", strings.Join(missing, " or "))
 			case !reached:

@@ -148,9 +148,17 @@ func (v *Values) HasTag(tag string) bool {
 	return false
 }
 
-// TagSet returns the client's tags as a set.
+// BuilderTags are the tags Sphinx sets when it builds HTML, as tailor's
+// site is: every client has them, so ".. only:: html" is kept and
+// ".. only:: latex" is not.
+var BuilderTags = []string{"builder_html", "format_html", "html"}
+
+// TagSet returns the client's tags and the BuilderTags as a set.
 func (v *Values) TagSet() map[string]bool {
 	m := map[string]bool{}
+	for _, t := range BuilderTags {
+		m[t] = true
+	}
 	if v != nil {
 		for _, t := range v.Tags {
 			m[t] = true
