@@ -75,6 +75,10 @@ func (p *Plan) Render(client string, fill Filler) (*Output, content.Diagnostics)
 		placed = append(placed, entry{fp, pos})
 		var b strings.Builder
 		secret := false
+		var begin, end string // markers of a fragment's merged block
+		if !f.Whole {
+			begin, end = manifest.Markers(commentLeader(f.Lang, fp))
+		}
 		for _, l := range f.Lines {
 			text := l.Text
 			if l.Subst {
@@ -89,6 +93,10 @@ func (p *Plan) Render(client string, fill Filler) (*Output, content.Diagnostics)
 				var s bool
 				text, s = fill.Text(text, l.Lang, lpos, &diags)
 				secret = secret || s
+			}
+			if t := strings.TrimSpace(text); begin != "" && (t == begin || t == end) {
+				diags.Errorf(content.Position{Filename: l.File.Name, Line: l.Line, Column: l.Col - l.Pad},
+					"this line is the marker %q that install.sh puts around the block it merges into %s: it would cut the block short; change the line", t, fp)
 			}
 			b.WriteString(text)
 			b.WriteByte('\n')

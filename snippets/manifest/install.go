@@ -81,8 +81,13 @@ func (m *Manifest) InstallScript() []byte {
 	for _, l := range p.links {
 		fmt.Fprintf(&b, "check_inside %s link\n", shQuote(l.Path))
 	}
-	if len(p.files)+len(p.links) > 0 {
-		b.WriteString("check_inside \"$BACKUPS\" dir\n")
+	for _, f := range p.files {
+		if f.Kind == KindFile {
+			fmt.Fprintf(&b, "check_backups %s\n", shQuote(f.Path))
+		}
+	}
+	for _, l := range p.links {
+		fmt.Fprintf(&b, "check_backups %s\n", shQuote(l.Path))
 	}
 	checked := make(map[string]bool) // "user NAME", "group NAME"
 	owners := func(p, owner, group string) {
@@ -103,7 +108,7 @@ func (m *Manifest) InstallScript() []byte {
 		owners(f.Path, f.Owner, f.Group)
 	}
 	for i, f := range p.fragments() {
-		begin, end := markers(f.Comment)
+		begin, end := Markers(f.Comment)
 		fmt.Fprintf(&b, "prepare_fragment %d %s %s %s %s %s\n", i+1, shQuote(f.Path),
 			shQuote(begin), shQuote(end), shQuote(f.Before), shQuote(f.After))
 	}
@@ -191,10 +196,11 @@ func (p installPlan) fragments() []File {
 	return out
 }
 
-// markers returns the lines that enclose a merged fragment for a comment
+// Markers returns the lines that enclose a merged fragment for a comment
 // syntax ("#" when empty): "# BEGIN tailor", or "<!-- BEGIN tailor -->"
-// for "<!--" and "/* BEGIN tailor */" for "/*".
-func markers(comment string) (begin, end string) {
+// for "<!--" and "/* BEGIN tailor */" for "/*". A fragment must not hold
+// either line.
+func Markers(comment string) (begin, end string) {
 	if comment == "" {
 		comment = "#"
 	}

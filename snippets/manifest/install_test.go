@@ -908,3 +908,117 @@ func TestInstallScriptDanglingLinks(t *testing.T) {
 		}
 	}
 }
+
+// TestInstallScriptRefusesBeforeChanging: things in the way that only
+// the checks can see, so that nothing changes.
+func TestInstallScriptRefusesBeforeChanging(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		setup func(t *testing.T, root, outside string)
+		want  string
+	}{
+		{"backups through a link out of the root", func(t *testing.T, root, outside string) {
+			mkdirAll(t, filepath.Join(root, "var/backups/tailor"))
+			symlink(t, outside, filepath.Join(root, "var/backups/tailor/etc"))
+		}, "/var/backups/tailor/etc/app.conf leads out of"},
+		{"backups under a link to nothing", func(t *testing.T, root, outside string) {
+			mkdirAll(t, filepath.Join(root, "var"))
+			symlink(t, "nowhere", filepath.Join(root, "var/backups"))
+		}, "/var/backups is a symbolic link to nothing, where backups go"},
+		{"backups under a file", func(t *testing.T, root, outside string) {
+			writeFile(t, filepath.Join(root, "var/backups"), "x\n")
+		}, "/var/backups is not a directory, where backups go"},
+		{"file at a link to a directory", func(t *testing.T, root, outside string) {
+			mkdirAll(t, filepath.Join(root, "srv/d"))
+			symlink(t, "../srv/d", filepath.Join(root, "etc/other.conf"))
+		}, "/etc/other.conf is a symbolic link to a directory"},
+	} {
+		for _, sh := range shells(t) {
+			t.Run(tc.name+"/"+filepath.Base(sh), func(t *testing.T) {
+				m := &Manifest{Files: []File{
+					{Path: "/etc/app.conf", Kind: KindFile},
+					{Path: "/etc/other.conf", Kind: KindFragment},
+				}, Dirs: []Dir{{Path: "/srv/new"}}}
+				b := newBundle(t, m, map[string]string{"/etc/app.conf": "new\n", "/etc/other.conf": "x = 1\n"})
+				parent := t.TempDir()
+				root, outside := filepath.Join(parent, "root"), filepath.Join(parent, "out")
+				mkdirAll(t, outside)
+				writeFile(t, filepath.Join(root, "etc/app.conf"), "old\n")
+				tc.setup(t, root, outside)
+				before, beforeOut := snapshot(t, root), snapshot(t, outside)
+				out, errOut, code := b.run(t, sh, "--root", root)
+				if code != 1 || !strings.Contains(errOut, tc.want) || !strings.Contains(errOut, "nothing changed") {
+					t.Errorf("exit %d\nstdout:\n%s\nstderr:\n%s\nwant %q", code, out, errOut, tc.want)
+				}
+				if d := diffSnapshots(before, snapshot(t, root)); d != "" {
+					t.Errorf("the root changed:\n%s", d)
+				}
+				if d := diffSnapshots(beforeOut, snapshot(t, outside)); d != "" {
+					t.Errorf("outside the root changed:\n%s", d)
+				}
+			})
+		}
+	}
+}
+
+// TestInstallScriptSetIDParent: a directory made under a set-group-ID
+// parent inherits the bit; the mode the tutorial gives clears it once,
+// and the second run changes nothing.
+func TestInstallScriptSetIDParent(t *testing.T) {
+	for _, sh := range shells(t) {
+		t.Run(filepath.Base(sh), func(t *testing.T) {
+			m := &Manifest{Dirs: []Dir{{Path: "/etc/app", Mode: "0750"}, {Path: "/srv/shared", Mode: "2770"}}}
+			b := newBundle(t, m, nil)
+			root := newRoot(t, nil)
+			mkdirAll(t, filepath.Join(root, "srv"))
+			for _, d := range []string{"etc", "srv"} {
+				if err := os.Chmod(filepath.Join(root, d), 0o755|fs.ModeSetgid); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if out, errOut, code := b.run(t, sh, "--root", root); code != 0 {
+				t.Fatalf("exit %d\n%s\n%s", code, out, errOut)
+			}
+			checkMode(t, filepath.Join(root, "etc/app"), 0o750)
+			checkMode(t, filepath.Join(root, "srv/shared"), 0o770|fs.ModeSetgid)
+			if out, _, _ := b.run(t, sh, "--root", root); out != "up to date\n" {
+				t.Errorf("second run: %q", out)
+			}
+		})
+	}
+}
+
+// TestInstallScriptThroughLink runs the script through a symbolic link to
+// it, from elsewhere: it finds rootfs/ beside the script itself.
+func TestInstallScriptThroughLink(t *testing.T) {
+	for _, sh := range shells(t) {
+		t.Run(filepath.Base(sh), func(t *testing.T) {
+			m := &Manifest{Files: []File{{Path: "/etc/x", Kind: KindFile}}}
+			b := newBundle(t, m, map[string]string{"/etc/x": "x\n"})
+			links := t.TempDir()
+			symlink(t, filepath.Join(b.dir, "install.sh"), filepath.Join(links, "install-acme"))
+			symlink(t, "install-acme", filepath.Join(links, "install"))
+			root := newRoot(t, nil)
+			cmd := exec.Command(sh, filepath.Join(links, "install"), "--root", root)
+			cmd.Dir = t.TempDir()
+			out, err := cmd.CombinedOutput()
+			if err != nil || string(out) != "created /etc/x (0644)\n" {
+				t.Errorf("%v: %s", err, out)
+			}
+		})
+	}
+}
+
+func mkdirAll(t *testing.T, p string) {
+	t.Helper()
+	if err := os.MkdirAll(p, 0o755); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func symlink(t *testing.T, target, p string) {
+	t.Helper()
+	if err := os.Symlink(target, p); err != nil {
+		t.Fatal(err)
+	}
+}

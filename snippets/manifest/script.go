@@ -79,8 +79,26 @@ if [ -n "$ROOT" ]; then
 		ROOT=
 	fi
 fi
-case $0 in
-*/*) HERE=${0%/*} ;;
+# rootfs/ and fragments/ are beside the script, not beside a link to it.
+SELF=$0
+n=0
+while [ -L "$SELF" ] && [ "$n" -lt 40 ]; do
+	n=$((n + 1))
+	link=$(readlink "$SELF" && printf x)
+	link=${link%?x}
+	case $link in
+	/*) SELF=$link ;;
+	*/*) SELF=${SELF%/*}/$link ;;
+	*)
+		case $SELF in
+		*/*) SELF=${SELF%/*}/$link ;;
+		*) SELF=$link ;;
+		esac
+		;;
+	esac
+done
+case $SELF in
+*/*) HERE=${SELF%/*} ;;
 *) HERE=. ;;
 esac
 HERE=$(cd "$HERE" && pwd)
@@ -240,8 +258,9 @@ resolve() {
 # followed: they do not loop, and a file at a link goes into a directory
 # that exists (a file is written through a link at its own path, a link
 # replaces one). With --root, what is written at PATH stays under the
-# root: no link on the way leads out of it (an absolute one names a place
-# on this system, not under the root).
+# root: no link on the way leads out of it (an absolute one is followed
+# on this system, not under the root, so it leads out unless it names a
+# place under the root).
 check_inside() {
 	ci_p=$ROOT$1
 	if [ "$2" != link ]; then
@@ -269,9 +288,36 @@ check_inside() {
 			;;
 		esac
 	fi
-	if [ "$2" = file ] && [ "$ci_p" != "$ROOT$1" ] && [ ! -d "${ci_p%/*}" ]; then
-		fail "$1 is a symbolic link into a directory that does not exist"
+	if [ "$2" = file ] && [ "$ci_p" != "$ROOT$1" ]; then
+		if [ ! -d "${ci_p%/*}" ]; then
+			fail "$1 is a symbolic link into a directory that does not exist"
+		elif [ -d "$ci_p" ]; then
+			fail "$1 is a symbolic link to a directory (a file is needed there)"
+		fi
 	fi
+}
+
+# check_backups PATH: a backup of PATH can be made under $BACKUPS: no file
+# or link to nothing stands on the way, and with --root no link leads out.
+check_backups() {
+	cb_d=$BACKUPS${1%/*}
+	cb_p=
+	cb_rest=${cb_d#/}
+	while [ -n "$cb_rest" ]; do
+		cb_p=$cb_p/${cb_rest%%/*}
+		case $cb_rest in
+		*/*) cb_rest=${cb_rest#*/} ;;
+		*) cb_rest= ;;
+		esac
+		if [ -L "$ROOT$cb_p" ] && [ ! -e "$ROOT$cb_p" ]; then
+			fail "$cb_p is a symbolic link to nothing, where backups go"
+			return 0
+		elif [ -e "$ROOT$cb_p" ] && [ ! -d "$ROOT$cb_p" ]; then
+			fail "$cb_p is not a directory, where backups go"
+			return 0
+		fi
+	done
+	check_inside "$BACKUPS$1" file
 }
 
 # check_not_dir PATH: no directory is at PATH, where a file or link goes.
@@ -379,6 +425,10 @@ set_attrs() {
 	if [ -n "$2" ] && [ "$2" != "$sa_mode" ]; then
 		ATTRS_CHANGED=1
 		if [ -z "$DRY" ]; then
+			if [ -d "$sa_d" ]; then
+				# a numeric mode keeps a directory's set-id bits
+				chmod u-s,g-s "$sa_d"
+			fi
 			chmod "$2" "$sa_d"
 		fi
 	fi
@@ -412,7 +462,7 @@ put() {
 	put_d=$2
 	put_tmp=$put_d.tailor-new
 	rm -f "$put_tmp"
-	cp "$1" "$put_tmp"
+	(umask 077 && cp "$1" "$put_tmp") # no one reads a secret before chmod
 	chmod "$3" "$put_tmp"
 	if [ -n "$IS_ROOT" ]; then
 		if [ -n "$4" ]; then

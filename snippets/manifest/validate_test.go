@@ -104,9 +104,9 @@ func TestMarkers(t *testing.T) {
 		{"<!--", "<!-- BEGIN tailor -->", "<!-- END tailor -->"},
 		{"/*", "/* BEGIN tailor */", "/* END tailor */"},
 	} {
-		b, e := markers(c.comment)
+		b, e := Markers(c.comment)
 		if b != c.begin || e != c.end {
-			t.Errorf("markers(%q) = %q, %q; want %q, %q", c.comment, b, e, c.begin, c.end)
+			t.Errorf("Markers(%q) = %q, %q; want %q, %q", c.comment, b, e, c.begin, c.end)
 		}
 	}
 }
