@@ -283,6 +283,10 @@ func (a *analyzer) readAnnotation(c *content.Code) (*annot, bool) {
 	for _, kv := range ann.Attrs {
 		switch kv.Name {
 		case "file":
+			if strings.TrimSpace(kv.Value) == "" {
+				a.diags.Errorf(at, "file= in tailor annotation is empty: give the file's path")
+				ok = false
+			}
 			r.file = kv.Value
 		case "op":
 			switch Op(kv.Value) {

@@ -8,6 +8,7 @@ import (
 	"github.com/yuin/goldmark/text"
 
 	"tailor/content"
+	"tailor/internal/editdist"
 )
 
 // tailorKeys are the attributes of an info string that belong to the
@@ -15,6 +16,34 @@ import (
 var tailorKeys = map[string]bool{
 	"file": true, "op": true, "mode": true, "owner": true, "group": true,
 	"subst": true, "before": true, "after": true, "validate": true,
+}
+
+// highlightKeys are info-string attributes of Hugo, Pandoc and MkDocs
+// that look like no tailor key by chance.
+var highlightKeys = map[string]bool{
+	"linenos": true, "hl_lines": true, "linenostart": true, "anchorlinenos": true,
+	"lineanchors": true, "hl_inline": true, "style": true, "noclasses": true,
+	"guesssyntax": true, "tabwidth": true, "startfrom": true, "caption": true,
+	"numberlines": true, "startline": true, "data-line": true, "lang": true,
+}
+
+// nearTailorKey reports whether an attribute name is a likely slip for a
+// tailor key: one edit away ("mdoe", "ower", "fiel"), two for longer keys.
+func nearTailorKey(name string) bool {
+	n := strings.ToLower(name)
+	if highlightKeys[n] || tailorKeys[n] {
+		return tailorKeys[n] && n != name // "File=" is a slip too
+	}
+	for k := range tailorKeys {
+		limit := 1
+		if len(k) > 5 {
+			limit = 2
+		}
+		if len(k) > 2 && editdist.Distance(n, k) <= limit {
+			return true
+		}
+	}
+	return false
 }
 
 // code converts a fenced or indented code block. ann is the annotation of
@@ -165,6 +194,9 @@ func (c *converter) info(code *content.Code, info string, pos int) *content.Anno
 	if i < 0 {
 		i = len(info)
 	}
+	if strings.ContainsRune(info[:i], '=') {
+		i = 0 // ``` title="/etc/x.conf": attributes, no language
+	}
 	code.Lang = info[:i]
 	rest := info[i:]
 	list := strings.TrimSpace(rest)
@@ -192,7 +224,8 @@ func (c *converter) info(code *content.Code, info string, pos int) *content.Anno
 			code.Name = a.Value
 		case a.Name == "class" && code.Lang == "":
 			code.Lang = a.Value // {.ini ...}, as in Pandoc
-		case tailorKeys[a.Name]:
+		case tailorKeys[a.Name] || nearTailorKey(a.Name):
+			// a near miss ("mdoe") goes too, for the analysis to report
 			if ann == nil {
 				ann = &content.Annotation{Pos: listPos}
 			}
