@@ -65,6 +65,9 @@ type Result struct {
 	Modes map[string]os.FileMode
 	// Dir is where the output was written ("" when nothing was).
 	Dir string
+	// Stale, when the build failed, is the client's output directory that
+	// an earlier build left, unchanged ("" when there is none).
+	Stale string
 	// Tags are the client's tags (nil when its values could not be read).
 	Tags []string
 
@@ -231,6 +234,11 @@ func (p *Project) Build(opts Options) *Run {
 			defer wg.Done()
 			defer func() { <-sem }()
 			r := p.buildClient(f, out, opts, &ps)
+			if r.Failed() && !opts.DryRun && r.Client != "" {
+				if dir := path.Join(out, r.Client); isClientOutput(p.Fs, dir) {
+					r.Stale = dir
+				}
+			}
 			results[i] = r
 			if opts.Progress != nil {
 				mu.Lock()

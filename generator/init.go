@@ -2,10 +2,12 @@ package generator
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
 
+	"tailor/content"
 	"tailor/placeholder"
 	"tailor/values"
 )
@@ -33,7 +35,10 @@ func (p *Project) Skeleton(have *Values) string {
 				uses[r.Name] = u
 			}
 			pos := sf.File.Position(r.Start)
-			u.where = append(u.where, fmt.Sprintf("%s:%d", pos.Filename, pos.Line))
+			at := fmt.Sprintf("%s:%d", pos.Filename, pos.Line)
+			if n := len(u.where); n == 0 || u.where[n-1] != at {
+				u.where = append(u.where, at)
+			}
 		}
 	}
 	for n := range p.Decls {
@@ -107,5 +112,34 @@ func (p *Project) Skeleton(have *Values) string {
 		}
 		fmt.Fprintf(&b, "%s = %s\n\n", n, strconv.Quote(example))
 	}
+	if tags := p.tagNames(); have == nil && len(tags) > 0 {
+		fmt.Fprintf(&b, "# Tags choose the tutorial's conditional content; it uses %s.\n# tags = []\n", strings.Join(tags, ", "))
+	}
 	return b.String()
+}
+
+// tagNames returns the tags the pages' conditional content names, but
+// for Sphinx's builder tags, sorted.
+func (p *Project) tagNames() []string {
+	seen := map[string]bool{}
+	for _, sf := range sourceFiles(p.Pages, nil) {
+		content.Walk(sf.Blocks, func(b content.Block, _ []content.Block, _ int) bool {
+			if o, ok := b.(*content.Only); ok {
+				if e, err := content.ParseTagExpr(o.Expr); err == nil {
+					for _, n := range e.Names() {
+						if !sphinxBuilderTag(n) && !slices.Contains(values.BuilderTags, n) {
+							seen[n] = true
+						}
+					}
+				}
+			}
+			return true
+		})
+	}
+	out := make([]string, 0, len(seen))
+	for n := range seen {
+		out = append(out, n)
+	}
+	sort.Strings(out)
+	return out
 }

@@ -68,9 +68,30 @@ func run(args []string, stdout, stderr io.Writer, getenv func(string) (string, b
 		fmt.Fprint(stdout, usage)
 		return exitOK
 	}
-	cmd, args := args[0], args[1:]
+	// "tailor -C DIR build", as git and make take it
+	var global []string
+	for len(args) > 0 {
+		switch a := args[0]; {
+		case a == "-C" || a == "--C":
+			if len(args) < 2 {
+				fmt.Fprintf(stderr, "tailor: %s needs a directory\n", a)
+				return exitUsage
+			}
+			global, args = append(global, "-C", args[1]), args[2:]
+			continue
+		case strings.HasPrefix(a, "-C=") || strings.HasPrefix(a, "--C="):
+			global, args = append(global, a), args[1:]
+			continue
+		}
+		break
+	}
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return exitUsage
+	}
+	cmd, args := args[0], append(global, args[1:]...)
 	fs := flag.NewFlagSet("tailor "+cmd, flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs.SetOutput(io.Discard)
 	dir := fs.String("C", ".", "project directory")
 	var vals multiFlag
 	fs.Var(&vals, "values", "values `FILE` or glob (repeatable)")
@@ -87,9 +108,18 @@ func run(args []string, stdout, stderr io.Writer, getenv func(string) (string, b
 		return exitUsage
 	}
 	if err := fs.Parse(args); err != nil {
+		fs.SetOutput(stderr)
 		if errors.Is(err, flag.ErrHelp) {
+			fmt.Fprintf(stderr, "usage of tailor %s:\n", cmd)
+			fs.PrintDefaults()
 			return exitOK
 		}
+		msg := err.Error()
+		if name, ok := strings.CutPrefix(msg, "flag provided but not defined: -"); ok {
+			msg = fmt.Sprintf("unknown flag --%s", strings.TrimPrefix(name, "-"))
+		}
+		fmt.Fprintf(stderr, "tailor %s: %s\n", cmd, msg)
+		fs.PrintDefaults()
 		return exitUsage
 	}
 	if fs.NArg() > 0 {
@@ -140,7 +170,11 @@ func build(proj *generator.Project, diags content.Diagnostics, vals []string, ou
 			if name == "" {
 				name = strings.TrimSuffix(filepath.Base(c.Values), filepath.Ext(c.Values))
 			}
-			fmt.Fprintf(stderr, "tailor: client %s (%s) failed: nothing written for it\n", name, c.Values)
+			stale := ""
+			if c.Stale != "" {
+				stale = fmt.Sprintf("; %s still holds an earlier build", c.Stale)
+			}
+			fmt.Fprintf(stderr, "tailor: client %s (%s) failed: nothing written for it%s\n", name, c.Values, stale)
 		}
 	}
 	if !check {

@@ -128,6 +128,17 @@ func TestUsage(t *testing.T) {
 			t.Errorf("tailor %q: exit %d, want 2", args, code)
 		}
 	}
+	if code, _, stderr := tailor(t, nil, "check", "--out", "x"); code != 2 || !strings.HasPrefix(stderr, "tailor check: unknown flag --out\n") {
+		t.Errorf("check --out: exit %d\n%s", code, stderr)
+	}
+	if code, _, stderr := tailor(t, nil, "-C"); code != 2 || !strings.Contains(stderr, "-C needs a directory") {
+		t.Errorf("-C alone: exit %d\n%s", code, stderr)
+	}
+	// -C before the command, as git and make take it
+	dir := project(t, map[string]string{"page.md": "# T\n\nCreate file `/etc/x.conf` with the following contents:\n\n```ini\nx = 1\n```\n"})
+	if code, stdout, stderr := tailor(t, nil, "-C", dir, "plan"); code != 0 || !strings.Contains(stdout, "create /etc/x.conf") {
+		t.Errorf("-C DIR plan: exit %d\n%s\n%s", code, stdout, stderr)
+	}
 	if code, stdout, _ := tailor(t, nil, "help"); code != 0 || !strings.Contains(stdout, "tailor build") {
 		t.Errorf("help: exit %d\n%s", code, stdout)
 	}
@@ -160,14 +171,15 @@ func TestBadInput(t *testing.T) {
 func TestInit(t *testing.T) {
 	dir := project(t, map[string]string{
 		"tailor.toml": "[placeholders.DOMAIN]\ndescription = \"Where the site is\"\nexample = \"shop.example\"\n",
-		"page.md":     "# T\n\nAdd the following to `/etc/x.conf`:\n\n```ini\nname = $DOMAIN\npass = $DB_PASSWORD\n```\n",
+		"page.md":     "# T\n\nAdd the following to `/etc/x.conf`:\n\n```ini\nname = $DOMAIN\npass = $DB_PASSWORD\n```\n\n<!-- only: nginx or (apache and not html) -->\nOn $DOMAIN and $DOMAIN.\n<!-- end only -->\n",
 		"have.toml":   "DOMAIN = \"a.example\"\n",
 	})
 	code, stdout, _ := tailor(t, nil, "init", "-C", dir)
 	if code != 0 {
 		t.Fatalf("exit %d", code)
 	}
-	for _, want := range []string{"# Where the site is\n", "# used at page.md:6\n", "DOMAIN = \"shop.example\"\n", "DB_PASSWORD = { env = \"DB_PASSWORD\" }", "DB_PASSWORD = \"\"\n"} {
+	for _, want := range []string{"# Where the site is\n", "# used at page.md:6, page.md:11\n", "DOMAIN = \"shop.example\"\n", "DB_PASSWORD = { env = \"DB_PASSWORD\" }", "DB_PASSWORD = \"\"\n",
+		"# Tags choose the tutorial's conditional content; it uses apache, nginx.\n# tags = []\n"} {
 		if !strings.Contains(stdout, want) {
 			t.Errorf("init output lacks %q:\n%s", want, stdout)
 		}
@@ -195,5 +207,28 @@ func TestValidate(t *testing.T) {
 		if tt.code == 1 && !strings.Contains(stderr, `page.md:3:10: error: /etc/nginx/conf.d/acme.example.conf does not pass "grep -q listen %s": exit status 1`) {
 			t.Errorf("stderr:\n%s", stderr)
 		}
+	}
+}
+
+// TestFailedRebuild: a client whose rebuild fails keeps its earlier
+// output, whole, and the message says so.
+func TestFailedRebuild(t *testing.T) {
+	dir := project(t, map[string]string{
+		"page.md":           "# T\n\nCreate file `/etc/x.conf` with the following contents:\n\n```ini\nname = $NAME\n```\n",
+		"clients/acme.toml": "NAME = \"x\"\n",
+	})
+	if code, _, stderr := tailor(t, nil, "build", "-C", dir); code != 0 {
+		t.Fatalf("first build: exit %d\n%s", code, stderr)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "clients/acme.toml"), []byte("NAME = = 1\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr := tailor(t, nil, "build", "-C", dir)
+	want := "failed: nothing written for it; " + filepath.ToSlash(filepath.Join(dir, "out", "acme")) + " still holds an earlier build"
+	if code != 1 || !strings.Contains(stderr, want) {
+		t.Errorf("exit %d\n%s\nwant %q", code, stderr, want)
+	}
+	if data, err := os.ReadFile(filepath.Join(dir, "out/acme/rootfs/etc/x.conf")); err != nil || string(data) != "name = x\n" {
+		t.Errorf("earlier output: %q, %v", data, err)
 	}
 }
