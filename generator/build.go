@@ -515,7 +515,8 @@ func (p *Project) render(t *tagged, vals *values.Values, fill *filler, validate 
 			modes[name] = 0o600
 		}
 	}
-	if err := out.Manifest.Validate(); err != nil {
+	if err := out.Manifest.Validate(); err != nil && !ds.HasErrors() {
+		// a last guard: what Render reports, at the block, comes first
 		diags.Errorf(content.Position{Filename: "manifest.json"}, "%v", err)
 	}
 	files["manifest.json"] = out.Manifest.JSON()

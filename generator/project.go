@@ -51,6 +51,8 @@ type Project struct {
 	broken bool
 	// sources are the names of the pages and included files.
 	sources map[string]bool
+	// pagesPos is where tailor.toml gives its pages list.
+	pagesPos content.Position
 }
 
 // SourcePath returns where a page or included file named in a diagnostic
@@ -235,6 +237,7 @@ func (p *Project) readConfig(src []byte, diags *content.Diagnostics) []string {
 			p.Decls = decls
 		}
 	}
+	p.pagesPos = atValue("pages")
 	return list("pages")
 }
 
@@ -403,7 +406,12 @@ func (p *Project) order(docs map[string]*content.Doc, files []string, included m
 	if len(pages) > 0 {
 		for _, name := range pages {
 			if !add(path.Clean(name)) {
-				diags.Errorf(content.Position{Filename: ConfigFile}, "pages lists %q, which is not a page of the content directory", name)
+				diags.Errorf(p.pagesPos, "pages lists %q, which is not a page of the content directory", name)
+			}
+		}
+		for _, name := range files {
+			if !seen[name] && !included[name] {
+				diags.Warnf(content.Position{Filename: name}, "page is not in the pages list of %s: not built", ConfigFile)
 			}
 		}
 		return out

@@ -102,3 +102,27 @@ func TestToctreeOrder(t *testing.T) {
 		t.Errorf("diagnostics:\n%s", got)
 	}
 }
+
+// TestPagesList: tailor.toml's pages decide the order; a name that is no
+// page is an error at the list, a page left out a warning.
+func TestPagesList(t *testing.T) {
+	fsys := afero.NewMemMapFs()
+	afero.WriteFile(fsys, "tailor.toml", []byte("title = \"x\"\npages = [\"b.md\", \"a.md\", \"missing.md\"]\n"), 0o644)
+	for _, n := range []string{"a", "b", "c"} {
+		afero.WriteFile(fsys, n+".md", []byte("# "+n+"\n"), 0o644)
+	}
+	p, diags := Load(fsys, ".")
+	want := "c.md: warning: page is not in the pages list of tailor.toml: not built\ntailor.toml:2:9: error: pages lists \"missing.md\", which is not a page of the content directory\n"
+	if got := diags.String(); got != want {
+		t.Errorf("diagnostics:\n%q\nwant:\n%q", got, want)
+	}
+	if p != nil {
+		var names []string
+		for _, d := range p.Pages {
+			names = append(names, d.File.Name)
+		}
+		if strings.Join(names, " ") != "b.md a.md" {
+			t.Errorf("pages %q", names)
+		}
+	}
+}
