@@ -37,6 +37,7 @@ Usage:
   tailor check [-C DIR] [--values FILE]...               all diagnostics, nothing written
   tailor plan  [-C DIR] [--values FILE] [--json]         what each code block becomes, and why
   tailor init  [-C DIR] [--values FILE]                  a values file skeleton
+  tailor diff  [-C DIR] --values FILE --root DIR [--json] the build against an installed system
 
 --values takes files or glob patterns and may be repeated; without it the
 project's clients (tailor.toml "clients", default clients/*.toml) are used.
@@ -95,9 +96,12 @@ func run(args []string, stdout, stderr io.Writer, getenv func(string) (string, b
 	dir := fs.String("C", ".", "project directory")
 	var vals multiFlag
 	fs.Var(&vals, "values", "values `FILE` or glob (repeatable)")
-	var out *string
+	var out, root *string
 	var asJSON *bool
 	switch cmd {
+	case "diff":
+		root = fs.String("root", "", "the installed system's root `DIR` (/ for this one)")
+		asJSON = fs.Bool("json", false, "print JSON")
 	case "build":
 		out = fs.String("out", "", "output `DIR` (default: out in the project directory)")
 	case "check", "init":
@@ -139,6 +143,8 @@ func run(args []string, stdout, stderr io.Writer, getenv func(string) (string, b
 		return plan(proj, diags, vals, *asJSON, stdout, stderr, getenv)
 	case "init":
 		return initValues(proj, diags, vals, stdout, stderr, getenv)
+	case "diff":
+		return diff(proj, diags, vals, *root, *asJSON, stdout, stderr, getenv)
 	}
 	return exitUsage
 }
@@ -279,6 +285,69 @@ func plan(proj *generator.Project, diags content.Diagnostics, vals []string, asJ
 		enc.Encode(rep)
 	} else {
 		fmt.Fprint(stdout, rep.Text())
+	}
+	return exitOK
+}
+
+// diff compares one client's build with an installed system: exit 0 when
+// they agree, 1 when they drift (or the build fails).
+func diff(proj *generator.Project, diags content.Diagnostics, vals []string, root string, asJSON bool, stdout, stderr io.Writer, getenv func(string) (string, bool)) int {
+	if len(vals) != 1 || root == "" {
+		fmt.Fprintln(stderr, "tailor diff: give one --values FILE and the installed system's --root DIR (/ for this one)")
+		return exitUsage
+	}
+	r := proj.Build(generator.Options{Values: vals, Getenv: getenv, DryRun: true})
+	all := append(content.Diagnostics{}, diags...)
+	all.Append(r.Diags)
+	printDiags(stderr, proj, all, r.Clients)
+	if len(r.Clients) != 1 {
+		if len(r.Clients) > 1 {
+			fmt.Fprintln(stderr, "tailor diff: --values names several clients; give one")
+			return exitUsage
+		}
+		return exitFail
+	}
+	c := r.Clients[0]
+	if all.HasErrors() || c.Failed() {
+		fmt.Fprintf(stderr, "tailor: client %s (%s) failed: nothing to compare\n", c.Client, c.Values)
+		return exitFail
+	}
+	drift, err := generator.Diff(c, afero.NewOsFs(), filepath.ToSlash(root))
+	if err != nil {
+		fmt.Fprintf(stderr, "tailor diff: %v\n", err)
+		return exitFail
+	}
+	if asJSON {
+		if drift == nil {
+			drift = []generator.Drift{}
+		}
+		enc := json.NewEncoder(stdout)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", " ")
+		enc.Encode(struct {
+			Client string            `json:"client"`
+			Root   string            `json:"root"`
+			Same   bool              `json:"same"`
+			Drift  []generator.Drift `json:"drift"`
+		}{c.Client, root, len(drift) == 0, drift})
+	} else {
+		for _, d := range drift {
+			fmt.Fprintln(stdout, d)
+			for _, l := range d.Lines {
+				fmt.Fprintln(stdout, "    "+l)
+			}
+		}
+		switch len(drift) {
+		case 0:
+			fmt.Fprintf(stdout, "%s: %s is as tailor builds it\n", c.Client, root)
+		case 1:
+			fmt.Fprintf(stdout, "%s: 1 difference with %s\n", c.Client, root)
+		default:
+			fmt.Fprintf(stdout, "%s: %d differences with %s\n", c.Client, len(drift), root)
+		}
+	}
+	if len(drift) > 0 {
+		return exitFail
 	}
 	return exitOK
 }

@@ -232,3 +232,41 @@ func TestFailedRebuild(t *testing.T) {
 		t.Errorf("earlier output: %q, %v", data, err)
 	}
 }
+
+func TestDiffCommand(t *testing.T) {
+	dir := project(t, map[string]string{
+		"page.md":           "# T\n\nCreate file `/etc/x.conf` with the following contents:\n\n```ini\nname = $NAME\n```\n",
+		"clients/acme.toml": "NAME = \"x\"\n",
+	})
+	root := t.TempDir()
+	values := filepath.Join(dir, "clients/acme.toml")
+	if err := os.MkdirAll(filepath.Join(root, "etc"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(root, "etc/x.conf"), []byte("name = x\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, stderr := tailor(t, nil, "diff", "-C", dir, "--values", values, "--root", root)
+	if code != 0 || stdout != "acme: "+root+" is as tailor builds it\n" {
+		t.Errorf("same: exit %d\n%s\n%s", code, stdout, stderr)
+	}
+	if err := os.WriteFile(filepath.Join(root, "etc/x.conf"), []byte("name = y\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, _ = tailor(t, nil, "diff", "-C", dir, "--values", values, "--root", root)
+	if want := "/etc/x.conf: content differs\n    -name = x\n    +name = y\nacme: 1 difference with " + root + "\n"; code != 1 || stdout != want {
+		t.Errorf("drift: exit %d\n%s\nwant:\n%s", code, stdout, want)
+	}
+	code, stdout, _ = tailor(t, nil, "diff", "-C", dir, "--values", values, "--root", root, "--json")
+	if code != 1 || !strings.Contains(stdout, `"same": false`) || !strings.Contains(stdout, `"what": "content"`) {
+		t.Errorf("drift, JSON: exit %d\n%s", code, stdout)
+	}
+	for _, args := range [][]string{
+		{"diff", "-C", dir, "--values", values},
+		{"diff", "-C", dir, "--root", root},
+	} {
+		if code, _, _ := tailor(t, nil, args...); code != 2 {
+			t.Errorf("%q: exit %d, want 2", args, code)
+		}
+	}
+}

@@ -1,0 +1,332 @@
+package generator
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"sort"
+	"strconv"
+	"strings"
+	"syscall"
+
+	"github.com/spf13/afero"
+
+	"tailor/snippets/manifest"
+)
+
+// A Drift is one way an installed system differs from a client's build.
+type Drift struct {
+	// Path is the file, directory or link on the system.
+	Path string `json:"path"`
+	// What differs: "missing", "content", "block" (a fragment's merged
+	// block), "mode", "owner", "group", "type" or "link".
+	What string `json:"what"`
+	// Want and Have are what the build says and what the system has;
+	// empty for content, which Diff gives in Lines.
+	Want string `json:"want,omitempty"`
+	Have string `json:"have,omitempty"`
+	// Lines is a line diff of the content ("-" the build's lines, "+" the
+	// system's, " " both), nil for a secret file: its content is never
+	// shown.
+	Lines []string `json:"lines,omitempty"`
+	// Secret is set when the file holds a secret.
+	Secret bool `json:"secret,omitempty"`
+}
+
+// String describes the drift in one line.
+func (d Drift) String() string {
+	switch d.What {
+	case "missing":
+		return d.Path + ": missing"
+	case "content":
+		return d.Path + ": content differs"
+	case "block":
+		if d.Have == "" {
+			return d.Path + ": the block tailor merges is not there"
+		}
+		return d.Path + ": the merged block differs"
+	}
+	return fmt.Sprintf("%s: %s is %s, want %s", d.Path, d.What, d.Have, d.Want)
+}
+
+// Diff compares a client's build (a Result of a build, a dry run does)
+// with the system whose root directory is root on sys: every file,
+// fragment, directory and link of its manifest, with the modes, owners
+// and groups the manifest gives. It only reads. Owners and groups are
+// compared by the names in root/etc/passwd and root/etc/group, when sys
+// says who owns a file.
+func Diff(r *Result, sys afero.Fs, root string) ([]Drift, error) {
+	var m manifest.Manifest
+	if err := json.Unmarshal(r.Files["manifest.json"], &m); err != nil {
+		return nil, fmt.Errorf("the build has no manifest: %v", err)
+	}
+	root = path.Clean(root)
+	ids := &idNames{sys: sys, root: root}
+	var out []Drift
+	at := func(p string) string { return path.Join(root, p) }
+	for _, d := range m.Dirs {
+		fi, err := sys.Stat(at(d.Path))
+		switch {
+		case err != nil:
+			out = append(out, Drift{Path: d.Path, What: "missing"})
+			continue
+		case !fi.IsDir():
+			out = append(out, Drift{Path: d.Path, What: "type", Want: "a directory", Have: "a file"})
+			continue
+		}
+		out = append(out, attrDrift(d.Path, fi, d.Mode, d.Owner, d.Group, ids)...)
+	}
+	for _, f := range m.Files {
+		fi, err := sys.Stat(at(f.Path))
+		switch {
+		case err != nil:
+			out = append(out, Drift{Path: f.Path, What: "missing"})
+			continue
+		case fi.IsDir():
+			out = append(out, Drift{Path: f.Path, What: "type", Want: "a file", Have: "a directory"})
+			continue
+		}
+		have, err := afero.ReadFile(sys, at(f.Path))
+		if err != nil {
+			return nil, fmt.Errorf("%s: %v", f.Path, describeReadErr(err))
+		}
+		if f.Kind == manifest.KindFragment {
+			want := r.Files["fragments"+f.Path]
+			begin, end := manifest.Markers(f.Comment)
+			block, found := mergedBlock(have, begin, end)
+			if !found || !bytes.Equal(block, want) {
+				d := Drift{Path: f.Path, What: "block", Secret: f.Secret}
+				if found {
+					d.Have = "other"
+					if !f.Secret {
+						d.Lines = lineDiff(string(want), string(block))
+					}
+				}
+				out = append(out, d)
+			}
+		} else if want := r.Files["rootfs"+f.Path]; !bytes.Equal(have, want) {
+			d := Drift{Path: f.Path, What: "content", Secret: f.Secret}
+			if !f.Secret {
+				d.Lines = lineDiff(string(want), string(have))
+			}
+			out = append(out, d)
+		}
+		out = append(out, attrDrift(f.Path, fi, f.Mode, f.Owner, f.Group, ids)...)
+	}
+	for _, l := range m.Links {
+		p := at(l.Path)
+		lst, ok := sys.(afero.Lstater)
+		reader, canRead := sys.(afero.LinkReader)
+		if !ok || !canRead {
+			return nil, errors.New("this file system cannot read symbolic links")
+		}
+		fi, _, err := lst.LstatIfPossible(p)
+		switch {
+		case err != nil:
+			out = append(out, Drift{Path: l.Path, What: "missing"})
+			continue
+		case fi.Mode()&fs.ModeSymlink == 0:
+			out = append(out, Drift{Path: l.Path, What: "type", Want: "a symbolic link", Have: kindOf(fi)})
+			continue
+		}
+		target, err := reader.ReadlinkIfPossible(p)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %v", l.Path, err)
+		}
+		if target != l.Target {
+			out = append(out, Drift{Path: l.Path, What: "link", Want: l.Target, Have: target})
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Path < out[j].Path })
+	return out, nil
+}
+
+func kindOf(fi fs.FileInfo) string {
+	switch {
+	case fi.IsDir():
+		return "a directory"
+	case fi.Mode()&fs.ModeSymlink != 0:
+		return "a symbolic link"
+	}
+	return "a file"
+}
+
+// attrDrift compares the mode, owner and group of an installed file with
+// those the manifest gives (an empty one is not compared).
+func attrDrift(p string, fi fs.FileInfo, mode, owner, group string, ids *idNames) []Drift {
+	var out []Drift
+	if mode != "" {
+		have := fi.Mode().Perm()
+		if fi.Mode()&fs.ModeSetuid != 0 {
+			have |= 0o4000
+		}
+		if fi.Mode()&fs.ModeSetgid != 0 {
+			have |= 0o2000
+		}
+		if fi.Mode()&fs.ModeSticky != 0 {
+			have |= 0o1000
+		}
+		want, err := strconv.ParseUint(mode, 8, 32)
+		if err == nil && uint64(have) != want {
+			out = append(out, Drift{Path: p, What: "mode", Want: fmt.Sprintf("%04o", want), Have: fmt.Sprintf("%04o", uint64(have))})
+		}
+	}
+	st, ok := fi.Sys().(*syscall.Stat_t)
+	if !ok {
+		return out // this file system does not say who owns files
+	}
+	if owner != "" {
+		if have := ids.name("passwd", int(st.Uid)); have != owner && strconv.Itoa(int(st.Uid)) != owner {
+			out = append(out, Drift{Path: p, What: "owner", Want: owner, Have: have})
+		}
+	}
+	if group != "" {
+		if have := ids.name("group", int(st.Gid)); have != group && strconv.Itoa(int(st.Gid)) != group {
+			out = append(out, Drift{Path: p, What: "group", Want: group, Have: have})
+		}
+	}
+	return out
+}
+
+// idNames names user and group ids by root/etc/passwd and root/etc/group.
+type idNames struct {
+	sys   afero.Fs
+	root  string
+	names map[string]map[int]string
+}
+
+// name returns the name of id in db ("passwd" or "group"), or the id.
+func (n *idNames) name(db string, id int) string {
+	if n.names == nil {
+		n.names = map[string]map[int]string{}
+	}
+	m, ok := n.names[db]
+	if !ok {
+		m = map[int]string{}
+		if data, err := afero.ReadFile(n.sys, path.Join(n.root, "etc", db)); err == nil {
+			sc := bufio.NewScanner(bytes.NewReader(data))
+			for sc.Scan() {
+				f := strings.Split(sc.Text(), ":")
+				if len(f) < 3 {
+					continue
+				}
+				if i, err := strconv.Atoi(f[2]); err == nil {
+					if _, dup := m[i]; !dup {
+						m[i] = f[0]
+					}
+				}
+			}
+		}
+		n.names[db] = m
+	}
+	if s, ok := m[id]; ok {
+		return s
+	}
+	return strconv.Itoa(id)
+}
+
+// mergedBlock returns the lines between the first marker line begin and
+// the next end (compared without surrounding blanks, as install.sh
+// does), each with its newline.
+func mergedBlock(data []byte, begin, end string) ([]byte, bool) {
+	lines := strings.SplitAfter(string(data), "\n")
+	for i, l := range lines {
+		if strings.TrimSpace(l) != begin {
+			continue
+		}
+		var b strings.Builder
+		for _, m := range lines[i+1:] {
+			if strings.TrimSpace(m) == end {
+				return []byte(b.String()), true
+			}
+			b.WriteString(m)
+			if !strings.HasSuffix(m, "\n") {
+				b.WriteByte('\n')
+			}
+		}
+		return nil, false
+	}
+	return nil, false
+}
+
+// maxDiffLines bounds the files lineDiff compares line by line.
+const maxDiffLines = 4000
+
+// lineDiff returns the lines of want and have with "-" for lines only in
+// want, "+" for lines only in have and " " for common ones, keeping two
+// lines of context around each change.
+func lineDiff(want, have string) []string {
+	a := strings.Split(strings.TrimSuffix(want, "\n"), "\n")
+	b := strings.Split(strings.TrimSuffix(have, "\n"), "\n")
+	if len(a) > maxDiffLines || len(b) > maxDiffLines {
+		return []string{fmt.Sprintf("(%d lines against %d: too long to compare line by line)", len(a), len(b))}
+	}
+	// lcs[i][j]: the longest common subsequence of a[i:] and b[j:]
+	lcs := make([][]int32, len(a)+1)
+	for i := range lcs {
+		lcs[i] = make([]int32, len(b)+1)
+	}
+	for i := len(a) - 1; i >= 0; i-- {
+		for j := len(b) - 1; j >= 0; j-- {
+			if a[i] == b[j] {
+				lcs[i][j] = lcs[i+1][j+1] + 1
+			} else {
+				lcs[i][j] = max(lcs[i+1][j], lcs[i][j+1])
+			}
+		}
+	}
+	var all []string
+	i, j := 0, 0
+	for i < len(a) || j < len(b) {
+		switch {
+		case i < len(a) && j < len(b) && a[i] == b[j]:
+			all = append(all, " "+a[i])
+			i++
+			j++
+		case i < len(a) && (j == len(b) || lcs[i+1][j] >= lcs[i][j+1]):
+			all = append(all, "-"+a[i])
+			i++
+		default:
+			all = append(all, "+"+b[j])
+			j++
+		}
+	}
+	const context = 2
+	keep := make([]bool, len(all))
+	for k, l := range all {
+		if l[0] != ' ' {
+			for c := max(0, k-context); c <= min(len(all)-1, k+context); c++ {
+				keep[c] = true
+			}
+		}
+	}
+	var out []string
+	skipped := false
+	for k, l := range all {
+		if !keep[k] {
+			skipped = true
+			continue
+		}
+		if skipped && len(out) > 0 {
+			out = append(out, "…")
+		}
+		skipped = false
+		out = append(out, l)
+	}
+	return out
+}
+
+func describeReadErr(err error) string {
+	switch {
+	case errors.Is(err, fs.ErrPermission):
+		return "permission denied"
+	case errors.Is(err, os.ErrNotExist):
+		return "no such file"
+	}
+	return err.Error()
+}

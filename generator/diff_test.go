@@ -1,0 +1,133 @@
+//go:build unix
+
+package generator
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/spf13/afero"
+)
+
+// TestDiff compares a build with a system made from it by hand, then
+// with the ways a system drifts: an edited file, an edited merged block,
+// a mode, a link, a missing directory; a secret file's content is never
+// shown.
+func TestDiff(t *testing.T) {
+	fsys := afero.NewMemMapFs()
+	afero.WriteFile(fsys, "page.rst", []byte(strings.ReplaceAll(`Site
+====
+
+Create file ''/etc/app/app.conf'' with the following contents::
+
+    name = $NAME
+    port = 80
+
+Add the following to ''/etc/hosts''::
+
+    10.0.0.1 db
+
+Create file ''/etc/app/secret.env'' with the following contents::
+
+    PASSWORD=$DB_PASSWORD
+
+.. code-block:: bash
+
+    mkdir -p /srv/app
+    chmod 0640 /etc/app/app.conf
+    ln -s /etc/app/app.conf /srv/app/conf
+`, "''", "``")), 0o644)
+	afero.WriteFile(fsys, "clients/acme.toml", []byte("NAME = \"acme\"\nDB_PASSWORD = \"s3cret-value\"\n"), 0o644)
+	p, diags := Load(fsys, ".")
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	run := p.Build(Options{DryRun: true})
+	if run.Failed() {
+		t.Fatal(run.Clients[0].Diags)
+	}
+	r := run.Clients[0]
+
+	root := t.TempDir()
+	put := func(p, data string, mode os.FileMode) {
+		t.Helper()
+		full := filepath.Join(root, p)
+		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(full, []byte(data), mode); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Chmod(full, mode); err != nil {
+			t.Fatal(err)
+		}
+	}
+	put("etc/app/app.conf", string(r.Files["rootfs/etc/app/app.conf"]), 0o640)
+	put("etc/app/secret.env", string(r.Files["rootfs/etc/app/secret.env"]), 0o600)
+	put("etc/hosts", "127.0.0.1 localhost\n# BEGIN tailor\n10.0.0.1 db\n# END tailor\n", 0o644)
+	if err := os.MkdirAll(filepath.Join(root, "srv/app"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("/etc/app/app.conf", filepath.Join(root, "srv/app/conf")); err != nil {
+		t.Fatal(err)
+	}
+	sys := afero.NewOsFs()
+	drift, err := Diff(r, sys, root)
+	if err != nil || len(drift) != 0 {
+		t.Fatalf("a system as built: %v, %v", drift, err)
+	}
+
+	put("etc/app/app.conf", "name = acme\nport = 8080\n", 0o644)
+	put("etc/app/secret.env", "PASSWORD=other\n", 0o600)
+	put("etc/hosts", "127.0.0.1 localhost\n# BEGIN tailor\n10.0.0.2 db\n# END tailor\n", 0o644)
+	os.Remove(filepath.Join(root, "srv/app/conf"))
+	if err := os.Symlink("elsewhere", filepath.Join(root, "srv/app/conf")); err != nil {
+		t.Fatal(err)
+	}
+	drift, err = Diff(r, sys, root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, d := range drift {
+		got = append(got, d.String())
+		if len(d.Lines) > 0 {
+			got = append(got, strings.Join(d.Lines, "|"))
+		}
+	}
+	want := []string{
+		"/etc/app/app.conf: content differs",
+		" name = acme|-port = 80|+port = 8080",
+		"/etc/app/app.conf: mode is 0644, want 0640",
+		"/etc/app/secret.env: content differs",
+		"/etc/hosts: the merged block differs",
+		"-10.0.0.1 db|+10.0.0.2 db",
+		"/srv/app/conf: link is elsewhere, want /etc/app/app.conf",
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("drift:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	for _, d := range drift {
+		if d.Secret && len(d.Lines) > 0 {
+			t.Errorf("%s: a secret file's lines are shown", d.Path)
+		}
+	}
+
+	put("etc/hosts", "127.0.0.1 localhost\n", 0o644)
+	if err := os.RemoveAll(filepath.Join(root, "srv")); err != nil {
+		t.Fatal(err)
+	}
+	drift, _ = Diff(r, sys, root)
+	got = got[:0]
+	for _, d := range drift {
+		got = append(got, d.String())
+	}
+	for _, w := range []string{"/etc/hosts: the block tailor merges is not there", "/srv/app: missing", "/srv/app/conf: missing"} {
+		if !strings.Contains(strings.Join(got, "\n"), w) {
+			t.Errorf("drift lacks %q:\n%s", w, strings.Join(got, "\n"))
+		}
+	}
+}
