@@ -696,26 +696,28 @@ func replaceSecret(msg, secret, mask string) string {
 		return strings.ReplaceAll(msg, secret, mask)
 	}
 	isWord := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+	first, _ := utf8.DecodeRuneInString(secret)
+	last, _ := utf8.DecodeLastRuneInString(secret)
 	var b strings.Builder
+	from := 0
 	for {
-		i := strings.Index(msg, secret)
+		i := strings.Index(msg[from:], secret)
 		if i < 0 {
-			b.WriteString(msg)
+			b.WriteString(msg[from:])
 			return b.String()
 		}
+		i += from
 		end := i + len(secret)
 		before, _ := utf8.DecodeLastRuneInString(msg[:i])
 		after, _ := utf8.DecodeRuneInString(msg[end:])
-		first, _ := utf8.DecodeRuneInString(secret)
-		last, _ := utf8.DecodeLastRuneInString(secret)
 		apart := (i == 0 || !isWord(before) || !isWord(first)) && (end == len(msg) || !isWord(after) || !isWord(last))
-		b.WriteString(msg[:i])
+		b.WriteString(msg[from:i])
 		if apart {
 			b.WriteString(mask)
 		} else {
 			b.WriteString(secret)
 		}
-		msg = msg[end:]
+		from = end
 	}
 }
 

@@ -348,6 +348,9 @@ const nginxDollar = "holds '$', which nginx would read as the start of a variabl
 func quotePython(value string, ctx context, prefix string) (string, string) {
 	raw := strings.Contains(prefix, "r")
 	quote := map[context]string{single: "'", double: `"`, triple1: "'''", triple2: `"""`}[ctx]
+	if strings.Contains(prefix, "b") {
+		return quotePythonBytes(value, quote, raw)
+	}
 	if raw {
 		trailing := len(value) - len(strings.TrimRight(value, `\`))
 		switch {
@@ -365,6 +368,40 @@ func quotePython(value string, ctx context, prefix string) (string, string) {
 		value = strings.NewReplacer("{", "{{", "}", "}}").Replace(value)
 	}
 	return value, ""
+}
+
+// quotePythonBytes escapes a value for a Python bytes literal, which
+// holds ASCII only: other bytes and control characters as \xNN; a raw one
+// cannot escape them.
+func quotePythonBytes(value, quote string, raw bool) (string, string) {
+	var b strings.Builder
+	for i := 0; i < len(value); i++ {
+		c := value[i]
+		plain := c >= 0x20 && c < 0x7f
+		if raw {
+			if !plain && !(len(quote) == 3 && (c == '\n' || c == '\t')) {
+				return value, "holds a character other than printable ASCII, which a raw Python bytes literal cannot hold"
+			}
+			continue
+		}
+		switch {
+		case c == '\\' || c == quote[0]:
+			b.WriteByte('\\')
+			b.WriteByte(c)
+		case plain:
+			b.WriteByte(c)
+		default:
+			fmt.Fprintf(&b, `\x%02x`, c)
+		}
+	}
+	if raw {
+		trailing := len(value) - len(strings.TrimRight(value, `\`))
+		if strings.Contains(value, quote[:1]) || trailing%2 == 1 {
+			return value, "holds a quote or ends with a backslash, which a raw Python string cannot hold"
+		}
+		return value, ""
+	}
+	return b.String(), ""
 }
 
 // yamlNeedsQuotes reports whether a plain YAML scalar would not read back

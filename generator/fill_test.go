@@ -21,6 +21,7 @@ SP = "a b"
 PLAIN = "plain.example"
 QN = "it's \"q\" \\"
 BR = "a{b}c"
+CAFE = "café {z}\t'"
 DB_PASSWORD = "s3cret"
 `), 0o644)
 	vals, diags := values.Load(fsys, "v.toml", values.Options{})
@@ -68,6 +69,9 @@ DB_PASSWORD = "s3cret"
 		{"python", "X = rf'$BR $WIN'", `X = rf'a{{b}}c C:\dir'`, ""},
 		{"python", "X = '$BR'", "X = 'a{b}c'", ""},
 		{"python", "number'$BR'", "number'a{b}c'", ""},
+		{"python", "X = b'$CAFE'", `X = b'caf\xc3\xa9 {z}\x09\''`, ""},
+		{"python", "X = rb'$CAFE'", "X = rb'café {z}\t''", "value of CAFE holds a character other than printable ASCII, which a raw Python bytes literal cannot hold"},
+		{"python", "X = rb'$BR'", "X = rb'a{b}c'", ""},
 		{"html", "<p>$Q</p>", "<p>it&#39;s &#34;q&#34; \\ $5</p>", ""},
 		{"yaml", "k: '$Q'", `k: 'it''s "q" \ $5'`, ""},
 		{"", "$NL", "two\nlines", ""},
@@ -108,6 +112,8 @@ func TestReplaceSecret(t *testing.T) {
 		{"url https://u:s3cr$t@h/", "s3cr$t", "url https://u:‹secret P›@h/"},
 		{"xHunter2-long-secretx", "Hunter2-long-secret", "x‹secret P›x"},
 		{"!!", "!", "‹secret P›‹secret P›"},
+		{"xabab", "ab", "xabab"},
+		{"ab ab", "ab", "‹secret P› ‹secret P›"},
 	} {
 		if got := replaceSecret(tc.msg, tc.secret, mask); got != tc.want {
 			t.Errorf("replaceSecret(%q, %q) = %q, want %q", tc.msg, tc.secret, got, tc.want)

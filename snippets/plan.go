@@ -772,7 +772,7 @@ func (a *analyzer) apply(st *Step, lang string, in *intent, ann *annot) {
 			return
 		}
 		if f == nil || !f.Whole {
-			if in == nil || in.where != beforeLine && in.where != afterLine {
+			if in.where != beforeLine && in.where != afterLine {
 				a.diags.Warnf(st.Pos(), "cannot insert into %s: the tutorial does not make that file, and only \"before\" or \"after\" a line can be merged into a file on the system; nothing inserted", st.Target)
 				st.Note = "insert into a file the tutorial does not make"
 				return
@@ -908,7 +908,6 @@ func modeOf(s string, def fs.FileMode) fs.FileMode {
 	return m
 }
 
-// shellBlock analyses a shell block and applies its effects.
 // mentionsFile reports whether a sentence names a file.
 func mentionsFile(s sentence) bool {
 	for i, t := range s {
@@ -933,6 +932,7 @@ func (a *analyzer) shellWrites(text, lang, p string) bool {
 	return false
 }
 
+// shellBlock analyses a shell block and applies its effects.
 func (a *analyzer) shellBlock(st *Step, lang string) {
 	effects, notes := shell.Analyze(st.Code.Text, lang, &a.shell)
 	st.Effects = effects
@@ -1095,7 +1095,6 @@ func (a *analyzer) effect(st *Step, e shell.Effect) {
 	}
 }
 
-// remove forgets a file, link or directory the tutorial removes again.
 // oneBlock warns that a block meant to go elsewhere in a file of the
 // system joins the block already merged into it: install.sh merges one
 // block per file, between its markers.
@@ -1158,6 +1157,7 @@ func (a *analyzer) setAttrs(st *Step, e shell.Effect, p string, src Source) {
 	*sources = append(*sources, src)
 }
 
+// remove forgets a file, link or directory the tutorial removes again.
 func (a *analyzer) remove(p string, recursive bool) {
 	under := func(x string) bool { return x == p || recursive && strings.HasPrefix(x, p+"/") }
 	if l := a.links[p]; l != nil {

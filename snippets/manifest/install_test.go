@@ -1005,6 +1005,18 @@ func TestInstallScriptThroughLink(t *testing.T) {
 			if err != nil || string(out) != "created /etc/x (0644)\n" {
 				t.Errorf("%v: %s", err, out)
 			}
+			// "sh install" in the link's directory, the link relative
+			rel, err := filepath.Rel(links, filepath.Join(b.dir, "install.sh"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			symlink(t, rel, filepath.Join(links, "rel"))
+			cmd = exec.Command(sh, "rel", "--root", root)
+			cmd.Dir = links
+			out, err = cmd.CombinedOutput()
+			if err != nil || string(out) != "up to date\n" {
+				t.Errorf("through a relative link: %v: %s", err, out)
+			}
 		})
 	}
 }

@@ -72,6 +72,31 @@ die() {
 	exit 1
 }
 
+# resolve PATH: sets RESOLVED to PATH with the symbolic links that end it
+# followed (those of its directories stay), or to nothing when they loop.
+resolve() {
+	RESOLVED=$1
+	rs_n=0
+	while [ -L "$RESOLVED" ]; do
+		rs_n=$((rs_n + 1))
+		if [ "$rs_n" -gt 40 ]; then
+			RESOLVED=
+			return 0
+		fi
+		rs_t=$(readlink "$RESOLVED" && printf x)
+		rs_t=${rs_t%?x}
+		case $rs_t in
+		/*) RESOLVED=$rs_t ;;
+		*)
+			case $RESOLVED in
+			*/*) RESOLVED=${RESOLVED%/*}/$rs_t ;;
+			*) RESOLVED=$rs_t ;;
+			esac
+			;;
+		esac
+	done
+}
+
 if [ -n "$ROOT" ]; then
 	[ -d "$ROOT" ] || die "--root $ROOT: no such directory"
 	ROOT=$(cd -P "$ROOT" && pwd -P)
@@ -80,23 +105,8 @@ if [ -n "$ROOT" ]; then
 	fi
 fi
 # rootfs/ and fragments/ are beside the script, not beside a link to it.
-SELF=$0
-n=0
-while [ -L "$SELF" ] && [ "$n" -lt 40 ]; do
-	n=$((n + 1))
-	link=$(readlink "$SELF" && printf x)
-	link=${link%?x}
-	case $link in
-	/*) SELF=$link ;;
-	*/*) SELF=${SELF%/*}/$link ;;
-	*)
-		case $SELF in
-		*/*) SELF=${SELF%/*}/$link ;;
-		*) SELF=$link ;;
-		esac
-		;;
-	esac
-done
+resolve "$0"
+SELF=${RESOLVED:-$0}
 case $SELF in
 */*) HERE=${SELF%/*} ;;
 *) HERE=. ;;
@@ -231,27 +241,6 @@ check_dir() {
 	elif [ -L "$ROOT$1" ] && [ ! -e "$ROOT$1" ]; then
 		fail "$1 is a symbolic link to nothing (a directory is needed there)"
 	fi
-}
-
-# resolve FULLPATH: sets RESOLVED to FULLPATH with the symbolic links that
-# end it followed (those of its directories stay), or to nothing when they
-# loop.
-resolve() {
-	RESOLVED=$1
-	rs_n=0
-	while [ -L "$RESOLVED" ]; do
-		rs_n=$((rs_n + 1))
-		if [ "$rs_n" -gt 40 ]; then
-			RESOLVED=
-			return 0
-		fi
-		rs_t=$(readlink "$RESOLVED" && printf x)
-		rs_t=${rs_t%?x}
-		case $rs_t in
-		/*) RESOLVED=$rs_t ;;
-		*) RESOLVED=${RESOLVED%/*}/$rs_t ;;
-		esac
-	done
 }
 
 # check_inside PATH dir|file|link: the symbolic links on PATH can be
