@@ -202,3 +202,27 @@ func TestDeterministic(t *testing.T) {
 		}
 	}
 }
+
+// TestRawHTMLValues: a value put into raw HTML is text: escaped, whatever
+// it holds, while the tutorial's own markup stays markup.
+func TestRawHTMLValues(t *testing.T) {
+	d := doc("index.rst", sec(1, inl("Contact"),
+		&content.Raw{Format: "html", Text: `<p class="x">Contact $TAGLINE at <a href="mailto:$ADMIN_EMAIL">us</a></p>`},
+		para("Inline ", &content.RawInline{Format: "html", Text: `<abbr title="$TAGLINE">T</abbr>`}),
+	))
+	s, _ := Build([]Page{page("index.html", d)}, Options{Fill: testFill})
+	var got string
+	for _, f := range s.Files {
+		if f.Path == "index.html" {
+			got = string(f.Data)
+		}
+	}
+	for _, want := range []string{
+		`<p class="x">Contact Fast &amp; &lt;safe&gt; &#34;shop&#34; at <a href="mailto:ops@acme.example">us</a></p>`,
+		`<abbr title="Fast &amp; &lt;safe&gt; &#34;shop&#34;">T</abbr>`,
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("the page lacks %s:\n%s", want, got)
+		}
+	}
+}

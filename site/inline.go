@@ -81,7 +81,7 @@ func (r *renderer) inline(in content.Inline) {
 		}
 	case *content.RawInline:
 		if r.copy == 0 && strings.EqualFold(n.Format, "html") {
-			r.w(r.b.fillPlain(n, n.Text))
+			r.w(r.b.fillHTML(n, n.Text))
 		}
 	}
 }

@@ -270,7 +270,7 @@ func (r *renderer) block(bl content.Block) {
 		r.blocks(n.Blocks)
 	case *content.Raw:
 		if strings.EqualFold(n.Format, "html") {
-			r.w(r.b.fillPlain(n, n.Text))
+			r.w(r.b.fillHTML(n, n.Text))
 			r.w("\n")
 		}
 	case *content.Toctree:

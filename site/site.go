@@ -2,6 +2,7 @@ package site
 
 import (
 	"bytes"
+	"html"
 	"html/template"
 	"path"
 	"sort"
@@ -259,6 +260,24 @@ func (b *builder) fillPlain(n content.Node, s string) string {
 	}
 	out, _ := b.opts.Fill(n, s)
 	return out
+}
+
+// fillHTML returns raw HTML personalized, each value escaped: a value
+// is text, whatever it holds ("Smith & Sons <ops@x>").
+func (b *builder) fillHTML(n content.Node, s string) string {
+	out, fl := b.fill(n, s)
+	if len(fl) == 0 {
+		return out
+	}
+	var sb strings.Builder
+	last := 0
+	for _, f := range fl {
+		sb.WriteString(out[last:f.Start])
+		sb.WriteString(html.EscapeString(out[f.Start:f.End]))
+		last = f.End
+	}
+	sb.WriteString(out[last:])
+	return sb.String()
 }
 
 // pageData is what the page template shows.
