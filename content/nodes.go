@@ -226,6 +226,7 @@ type Line struct {
 type Table struct {
 	Span
 	Caption []Inline // from a "table" directive title, nil if none
+	Name    string   // the directive's :name:, for :ref:; "" if none
 	Head    []*Row
 	Body    []*Row
 	// Align holds per-column alignment ("", "left", "center", "right").

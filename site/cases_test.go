@@ -156,7 +156,8 @@ func caseTables() []Page {
 					row(&content.Cell{Blocks: []content.Block{para("two"), para("paragraphs")}}, &content.Cell{}),
 				},
 			},
-			&content.Table{Caption: inl("Second captioned table"), Body: []*content.Row{row(cell("x"))}},
+			&content.Table{Caption: inl("Second captioned table"), Name: "second", Body: []*content.Row{row(cell("x"))}},
+			para(role("ref", "second"), role("numref", "second")),
 		),
 	))}
 }

@@ -519,7 +519,11 @@ func (r *renderer) lineBlock(n *content.LineBlock) {
 }
 
 func (r *renderer) table(n *content.Table) {
-	r.w("<div class=\"table\">\n<table>\n")
+	r.w(`<div class="table"`)
+	if n.Name != "" {
+		r.idAttr(anchorID("table", n.Name))
+	}
+	r.w(">\n<table>\n")
 	if len(n.Caption) > 0 {
 		r.w("<caption>")
 		r.number(n)

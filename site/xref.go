@@ -63,6 +63,9 @@ func (b *builder) index(p *pageInfo) {
 				counts["table"]++
 				b.numbers[n] = counts["table"]
 			}
+			if n.Name != "" {
+				b.define(b.labels, n.Name, &label{name: n.Name, page: p, id: anchorID("table", n.Name), node: n, pos: f.Position(n.Pos())})
+			}
 		case *content.Code:
 			if n.Caption != "" {
 				counts["code"]++

@@ -447,3 +447,24 @@ func BenchmarkParseCorpus(b *testing.B) {
 		}
 	}
 }
+
+// TestTableNames: the :name: of table, csv-table and list-table names the
+// table, for :ref:.
+func TestTableNames(t *testing.T) {
+	src := ".. table:: One\n   :name: t1\n\n   ===  ===\n   a    b\n   ===  ===\n\n" +
+		".. csv-table:: Two\n   :name: t2\n\n   a,b\n\n" +
+		".. list-table:: Three\n   :name: t3\n\n   * - a\n"
+	doc, diags := Parse(content.NewFile("x.rst", []byte(src)), Options{})
+	if len(diags) > 0 {
+		t.Fatal(diags)
+	}
+	var names []string
+	for _, b := range doc.Blocks {
+		if tb, ok := b.(*content.Table); ok {
+			names = append(names, tb.Name)
+		}
+	}
+	if strings.Join(names, " ") != "t1 t2 t3" {
+		t.Errorf("names %q", names)
+	}
+}

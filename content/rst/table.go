@@ -626,6 +626,7 @@ func (p *parser) tableDirective(d *directive, titles bool) []content.Block {
 				t.Caption = p.inlines(d.argSrc())
 			}
 			t.Span = d.span
+			t.Name, _ = d.option("name")
 			return []content.Block{t}
 		}
 	}
@@ -686,6 +687,7 @@ func (p *parser) listTableDirective(d *directive, titles bool) []content.Block {
 	if nhead == 0 {
 		t.Head = nil
 	}
+	t.Name, _ = d.option("name")
 	return []content.Block{t}
 }
 
@@ -736,6 +738,7 @@ func (p *parser) csvTableDirective(d *directive, titles bool) []content.Block {
 		}
 	}
 	t.Head, t.Body = head, body
+	t.Name, _ = d.option("name")
 	return []content.Block{t}
 }
 
