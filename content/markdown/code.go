@@ -76,19 +76,27 @@ func (c *converter) code(n ast.Node, ann *content.Annotation) *content.Code {
 		v = strings.TrimSuffix(v, "\n")
 		texts[i] = strings.TrimSuffix(v, "\r")
 	}
+	first := 0 // MyST directive options come first
+	var myst *mystDirective
+	if isFenced && fenced.Info != nil {
+		seg := fenced.Info.Segment
+		if myst = parseMyST(string(seg.Value(c.src))); myst != nil {
+			first = myst.options(texts)
+		}
+	}
 	k := len(texts)
-	for k > 0 && strings.TrimSpace(texts[k-1]) == "" {
+	for k > first && strings.TrimSpace(texts[k-1]) == "" {
 		k--
 	}
-	code.Text = strings.Join(texts[:k], "\n")
-	if lines.Len() > 0 {
-		code.Line = c.file.Position(lines.At(0).Start).Line
+	code.Text = strings.Join(texts[first:k], "\n")
+	if lines.Len() > first {
+		code.Line = c.file.Position(lines.At(first).Start).Line
 	} else {
-		code.Line = c.file.Position(start).Line + 1
+		code.Line = c.file.Position(start).Line + 1 + first
 	}
 	code.Content.Start = c.file.LineStart(code.Line)
 	code.Content.End = code.Content.Start
-	if k > 0 {
+	if k > first {
 		code.Content.End = max(code.Content.Start, c.segEnd(lines.At(k-1)))
 	}
 
@@ -111,7 +119,13 @@ func (c *converter) code(n ast.Node, ann *content.Annotation) *content.Code {
 	code.Span = content.Span{Start: start, End: end}
 
 	var info *content.Annotation
-	if isFenced && fenced.Info != nil {
+	switch {
+	case myst != nil:
+		myst.apply(code)
+		if !myst.code {
+			c.warnf(start, "MyST directive {%s} is shown as a literal block", myst.name)
+		}
+	case isFenced && fenced.Info != nil:
 		seg := fenced.Info.Segment
 		info = c.info(code, string(seg.Value(c.src)), seg.Start)
 	}
@@ -458,4 +472,69 @@ func (c *converter) only(g *onlyGroup) *content.Only {
 	}
 	o.Span = content.Span{Start: start, End: end}
 	return o
+}
+
+// A mystDirective is a MyST fence, ```{name} args, as Sphinx's Markdown
+// books write directives; its options open its content (":key: value"
+// lines, then a blank line).
+type mystDirective struct {
+	name, args string
+	code       bool // code-block, code or sourcecode: a code block
+	opts       []content.Option
+}
+
+// parseMyST reads the info string of a MyST fence, or returns nil.
+func parseMyST(info string) *mystDirective {
+	rest, ok := strings.CutPrefix(strings.TrimSpace(info), "{")
+	if !ok {
+		return nil
+	}
+	name, args, ok := strings.Cut(rest, "}")
+	if !ok || name == "" || strings.ContainsAny(name, " \t=\"'{") || args != "" && args[0] != ' ' && args[0] != '\t' {
+		return nil
+	}
+	name = strings.ToLower(name)
+	switch name {
+	case "code-block", "code", "sourcecode", "code-cell":
+		return &mystDirective{name: name, args: strings.TrimSpace(args), code: true}
+	}
+	return &mystDirective{name: name, args: strings.TrimSpace(args)}
+}
+
+// options reads the ":key: value" lines that open texts and returns how
+// many lines they take, with the blank line after them.
+func (d *mystDirective) options(texts []string) int {
+	n := 0
+	for n < len(texts) {
+		t := strings.TrimSpace(texts[n])
+		if !strings.HasPrefix(t, ":") {
+			break
+		}
+		key, value, ok := strings.Cut(t[1:], ":")
+		if !ok || key == "" || strings.ContainsAny(key, " \t") {
+			break
+		}
+		d.opts = append(d.opts, content.Option{Name: strings.ToLower(key), Value: strings.TrimSpace(value)})
+		n++
+	}
+	if n > 0 && n < len(texts) && strings.TrimSpace(texts[n]) == "" {
+		n++
+	}
+	return n
+}
+
+// apply gives code the directive's language, caption and name.
+func (d *mystDirective) apply(code *content.Code) {
+	code.Options = d.opts
+	if d.code {
+		code.Lang, _, _ = strings.Cut(d.args, " ")
+	}
+	for _, o := range d.opts {
+		switch o.Name {
+		case "caption":
+			code.Caption = o.Value
+		case "name":
+			code.Name = o.Value
+		}
+	}
 }
