@@ -126,6 +126,9 @@ type Code struct {
 	// Quoted is true for a reST quoted literal block (lines starting with
 	// a quote character, not indented).
 	Quoted bool
+	// Inlines is the content of a reST parsed-literal with its inline
+	// markup; Text is then its plain text.
+	Inlines []Inline
 }
 
 // List is a bullet or enumerated list.

@@ -63,6 +63,8 @@ func caseCode() []Page {
 			code("BASH", "for f in *.conf; do\n  echo \"$f\"\ndone"),
 			code("no-such-language", "kept <as> written & escaped"),
 			code("", "a literal block without a language"),
+			&content.Code{Directive: "parsed-literal", Text: "run this <now>\n  & link",
+				Inlines: inl("run ", strong("this"), " <now>\n  & ", link("https://e.example/", "link"))},
 			code("python", "x = 1\ny = 2\nz = 3\nw = 4", opt("linenos", ""), opt("emphasize-lines", "2,3-4")),
 			code("text", "one\ntwo\nthree\nfour\nfive\nsix\nseven\neight\nnine\nten",
 				opt("lineno-start", "7"), opt("emphasize-lines", "1, 9-20, x, 5-3")),

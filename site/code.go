@@ -171,6 +171,17 @@ func (r *renderer) lineSet(c *content.Code, o content.Option) map[int]bool {
 }
 
 func (r *renderer) code(c *content.Code) {
+	if len(c.Inlines) > 0 {
+		// a parsed-literal: preformatted text with its inline markup
+		r.w(`<pre class="parsed-literal"`)
+		if c.Name != "" {
+			r.idAttr(anchorID("code", c.Name))
+		}
+		r.w("><code>")
+		r.inlines(c.Inlines)
+		r.w("</code></pre>\n")
+		return
+	}
 	text, fl := r.b.fill(c, c.Text)
 	lang := c.Lang
 	if lang == "" {

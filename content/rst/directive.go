@@ -625,7 +625,8 @@ func (p *parser) parsedLiteralDirective(d *directive, titles bool) []content.Blo
 	}
 	code := newCode(d.content)
 	c.Line, c.Content, c.Indent = code.Line, code.Content, code.Indent
-	c.Text = content.PlainText(p.inlines(srcOf(d.content)))
+	c.Inlines = p.inlines(srcOf(d.content))
+	c.Text = content.PlainText(c.Inlines)
 	return []content.Block{c}
 }
 
