@@ -287,7 +287,8 @@ func caseToctree() []Page {
 }
 
 func caseDirectives() []Page {
-	generic := &content.Directive{Name: "py:function", Args: "run(x)", Body: "Runs <x>.\n\nTwice.", Known: false}
+	generic := &content.Directive{Name: "py:function", Args: "run(x)", Options: []content.Option{{Name: "module", Value: "app <core>"}, {Name: "noindex"}},
+		Body: "Runs <x>.\n\nTwice.", Known: false}
 	return []Page{page("directives.html", doc("directives.rst",
 		sec(1, "Directives",
 			directive("contents", "", nil...),
@@ -330,7 +331,8 @@ func caseRoles() []Page {
 				role("download", "https://example.org/x.tar.gz"), "."),
 			para(role("py:func", "~shop.views.index"), " ", role("setting", "DEBUG"), " ", role("class", "!Thing"), " ",
 				role("math", "a^2"), " ", role("emphasis", "em"), " ", role("strong", "strong"), " ",
-				role("title-reference", "A Book"), " ", role("dfn", "term"), " ", &content.Role{Name: "made-up", Text: "x", Target: "x"}, "."),
+				role("title-reference", "A Book"), " ", role("dfn", "term"), " ", &content.Role{Name: "made-up", Text: "x", Target: "x"}, " ",
+				&content.Role{Name: "made-up", Text: "Keep me <all>", Title: "Keep me", Target: "all"}, "."),
 		),
 	))}
 }

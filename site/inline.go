@@ -322,7 +322,9 @@ func (r *renderer) role(n *content.Role) {
 	}
 	r.w(`">`)
 	text := n.Title
-	if text == "" {
+	if !n.Known {
+		text = n.Text // a role nobody knows keeps all it says
+	} else if text == "" {
 		text = n.Target
 		if t, ok := strings.CutPrefix(text, "~"); ok {
 			text = t[strings.LastIndex(t, ".")+1:]

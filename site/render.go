@@ -851,6 +851,18 @@ func (r *renderer) directive(n *content.Directive) {
 		r.directiveTitle(n)
 		r.w("</p>\n")
 	}
+	if !n.Known && len(n.Options) > 0 {
+		// a directive nobody knows keeps all it says
+		r.w(`<dl class="directive-options">` + "\n")
+		for _, o := range n.Options {
+			r.w("<dt>")
+			r.text(n, o.Name)
+			r.w("</dt><dd>")
+			r.text(n, o.Value)
+			r.w("</dd>\n")
+		}
+		r.w("</dl>\n")
+	}
 	r.directiveBody(n)
 	r.w("</div>\n")
 }
