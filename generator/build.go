@@ -630,6 +630,8 @@ func assetPositions(docs []*content.Doc, fill *filler) map[string]assetUse {
 				inlines(f, n.Children)
 			case *content.Strong:
 				inlines(f, n.Children)
+			case *content.SubstRef:
+				inlines(f, n.Children) // |logo| with ".. |logo| image::"
 			case *content.Role:
 				if n.Name == "download" {
 					add(f, n.Target, n.Start, "linked file")
