@@ -38,6 +38,7 @@ Usage:
   tailor plan  [-C DIR] [--values FILE] [--json]         what each code block becomes, and why
   tailor init  [-C DIR] [--values FILE]                  a values file skeleton
   tailor diff  [-C DIR] --values FILE --root DIR [--json] the build against an installed system
+  tailor serve [-C DIR] --values FILE [--addr HOST:PORT]  the site, built again as pages change
 
 --values takes files or glob patterns and may be repeated; without it the
 project's clients (tailor.toml "clients", default clients/*.toml) are used.
@@ -96,9 +97,11 @@ func run(args []string, stdout, stderr io.Writer, getenv func(string) (string, b
 	dir := fs.String("C", ".", "project directory")
 	var vals multiFlag
 	fs.Var(&vals, "values", "values `FILE` or glob (repeatable)")
-	var out, root *string
+	var out, root, addr *string
 	var asJSON *bool
 	switch cmd {
+	case "serve":
+		addr = fs.String("addr", "127.0.0.1:8080", "`HOST:PORT` to serve the site on")
 	case "diff":
 		root = fs.String("root", "", "the installed system's root `DIR` (/ for this one)")
 		asJSON = fs.Bool("json", false, "print JSON")
@@ -145,6 +148,8 @@ func run(args []string, stdout, stderr io.Writer, getenv func(string) (string, b
 		return initValues(proj, diags, vals, stdout, stderr, getenv)
 	case "diff":
 		return diff(proj, diags, vals, *root, *asJSON, stdout, stderr, getenv)
+	case "serve":
+		return serve(*dir, vals, *addr, stdout, stderr, getenv)
 	}
 	return exitUsage
 }
