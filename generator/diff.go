@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"path"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -254,47 +255,20 @@ func mergedBlock(data []byte, begin, end string) ([]byte, bool) {
 	return nil, false
 }
 
-// maxDiffLines bounds the files lineDiff compares line by line.
-const maxDiffLines = 4000
+// maxEdits bounds the line edits lineDiff looks for: beyond it, two
+// texts are too different to show line by line.
+const maxEdits = 1000
 
 // lineDiff returns the lines of want and have with "-" for lines only in
 // want, "+" for lines only in have and " " for common ones, keeping two
-// lines of context around each change.
+// lines of context around each change. It finds the fewest edits
+// (Myers' algorithm), in time and memory that grow with their number.
 func lineDiff(want, have string) []string {
 	a := strings.Split(strings.TrimSuffix(want, "\n"), "\n")
 	b := strings.Split(strings.TrimSuffix(have, "\n"), "\n")
-	if len(a) > maxDiffLines || len(b) > maxDiffLines {
-		return []string{fmt.Sprintf("(%d lines against %d: too long to compare line by line)", len(a), len(b))}
-	}
-	// lcs[i][j]: the longest common subsequence of a[i:] and b[j:]
-	lcs := make([][]int32, len(a)+1)
-	for i := range lcs {
-		lcs[i] = make([]int32, len(b)+1)
-	}
-	for i := len(a) - 1; i >= 0; i-- {
-		for j := len(b) - 1; j >= 0; j-- {
-			if a[i] == b[j] {
-				lcs[i][j] = lcs[i+1][j+1] + 1
-			} else {
-				lcs[i][j] = max(lcs[i+1][j], lcs[i][j+1])
-			}
-		}
-	}
-	var all []string
-	i, j := 0, 0
-	for i < len(a) || j < len(b) {
-		switch {
-		case i < len(a) && j < len(b) && a[i] == b[j]:
-			all = append(all, " "+a[i])
-			i++
-			j++
-		case i < len(a) && (j == len(b) || lcs[i+1][j] >= lcs[i][j+1]):
-			all = append(all, "-"+a[i])
-			i++
-		default:
-			all = append(all, "+"+b[j])
-			j++
-		}
+	all, ok := myers(a, b)
+	if !ok {
+		return []string{fmt.Sprintf("(%d lines against %d: too different to compare line by line)", len(a), len(b))}
 	}
 	const context = 2
 	keep := make([]bool, len(all))
@@ -319,6 +293,77 @@ func lineDiff(want, have string) []string {
 		out = append(out, l)
 	}
 	return out
+}
+
+// myers returns the lines of a and b as a shortest edit script, or false
+// when it takes more than maxEdits edits. Round d keeps only the
+// diagonals it can reach, so memory grows with the square of the edits,
+// not with the length of the texts.
+func myers(a, b []string) ([]string, bool) {
+	n, m := len(a), len(b)
+	offset := n + m + 1
+	v := make([]int, 2*offset+1)
+	// trace[d] holds v before round d, for diagonals -d-1..d+1
+	var trace [][]int
+	get := func(d, k int) int { return trace[d][k+d+1] }
+	found := false
+	for d := 0; d <= n+m && d <= maxEdits && !found; d++ {
+		trace = append(trace, append([]int(nil), v[offset-d-1:offset+d+2]...))
+		for k := -d; k <= d; k += 2 {
+			var x int
+			if k == -d || k != d && v[offset+k-1] < v[offset+k+1] {
+				x = v[offset+k+1] // down: a line of b
+			} else {
+				x = v[offset+k-1] + 1 // right: a line of a
+			}
+			y := x - k
+			for x < n && y < m && a[x] == b[y] {
+				x++
+				y++
+			}
+			v[offset+k] = x
+			if x >= n && y >= m {
+				found = true
+				break
+			}
+		}
+	}
+	if !found {
+		return nil, false
+	}
+	// Walk back from the end through the rounds.
+	var out []string
+	x, y := n, m
+	for d := len(trace) - 1; d >= 0; d-- {
+		k := x - y
+		var pk int
+		if k == -d || k != d && get(d, k-1) < get(d, k+1) {
+			pk = k + 1
+		} else {
+			pk = k - 1
+		}
+		px := 0
+		if d > 0 {
+			px = get(d, pk)
+		}
+		py := px - pk
+		for x > px && y > py {
+			x--
+			y--
+			out = append(out, " "+a[x])
+		}
+		if d > 0 {
+			if x == px {
+				y--
+				out = append(out, "+"+b[y])
+			} else {
+				x--
+				out = append(out, "-"+a[x])
+			}
+		}
+	}
+	slices.Reverse(out)
+	return out, true
 }
 
 func describeReadErr(err error) string {
