@@ -324,11 +324,11 @@ func (p *Project) buildClient(file, out string, opts Options, ps *plans) (r *Res
 	fill := newFiller(vals, p.Ignore)
 	r.Diags.Append(checkPlaceholders(p.Pages, t.tags, t.plan, fill, p.declared()))
 	r.Diags.Append(p.unusedKeys(vals))
+	validate := opts.Validate
 	if r.Diags.HasErrors() {
-		r.Diags.Sort()
-		return r
+		validate = nil // the files are not what they will be; the rest is checked all the same
 	}
-	files, modes, diags := p.render(t, vals, fill, opts.Validate)
+	files, modes, diags := p.render(t, vals, fill, validate)
 	r.Diags.Append(diags)
 	r.Diags.Sort()
 	if r.Diags.HasErrors() {
