@@ -301,6 +301,10 @@ func diff(proj *generator.Project, diags content.Diagnostics, vals []string, roo
 		fmt.Fprintln(stderr, "tailor diff: give one --values FILE and the installed system's --root DIR (/ for this one)")
 		return exitUsage
 	}
+	if st, err := os.Stat(root); err != nil || !st.IsDir() {
+		fmt.Fprintf(stderr, "tailor diff: --root %s: no such directory\n", root)
+		return exitUsage
+	}
 	r := proj.Build(generator.Options{Values: vals, Getenv: getenv, DryRun: true})
 	all := append(content.Diagnostics{}, diags...)
 	all.Append(r.Diags)

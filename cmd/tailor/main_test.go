@@ -264,6 +264,7 @@ func TestDiffCommand(t *testing.T) {
 	for _, args := range [][]string{
 		{"diff", "-C", dir, "--values", values},
 		{"diff", "-C", dir, "--root", root},
+		{"diff", "-C", dir, "--values", values, "--root", filepath.Join(root, "nope")},
 	} {
 		if code, _, _ := tailor(t, nil, args...); code != 2 {
 			t.Errorf("%q: exit %d, want 2", args, code)

@@ -1034,3 +1034,29 @@ func symlink(t *testing.T, target, p string) {
 		t.Fatal(err)
 	}
 }
+
+// TestInstallScriptDryRunMissingOwners: a dry run on a root without the
+// users and groups still shows what it would do, names what is missing,
+// and exits 1: a real run would change nothing.
+func TestInstallScriptDryRunMissingOwners(t *testing.T) {
+	for _, sh := range shells(t) {
+		t.Run(filepath.Base(sh), func(t *testing.T) {
+			m := &Manifest{Files: []File{{Path: "/etc/app/x.conf", Kind: KindFile, Mode: "0640", Owner: "nosuchuser", Group: "nosuchgroup"}}}
+			b := newBundle(t, m, map[string]string{"/etc/app/x.conf": "x\n"})
+			root := newRoot(t, nil)
+			before := snapshot(t, root)
+			out, errOut, code := b.run(t, sh, "--dry-run", "--root", root)
+			if code != 1 || !strings.Contains(out, "dry run: created /etc/app/x.conf (0640 nosuchuser:nosuchgroup)\n") ||
+				!strings.Contains(errOut, `user "nosuchuser" does not exist`) || !strings.Contains(errOut, `group "nosuchgroup" does not exist`) ||
+				!strings.Contains(errOut, "a real run would change nothing until those users and groups exist") {
+				t.Errorf("exit %d\nstdout:\n%s\nstderr:\n%s", code, out, errOut)
+			}
+			if d := diffSnapshots(before, snapshot(t, root)); d != "" {
+				t.Errorf("the dry run changed:\n%s", d)
+			}
+			if _, errOut, code := b.run(t, sh, "--root", root); code != 1 || !strings.Contains(errOut, "nothing changed") {
+				t.Errorf("real run: exit %d\n%s", code, errOut)
+			}
+		})
+	}
+}

@@ -118,6 +118,7 @@ if [ "$(id -u)" = 0 ]; then
 fi
 CHANGED=0
 ERRORS=0
+MISSING_IDS=0
 NOSUM=
 HAS_OWNERS=
 BACKUPS=/var/backups/tailor
@@ -317,10 +318,16 @@ check_not_dir() {
 }
 
 # check_id passwd|group user|group NAME PATH: the user or group exists.
+# A dry run goes on without them, to show what it would do.
 check_id() {
 	if [ -z "$(id_of "$1" "$3")" ]; then
 		ci_db=$(id_db "$1")
-		fail "$2 \"$3\" does not exist${ci_db:+ in $ci_db} (needed by $4)"
+		if [ -n "$DRY" ]; then
+			printf '%s: %s\n' "$PROG" "$2 \"$3\" does not exist${ci_db:+ in $ci_db} (needed by $4)" >&2
+			MISSING_IDS=$((MISSING_IDS + 1))
+		else
+			fail "$2 \"$3\" does not exist${ci_db:+ in $ci_db} (needed by $4)"
+		fi
 	fi
 }
 
@@ -586,5 +593,8 @@ make_link() {
 const scriptTail = `
 if [ "$CHANGED" -eq 0 ]; then
 	echo "up to date"
+fi
+if [ "$MISSING_IDS" -gt 0 ]; then
+	die "a real run would change nothing until those users and groups exist"
 fi
 `
