@@ -147,13 +147,8 @@ func Load(fsys afero.Fs, dir string) (*Project, content.Diagnostics) {
 func (p *Project) readConfig(src []byte, diags *content.Diagnostics) []string {
 	var tree map[string]any
 	if _, err := toml.Decode(string(src), &tree); err != nil {
-		var pe toml.ParseError
-		pos := content.Position{Filename: ConfigFile}
-		msg := err.Error()
-		if errors.As(err, &pe) {
-			pos.Line, pos.Column, msg = pe.Position.Line, pe.Position.Col, pe.Message
-		}
-		diags.Errorf(pos, "invalid TOML: %s", msg)
+		pos, msg := values.TOMLError(ConfigFile, src, err)
+		diags.Errorf(pos, "%s", msg)
 		return nil
 	}
 	ix := tomlpos.Index(src)

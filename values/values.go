@@ -244,7 +244,8 @@ func Load(fsys afero.Fs, file string, opts Options) (*Values, content.Diagnostic
 	if _, err := toml.Decode(string(src), &tree); err != nil {
 		// the decoder quotes what it found, which may be part of a
 		// secret written without its quotes: keep the position, not that
-		diags.Add(tomlErrorPos(file, err), content.Error, "%s", hideQuoted(tomlErrorMsg(err)))
+		pos, msg := TOMLError(file, src, err)
+		diags.Add(pos, content.Error, "%s", msg)
 		return nil, diags
 	}
 	ix := tomlpos.Index(src)
@@ -618,13 +619,33 @@ func hideQuoted(msg string) string {
 
 var duplicateKey = regexp.MustCompile(`Key '([A-Za-z0-9_.-]+)' has already been defined\.?$`)
 
-// tomlErrorPos returns the position of a TOML decoding error.
-func tomlErrorPos(file string, err error) content.Position {
+// TOMLError returns where a TOML decoding error of src is and what it
+// says, without quoting what it found (which may be part of a secret
+// written without its quotes). A key defined twice is shown at its
+// second definition; a position past the end of its line or of the file
+// is brought back to it.
+func TOMLError(file string, src []byte, err error) (content.Position, string) {
+	pos := content.Position{Filename: file}
 	var pe toml.ParseError
-	if errors.As(err, &pe) {
-		return content.Position{Filename: file, Line: pe.Position.Line, Column: pe.Position.Col}
+	if !errors.As(err, &pe) {
+		return pos, hideQuoted(tomlErrorMsg(err))
 	}
-	return content.Position{Filename: file}
+	pos.Line, pos.Column = pe.Position.Line, pe.Position.Col
+	if m := duplicateKey.FindStringSubmatch(pe.Message); m != nil {
+		if p, ok := tomlpos.Index(src)[m[1]]; ok {
+			pos.Line, pos.Column = p.Line, p.Col
+		}
+	}
+	lines := strings.Split(string(src), "\n")
+	if pos.Line > len(lines) {
+		pos.Line = len(lines)
+	}
+	if pos.Line >= 1 {
+		if n := len(strings.TrimSuffix(lines[pos.Line-1], "\r")) + 1; pos.Column > n {
+			pos.Column = n
+		}
+	}
+	return pos, hideQuoted(tomlErrorMsg(err))
 }
 
 // tomlErrorMsg returns a TOML decoding error's message without the
@@ -661,7 +682,8 @@ func readState(fsys afero.Fs, file string, diags *content.Diagnostics) map[strin
 	}
 	var st map[string]any
 	if _, err := toml.Decode(string(data), &st); err != nil {
-		diags.Add(tomlErrorPos(file, err), content.Error, "%s", tomlErrorMsg(err))
+		pos, msg := TOMLError(file, data, err)
+		diags.Add(pos, content.Error, "%s", msg)
 		return map[string]any{}
 	}
 	return st

@@ -114,7 +114,12 @@ tags = ["nginx", "debian"]
 		{
 			name:   "duplicate key",
 			files:  map[string]string{"clients/acme.toml": "DOMAIN = \"a\"\nDOMAIN = \"b\"\n"},
-			errors: "clients/acme.toml:2:14: error: invalid TOML: DOMAIN is defined twice",
+			errors: "clients/acme.toml:2:1: error: invalid TOML: DOMAIN is defined twice",
+		},
+		{
+			name:   "a position past the end of its line",
+			files:  map[string]string{"clients/acme.toml": "DOMAIN = \"a\"\nFOO = [1, 2\nBAR = 3\n"},
+			errors: "clients/acme.toml:3:8: error: invalid TOML: expected a comma (',') or array terminator (']'), but got 'B'",
 		},
 		{
 			name:   "dates and tables",
