@@ -25,7 +25,9 @@ type Drift struct {
 	// Path is the file, directory or link on the system.
 	Path string `json:"path"`
 	// What differs: "missing", "content", "block" (a fragment's merged
-	// block), "mode", "owner", "group", "type" or "link".
+	// block), "mode", "owner", "group", "type", "link", "outside" (a
+	// symbolic link leads the path out of the root: it is not read) or
+	// "unreadable".
 	What string `json:"what"`
 	// Want and Have are what the build says and what the system has;
 	// empty for content, which Diff gives in Lines.
@@ -51,6 +53,10 @@ func (d Drift) String() string {
 			return d.Path + ": the block tailor merges is not there"
 		}
 		return d.Path + ": the merged block differs"
+	case "outside":
+		return d.Path + ": not compared: " + d.Have
+	case "unreadable":
+		return d.Path + ": cannot be read (" + d.Have + ")"
 	}
 	return fmt.Sprintf("%s: %s is %s, want %s", d.Path, d.What, d.Have, d.Want)
 }
@@ -69,75 +75,69 @@ func Diff(r *Result, sys afero.Fs, root string) ([]Drift, error) {
 	root = path.Clean(root)
 	ids := &idNames{sys: sys, root: root}
 	var out []Drift
-	at := func(p string) string { return path.Join(root, p) }
+	// stat finds what is at p under root, links followed (the last one
+	// too unless it is the link itself that matters), never out of root.
+	stat := func(p string, last bool) (string, fs.FileInfo, *Drift) {
+		real, err := within(sys, root, p, last)
+		if err != nil {
+			return "", nil, &Drift{Path: p, What: "outside", Have: err.Error()}
+		}
+		var fi fs.FileInfo
+		if last {
+			fi, err = sys.Stat(real)
+		} else if lst, ok := sys.(afero.Lstater); ok {
+			fi, _, err = lst.LstatIfPossible(real)
+		} else {
+			fi, err = sys.Stat(real)
+		}
+		if err != nil {
+			return real, nil, &Drift{Path: p, What: "missing"}
+		}
+		return real, fi, nil
+	}
 	for _, d := range m.Dirs {
-		fi, err := sys.Stat(at(d.Path))
+		_, fi, drift := stat(d.Path, true)
 		switch {
-		case err != nil:
-			out = append(out, Drift{Path: d.Path, What: "missing"})
+		case drift != nil:
+			out = append(out, *drift)
 			continue
 		case !fi.IsDir():
-			out = append(out, Drift{Path: d.Path, What: "type", Want: "a directory", Have: "a file"})
+			out = append(out, Drift{Path: d.Path, What: "type", Want: "a directory", Have: kindOf(fi)})
 			continue
 		}
 		out = append(out, attrDrift(d.Path, fi, d.Mode, d.Owner, d.Group, ids)...)
 	}
 	for _, f := range m.Files {
-		fi, err := sys.Stat(at(f.Path))
+		real, fi, drift := stat(f.Path, true)
 		switch {
-		case err != nil:
-			out = append(out, Drift{Path: f.Path, What: "missing"})
+		case drift != nil:
+			out = append(out, *drift)
 			continue
-		case fi.IsDir():
-			out = append(out, Drift{Path: f.Path, What: "type", Want: "a file", Have: "a directory"})
+		case !fi.Mode().IsRegular():
+			out = append(out, Drift{Path: f.Path, What: "type", Want: "a file", Have: kindOf(fi)})
 			continue
 		}
-		have, err := afero.ReadFile(sys, at(f.Path))
-		if err != nil {
-			return nil, fmt.Errorf("%s: %v", f.Path, describeReadErr(err))
-		}
-		if f.Kind == manifest.KindFragment {
-			want := r.Files["fragments"+f.Path]
-			begin, end := manifest.Markers(f.Comment)
-			block, found := mergedBlock(have, begin, end)
-			if !found || !bytes.Equal(block, want) {
-				d := Drift{Path: f.Path, What: "block", Secret: f.Secret}
-				if found {
-					d.Have = "other"
-					if !f.Secret {
-						d.Lines = lineDiff(string(want), string(block))
-					}
-				}
-				out = append(out, d)
-			}
-		} else if want := r.Files["rootfs"+f.Path]; !bytes.Equal(have, want) {
-			d := Drift{Path: f.Path, What: "content", Secret: f.Secret}
-			if !f.Secret {
-				d.Lines = lineDiff(string(want), string(have))
-			}
-			out = append(out, d)
-		}
+		out = append(out, contentDrift(r, f, sys, real)...)
 		out = append(out, attrDrift(f.Path, fi, f.Mode, f.Owner, f.Group, ids)...)
 	}
 	for _, l := range m.Links {
-		p := at(l.Path)
-		lst, ok := sys.(afero.Lstater)
-		reader, canRead := sys.(afero.LinkReader)
-		if !ok || !canRead {
-			return nil, errors.New("this file system cannot read symbolic links")
-		}
-		fi, _, err := lst.LstatIfPossible(p)
+		real, fi, drift := stat(l.Path, false)
 		switch {
-		case err != nil:
-			out = append(out, Drift{Path: l.Path, What: "missing"})
+		case drift != nil:
+			out = append(out, *drift)
 			continue
 		case fi.Mode()&fs.ModeSymlink == 0:
 			out = append(out, Drift{Path: l.Path, What: "type", Want: "a symbolic link", Have: kindOf(fi)})
 			continue
 		}
-		target, err := reader.ReadlinkIfPossible(p)
+		reader, ok := sys.(afero.LinkReader)
+		if !ok {
+			return nil, errors.New("this file system cannot read symbolic links")
+		}
+		target, err := reader.ReadlinkIfPossible(real)
 		if err != nil {
-			return nil, fmt.Errorf("%s: %v", l.Path, err)
+			out = append(out, Drift{Path: l.Path, What: "unreadable", Have: describeReadErr(err)})
+			continue
 		}
 		if target != l.Target {
 			out = append(out, Drift{Path: l.Path, What: "link", Want: l.Target, Have: target})
@@ -147,12 +147,116 @@ func Diff(r *Result, sys afero.Fs, root string) ([]Drift, error) {
 	return out, nil
 }
 
+// contentDrift compares what a file or fragment holds with the build.
+func contentDrift(r *Result, f manifest.File, sys afero.Fs, real string) []Drift {
+	have, err := afero.ReadFile(sys, real)
+	if err != nil {
+		return []Drift{{Path: f.Path, What: "unreadable", Have: describeReadErr(err)}}
+	}
+	if f.Kind == manifest.KindFragment {
+		want := r.Files["fragments"+f.Path]
+		begin, end := manifest.Markers(f.Comment)
+		block, found := mergedBlock(have, begin, end)
+		if found && bytes.Equal(block, want) {
+			return nil
+		}
+		d := Drift{Path: f.Path, What: "block", Secret: f.Secret}
+		if found {
+			d.Have = "other"
+			if !f.Secret {
+				d.Lines = lineDiff(string(want), string(block))
+			}
+		}
+		return []Drift{d}
+	}
+	want := r.Files["rootfs"+f.Path]
+	if bytes.Equal(have, want) {
+		return nil
+	}
+	d := Drift{Path: f.Path, What: "content", Secret: f.Secret}
+	if !f.Secret {
+		d.Lines = lineDiff(string(want), string(have))
+	}
+	return []Drift{d}
+}
+
+// errLoop: symbolic links that lead to each other.
+var errLoop = errors.New("too many levels of symbolic links")
+
+// within resolves the absolute path p under root as the system would,
+// following symbolic links (the last one only when last is set), and
+// refuses one that leads out of root: an absolute link names a place on
+// this system, not under root, unless it names one under root.
+func within(sys afero.Fs, root, p string, last bool) (string, error) {
+	lst, ok := sys.(afero.Lstater)
+	reader, canRead := sys.(afero.LinkReader)
+	if !ok || !canRead {
+		return path.Join(root, p), nil
+	}
+	split := func(s string) []string {
+		var out []string
+		for _, c := range strings.Split(s, "/") {
+			if c != "" && c != "." {
+				out = append(out, c)
+			}
+		}
+		return out
+	}
+	parts := split(p)
+	cur := root
+	hops := 0
+	for i := 0; i < len(parts); i++ {
+		next := path.Join(cur, parts[i])
+		if parts[i] == ".." {
+			if next != root && !strings.HasPrefix(next, root+"/") {
+				return "", errors.New("it leads out of the root")
+			}
+			cur = next
+			continue
+		}
+		if i == len(parts)-1 && !last {
+			return next, nil
+		}
+		fi, _, err := lst.LstatIfPossible(next)
+		if err != nil {
+			return path.Join(append([]string{next}, parts[i+1:]...)...), nil // missing from here on
+		}
+		if fi.Mode()&fs.ModeSymlink == 0 {
+			cur = next
+			continue
+		}
+		if hops++; hops > 40 {
+			return "", errLoop
+		}
+		target, err := reader.ReadlinkIfPossible(next)
+		if err != nil {
+			return "", err
+		}
+		abs := path.Join(cur, target)
+		if path.IsAbs(target) {
+			abs = path.Clean(target)
+		}
+		if abs != root && !strings.HasPrefix(abs, root+"/") {
+			return "", fmt.Errorf("a symbolic link leads it out of the root, to %s", abs)
+		}
+		parts = append(split(strings.TrimPrefix(abs, root)), parts[i+1:]...)
+		cur, i = root, -1
+	}
+	return cur, nil
+}
+
 func kindOf(fi fs.FileInfo) string {
-	switch {
-	case fi.IsDir():
+	switch m := fi.Mode(); {
+	case m.IsDir():
 		return "a directory"
-	case fi.Mode()&fs.ModeSymlink != 0:
+	case m&fs.ModeSymlink != 0:
 		return "a symbolic link"
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeDevice != 0:
+		return "a device"
 	}
 	return "a file"
 }

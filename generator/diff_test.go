@@ -9,6 +9,7 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/spf13/afero"
@@ -212,4 +213,58 @@ func lcsLen(a, b []string) int {
 		}
 	}
 	return l[0][0]
+}
+
+// TestDiffStaysInRoot: symbolic links that lead out of the root are
+// reported, not followed; special files are not read.
+func TestDiffStaysInRoot(t *testing.T) {
+	fsys := afero.NewMemMapFs()
+	afero.WriteFile(fsys, "page.md", []byte("# T\n\n```ini {file=\"/etc/a.conf\"}\na = 1\n```\n\n```ini {file=\"/etc/b.conf\"}\nb = 1\n```\n\n```ini {file=\"/srv/d/c.conf\"}\nc = 1\n```\n\n```ini {file=\"/etc/e.conf\"}\ne = 1\n```\n"), 0o644)
+	afero.WriteFile(fsys, "clients/acme.toml", nil, 0o644)
+	p, diags := Load(fsys, ".")
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	run := p.Build(Options{DryRun: true})
+	if run.Failed() {
+		t.Fatal(run.Clients[0].Diags)
+	}
+	parent := t.TempDir()
+	root, outside := filepath.Join(parent, "root"), filepath.Join(parent, "out")
+	for _, d := range []string{filepath.Join(root, "etc"), filepath.Join(root, "srv"), outside} {
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, f := range []string{"a.conf", "b.conf", "c.conf"} {
+		if err := os.WriteFile(filepath.Join(outside, f), []byte("outside secret\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	os.Symlink(filepath.Join(outside, "a.conf"), filepath.Join(root, "etc/a.conf")) // absolute, out
+	os.Symlink("../../out/b.conf", filepath.Join(root, "etc/b.conf"))               // relative, out
+	os.Symlink(outside, filepath.Join(root, "srv/d"))                               // a directory out
+	if err := syscall.Mkfifo(filepath.Join(root, "etc/e.conf"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	drift, err := Diff(run.Clients[0], afero.NewOsFs(), root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, d := range drift {
+		got = append(got, d.String())
+		if strings.Contains(strings.Join(d.Lines, "\n"), "outside secret") {
+			t.Errorf("%s: shows a file out of the root", d.Path)
+		}
+	}
+	want := []string{
+		"/etc/a.conf: not compared: a symbolic link leads it out of the root, to " + filepath.Join(outside, "a.conf"),
+		"/etc/b.conf: not compared: a symbolic link leads it out of the root, to " + filepath.Join(outside, "b.conf"),
+		"/etc/e.conf: type is a named pipe, want a file",
+		"/srv/d/c.conf: not compared: a symbolic link leads it out of the root, to " + outside,
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("drift:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
 }

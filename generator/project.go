@@ -252,6 +252,9 @@ func contentFiles(fsys afero.Fs, dir string) ([]string, error) {
 	}
 	err := afero.Walk(fsys, root, func(p string, info fs.FileInfo, err error) error {
 		if err != nil {
+			if p != root && errors.Is(err, fs.ErrNotExist) {
+				return nil // gone since the listing: an editor's temporary file
+			}
 			return err
 		}
 		rel := strings.TrimPrefix(strings.TrimPrefix(p, dir), "/")

@@ -1,6 +1,8 @@
 package generator
 
 import (
+	"os"
+	"path"
 	"strings"
 	"testing"
 
@@ -124,5 +126,29 @@ func TestPagesList(t *testing.T) {
 		if strings.Join(names, " ") != "b.md a.md" {
 			t.Errorf("pages %q", names)
 		}
+	}
+}
+
+// vanishing is a file system on which one file is listed but gone when
+// looked at, as an editor's temporary file during a save.
+type vanishing struct {
+	afero.Fs
+	name string
+}
+
+func (v vanishing) Stat(name string) (os.FileInfo, error) {
+	if path.Base(name) == v.name {
+		return nil, os.ErrNotExist
+	}
+	return v.Fs.Stat(name)
+}
+
+func TestLoadSkipsVanishedFiles(t *testing.T) {
+	mem := afero.NewMemMapFs()
+	afero.WriteFile(mem, "index.md", []byte("# T\n"), 0o644)
+	afero.WriteFile(mem, ".index.md.swp", []byte("x"), 0o644)
+	p, diags := Load(vanishing{mem, ".index.md.swp"}, ".")
+	if diags.HasErrors() || p == nil || len(p.Pages) != 1 {
+		t.Errorf("%v", diags)
 	}
 }

@@ -305,6 +305,15 @@ func diff(proj *generator.Project, diags content.Diagnostics, vals []string, roo
 		fmt.Fprintf(stderr, "tailor diff: --root %s: no such directory\n", root)
 		return exitUsage
 	}
+	// links are judged against the root's real path
+	real, err := filepath.Abs(root)
+	if err == nil {
+		real, err = filepath.EvalSymlinks(real)
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "tailor diff: --root %s: %v\n", root, err)
+		return exitUsage
+	}
 	r := proj.Build(generator.Options{Values: vals, Getenv: getenv, DryRun: true})
 	all := append(content.Diagnostics{}, diags...)
 	all.Append(r.Diags)
@@ -321,7 +330,7 @@ func diff(proj *generator.Project, diags content.Diagnostics, vals []string, roo
 		fmt.Fprintf(stderr, "tailor: client %s (%s) failed: nothing to compare\n", c.Client, c.Values)
 		return exitFail
 	}
-	drift, err := generator.Diff(c, afero.NewOsFs(), filepath.ToSlash(root))
+	drift, err := generator.Diff(c, afero.NewOsFs(), filepath.ToSlash(real))
 	if err != nil {
 		fmt.Fprintf(stderr, "tailor diff: %v\n", err)
 		return exitFail
