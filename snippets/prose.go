@@ -198,11 +198,16 @@ func classifyPath(t token, named bool) pathKind {
 	return notPath
 }
 
+var userDirVars = []string{"$HOME", "${HOME}", "$PWD", "${PWD}", "$OLDPWD", "$XDG_CONFIG_HOME", "$TMPDIR"}
+
 // userDirRef reports whether a path starts with a variable that names
 // the reader's own directories ($HOME, $PWD, ...): no file of the server.
 func userDirRef(s string) bool {
-	for _, v := range []string{"$HOME", "${HOME}", "$PWD", "${PWD}", "$OLDPWD", "$XDG_CONFIG_HOME", "$TMPDIR"} {
-		if s == v || strings.HasPrefix(s, v+"/") {
+	if !strings.HasPrefix(s, "$") {
+		return false
+	}
+	for _, v := range userDirVars {
+		if rest, ok := strings.CutPrefix(s, v); ok && (rest == "" || rest[0] == '/') {
 			return true
 		}
 	}
