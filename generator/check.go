@@ -155,15 +155,8 @@ func checkPlaceholders(docs []*content.Doc, tags map[string]bool, plan *snippets
 			if r.kind == skipped {
 				continue
 			}
-			if r.code != nil && shell.IsShell(r.code.Lang) {
-				a, ok := assigned[r.code]
-				if !ok {
-					a = assignedVars(r.code.Text)
-					assigned[r.code] = a
-				}
-				if a[ref.Name] {
-					continue
-				}
+			if r.code != nil && shell.IsShell(r.code.Lang) && shellAssigns(rs, r, ref.Name, assigned) {
+				continue
 			}
 			pos := sf.File.Position(ref.Start)
 			hint := ""
@@ -187,6 +180,29 @@ func checkPlaceholders(docs []*content.Doc, tags map[string]bool, plan *snippets
 
 // assignedVars returns the shell variables a block sets: assignments,
 // for loops, read, export and local.
+// shellAssigns reports whether the shell block of region r, or a shell
+// block before it in the same file, assigns the variable name: "CONF=..."
+// in one block, "$CONF" in the next.
+func shellAssigns(rs []region, r region, name string, cache map[*content.Code]map[string]bool) bool {
+	for _, q := range rs {
+		if q.start > r.start {
+			break
+		}
+		if q.code == nil || !shell.IsShell(q.code.Lang) {
+			continue
+		}
+		a, ok := cache[q.code]
+		if !ok {
+			a = assignedVars(q.code.Text)
+			cache[q.code] = a
+		}
+		if a[name] {
+			return true
+		}
+	}
+	return false
+}
+
 func assignedVars(text string) map[string]bool {
 	out := map[string]bool{}
 	f, err := syntax.NewParser(syntax.KeepComments(false)).Parse(strings.NewReader(text), "")

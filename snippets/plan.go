@@ -485,6 +485,7 @@ func (a *analyzer) code(c *content.Code, intro *content.Paragraph) {
 		a.diags.Errorf(st.Pos(), "target %s names a directory, not a file", target)
 		return
 	}
+	target = a.follow(target) // "add to sites-enabled/app": the file it links to
 	st.Target, st.Op, st.By = target, op, by
 	if op == OpCreate && a.files[target] != nil && a.files[target].Whole && isSummary(a.secTitle) {
 		st.Op = OpCheck
@@ -922,7 +923,7 @@ func mentionsFile(s sentence) bool {
 // shellWrites reports whether the shell commands of a block write the
 // file p, without changing the analysis state.
 func (a *analyzer) shellWrites(text, lang, p string) bool {
-	st := shell.State{Dir: a.shell.Dir, Dirs: maps.Clone(a.shell.Dirs)}
+	st := shell.State{Dir: a.shell.Dir, Dirs: maps.Clone(a.shell.Dirs), Vars: maps.Clone(a.shell.Vars)}
 	effects, _ := shell.Analyze(text, lang, &st)
 	for _, e := range effects {
 		if (e.Kind == shell.Write || e.Kind == shell.Append || e.Kind == shell.Install && !e.IsDir) && path.Clean(e.Path) == p {
@@ -971,6 +972,16 @@ func (a *analyzer) dirFor(p string) *Dir {
 func (a *analyzer) effect(st *Step, e shell.Effect) {
 	if e.Path == "" {
 		return
+	}
+	if e.Conditional && e.Kind != shell.Mkdir && e.Kind != shell.Cd {
+		// "grep -q X F || echo X >> F", "if ...; then ...; else ...; fi":
+		// whether it runs depends on the system; a directory made only if
+		// missing is there either way
+		a.noteEffect(st, "%s runs only under a condition: not applied", e.Kind)
+		return
+	}
+	if e.Kind != shell.Symlink && e.Kind != shell.Remove {
+		e.Path = a.follow(e.Path) // through the links the tutorial made
 	}
 	src := Source{Step: st, By: "shell: " + e.Cmd, Line: st.Code.Line + e.Line - 1}
 	switch e.Kind {
@@ -1217,6 +1228,35 @@ func setOwner(owner, group *string, e shell.Effect) {
 	if e.Group != "" {
 		*group = e.Group
 	}
+	if e.LoginGroup {
+		*group = "" // the owner's login group: not known, so not set
+	}
+}
+
+// follow returns p with the links the tutorial made on its way followed,
+// as the system would: writing to sites-enabled/app writes to the file in
+// sites-available it links to.
+func (a *analyzer) follow(p string) string {
+	for hops := 0; hops < 40; hops++ {
+		changed := false
+		for q := p; q != "/" && q != "."; q = path.Dir(q) {
+			l := a.links[q]
+			if l == nil || l.Target == "" || strings.Contains(l.Target, "$(") {
+				continue
+			}
+			t := l.Target
+			if !strings.HasPrefix(t, "/") {
+				t = path.Join(path.Dir(q), t)
+			}
+			p = path.Clean(t + strings.TrimPrefix(p, q))
+			changed = true
+			break
+		}
+		if !changed {
+			break
+		}
+	}
+	return p
 }
 
 func (a *analyzer) warnEffect(st *Step, e shell.Effect, format string, args ...any) {

@@ -93,7 +93,15 @@ type savedVar struct {
 }
 
 func newAnalyzer(st *State, res *results) *analyzer {
-	return &analyzer{st: st, res: res, vars: make(map[string]value)}
+	a := &analyzer{st: st, res: res, vars: make(map[string]value)}
+	for name, v := range st.Vars {
+		if why, unknown := strings.CutPrefix(v, "\x00"); unknown {
+			a.vars[name] = value{why: why}
+		} else {
+			a.vars[name] = value{s: v, ok: true}
+		}
+	}
+	return a
 }
 
 // parse parses text, as a console session when console is set, and sets
@@ -581,6 +589,11 @@ func (a *analyzer) command(cmd syntax.Command, in stream, sameSpan bool) stream 
 			return out
 		case syntax.AndStmt:
 			x := a.stmt(c.X, in, sameSpan)
+			if isTest(c.X) {
+				// "[ -f F ] && cmd": cmd runs only when the test holds
+				a.conditional("&&", c.OpPos, func() { a.stmt(c.Y, in, sameSpan) })
+				return unknownStream("is the output of a test and a command")
+			}
 			y := a.stmt(c.Y, in, sameSpan)
 			return joinStreams(x, y)
 		case syntax.OrStmt:
@@ -844,4 +857,35 @@ var wellKnownDirs = map[string]bool{
 	"/etc/opt": true, "/opt": true, "/srv": true, "/var/www": true, "/var/opt": true,
 	"/var/log": true, "/var/lib": true, "/var/cache": true, "/tmp": true, "/root": true,
 	"/home": true, "/usr/local/etc": true,
+}
+
+// isTest reports whether a statement tests something rather than does
+// it: "[ ... ]", "[[ ... ]]", test, grep -q, command -v, id, getent, a
+// negation.
+func isTest(st *syntax.Stmt) bool {
+	if st == nil {
+		return false
+	}
+	if st.Negated {
+		return true
+	}
+	switch c := st.Cmd.(type) {
+	case *syntax.TestClause:
+		return true
+	case *syntax.CallExpr:
+		if len(c.Args) == 0 {
+			return false
+		}
+		switch name := c.Args[0].Lit(); name {
+		case "[", "test", "command", "which", "type", "id", "getent", "pgrep", "cmp", "diff":
+			return true
+		case "grep", "egrep", "fgrep":
+			for _, w := range c.Args[1:] {
+				if l := w.Lit(); strings.HasPrefix(l, "-") && !strings.HasPrefix(l, "--") && strings.ContainsAny(l, "qs") {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }

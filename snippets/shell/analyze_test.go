@@ -45,3 +45,16 @@ func runAnalyzeCases(t *testing.T, cases []analyzeCase) {
 		})
 	}
 }
+
+// TestVarsAcrossBlocks: a variable set in one block, outside any
+// condition, is known in the next, as the current directory is.
+func TestVarsAcrossBlocks(t *testing.T) {
+	st := &State{}
+	Analyze("cd /etc\nCONF=/etc/$APP\nif true; then MAYBE=/x; fi", "bash", st)
+	effs, notes := Analyze("echo d > $CONF/d\necho e > $MAYBE/e", "bash", st)
+	got := dump(effs, notes)
+	want := "1:1 write /etc/$APP/d \"d\\n\"\nnote 2:1: redirection: path \"$MAYBE/e\" not known: it uses $MAYBE, which an earlier block sets inside a conditional command\n"
+	if got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+}

@@ -2,6 +2,7 @@ package shell
 
 import (
 	"path"
+	"path/filepath"
 	"strings"
 
 	"mvdan.cc/sh/v3/syntax"
@@ -478,11 +479,13 @@ func (a *analyzer) chown(cmd string, args []arg) {
 		return
 	}
 	var owner, group string
+	login := false
 	if cmd == "chgrp" {
 		group = spec.s
 	} else {
 		owner, group = splitOwner(spec.s)
-		if strings.HasSuffix(spec.s, ":") && owner != "" {
+		login = group == "" && owner != "" && (strings.HasSuffix(spec.s, ":") || strings.HasSuffix(spec.s, ".") && !strings.Contains(spec.s, ":"))
+		if login {
 			a.note("chown %q also sets the group to the login group of %q, which is not known", spec.s, owner)
 		}
 	}
@@ -493,7 +496,7 @@ func (a *analyzer) chown(cmd string, args []arg) {
 	_, rec := opts['R']
 	for _, x := range ops[1:] {
 		if p, ok := a.path(cmd, x); ok {
-			a.emit(Effect{Kind: Chown, Path: p, Owner: owner, Group: group, Recursive: rec})
+			a.emit(Effect{Kind: Chown, Path: p, Owner: owner, Group: group, Recursive: rec, LoginGroup: login})
 		}
 	}
 }
@@ -504,8 +507,8 @@ func splitOwner(s string) (owner, group string) {
 	if o, g, ok := strings.Cut(s, ":"); ok {
 		return o, g
 	}
-	if o, g, ok := strings.Cut(s, "."); ok && o != "" && g != "" {
-		return o, g
+	if o, g, ok := strings.Cut(s, "."); ok && o != "" {
+		return o, g // "www-data.www-data", and "user." for the login group
 	}
 	return s, ""
 }
@@ -563,7 +566,7 @@ func (a *analyzer) ln(args []arg) {
 			return
 		}
 		if len(ops) == 2 && (noDir || !a.isDirArg(last.value, p)) {
-			a.emit(Effect{Kind: Symlink, Path: p, Target: ops[0].s})
+			a.emit(Effect{Kind: Symlink, Path: p, Target: a.linkTarget(opts, ops[0], p)})
 			return
 		}
 		targets, dir = ops[:len(ops)-1], p
@@ -574,8 +577,29 @@ func (a *analyzer) ln(args []arg) {
 			a.note("ln: target %q has no name to give the link", t.raw)
 			continue
 		}
-		a.emit(Effect{Kind: Symlink, Path: path.Join(dir, b), Target: t.s})
+		a.emit(Effect{Kind: Symlink, Path: path.Join(dir, b), Target: a.linkTarget(opts, t, path.Join(dir, b))})
 	}
+}
+
+// linkTarget is the target ln -s writes into the link at link: as given,
+// or with -r relative to the link's directory.
+func (a *analyzer) linkTarget(opts map[byte]arg, t arg, link string) string {
+	if _, rel := opts['r']; !rel {
+		return t.s
+	}
+	abs := t.s
+	if !strings.HasPrefix(abs, "/") {
+		if a.st.Dir == "" {
+			a.note("ln -r: target %q is relative and the current directory is not known: kept as written", t.raw)
+			return t.s
+		}
+		abs = path.Join(a.st.Dir, abs)
+	}
+	r, err := filepath.Rel(path.Dir(link), abs)
+	if err != nil {
+		return t.s
+	}
+	return filepath.ToSlash(r)
 }
 
 func (a *analyzer) touch(args []arg) {
@@ -781,17 +805,13 @@ func (a *analyzer) apache(cmd string, args []arg) {
 			a.note("%s: %q is not a name", cmd, x.raw)
 			continue
 		}
-		var names []string
-		switch kind {
-		case "mod":
-			n := strings.TrimSuffix(strings.TrimSuffix(x.s, ".load"), ".conf")
-			names = []string{n + ".load"}
-			if !enable {
-				names = append(names, n+".conf")
-			}
-		default:
-			names = []string{strings.TrimSuffix(x.s, ".conf") + ".conf"}
+		if kind == "mod" {
+			// which links a module needs (its .conf, the modules it
+			// depends on) is known only to the server's a2enmod
+			a.note("%s %s: run it on the server; the links it makes depend on the modules installed there", cmd, x.s)
+			continue
 		}
+		names := []string{strings.TrimSuffix(x.s, ".conf") + ".conf"}
 		for _, n := range names {
 			link := "/etc/apache2/" + dir + "-enabled/" + n
 			if enable {

@@ -16,6 +16,10 @@ type State struct {
 	// Dir is the absolute current directory, with placeholders as written,
 	// or "" when it is not known.
 	Dir string
+	// Vars holds the shell variables that earlier blocks set, with their
+	// values as templates ("CONF=/etc/$APP"); a value that is not known
+	// (set under a condition, from a command) is a NUL byte and why.
+	Vars map[string]string
 	// Dirs holds the directories that earlier commands made or entered.
 	// It tells whether the last operand of "ln -s TARGET DIR" or
 	// "install FILE DIR" is a directory to put the file in. A nil map is
@@ -109,6 +113,9 @@ type Effect struct {
 	Parents bool
 	// Recursive is set for chmod -R, chown -R, chgrp -R and rm -r.
 	Recursive bool
+	// LoginGroup is set for chown "USER:" and "USER.": the group becomes
+	// the user's login group, which is not known.
+	LoginGroup bool
 	// IsDir is set for install -d: Path is a directory to make.
 	IsDir bool
 	// Content is, for Write and Append, the data written (a here-document
@@ -149,6 +156,9 @@ func (e Effect) String() string {
 	}
 	if e.Owner != "" {
 		b.WriteString(" owner=" + e.Owner)
+	}
+	if e.LoginGroup {
+		b.WriteString(" group=(login group)")
 	}
 	if e.Group != "" {
 		b.WriteString(" group=" + e.Group)
@@ -232,6 +242,20 @@ func Analyze(text, lang string, st *State) ([]Effect, []Note) {
 		return nil, res.notes
 	}
 	a.stmtList(f.Stmts, stream{ok: true}, false)
+	// the variables the next block sees
+	for name, v := range a.vars {
+		if st.Vars == nil {
+			st.Vars = make(map[string]string)
+		}
+		switch {
+		case v.ok && v.cond == 0:
+			st.Vars[name] = v.s
+		case v.ok:
+			st.Vars[name] = "\x00uses $" + name + ", which an earlier block sets inside a conditional command"
+		default:
+			st.Vars[name] = "\x00" + v.why
+		}
+	}
 	return res.effects, res.notes
 }
 

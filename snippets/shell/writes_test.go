@@ -313,7 +313,16 @@ note 1:1: function "setup": its body is not analysed
 1:1 touch /a
 `},
 		{name: "test clause", text: "[[ -d /a ]] && touch /a/b", want: `
-1:16 touch /a/b
+1:16 touch /a/b (conditional)
+note 1:13: commands inside "&&" run only when its condition holds
+`},
+		{name: "grep -q guard", text: "grep -q '^x' /a || echo x >> /a\n[ -f /b ] && echo y > /c\nmkdir -p /d && echo z > /d/e", want: `
+1:20 append /a "x\n" (conditional)
+2:14 write /c "y\n" (conditional)
+3:1 mkdir /d parents
+3:16 write /d/e "z\n"
+note 1:17: commands inside "||" run only when its condition holds
+note 2:11: commands inside "&&" run only when its condition holds
 `},
 		{name: "comments", text: "# make the dir\nmkdir /a # here", want: `
 2:1 mkdir /a
