@@ -986,14 +986,23 @@ func (a *analyzer) effect(st *Step, e shell.Effect) {
 	src := Source{Step: st, By: "shell: " + e.Cmd, Line: st.Code.Line + e.Line - 1}
 	switch e.Kind {
 	case shell.Mkdir:
+		_, existed := a.dirs[e.Path]
 		d := a.dirFor(e.Path)
 		src.Op = "mkdir"
 		d.Sources = append(d.Sources, src)
-		if e.Mode != "" {
+		switch {
+		case existed:
+			// mkdir -p of a directory already made changes nothing
+		case e.Mode == "?":
+			a.noteEffect(st, "%s: its mode depends on a umask that is not known", e.Path)
+		case e.Mode != "":
 			// mkdir -m applies a symbolic mode to a=rwx, as GNU mkdir does
 			if m, err := shell.ApplyMode(e.Mode, 0o777, true); err == nil {
 				d.Mode = shell.FormatMode(m)
 			}
+		}
+		if e.Owner != "" && !existed {
+			d.Owner, d.Group = e.Owner, "" // "sudo -u USER mkdir"
 		}
 		for p := e.Path; p != "/" && p != "."; p = path.Dir(p) {
 			a.known[p] = true
@@ -1045,6 +1054,19 @@ func (a *analyzer) effect(st *Step, e shell.Effect) {
 		}
 		f := a.fileFor(e.Path)
 		if e.Kind == shell.Write {
+			if !f.Whole && len(f.Sources) == 0 {
+				// a new file: the umask and the user of sudo -u decide
+				switch e.Mode {
+				case "":
+				case "?":
+					a.noteEffect(st, "%s: its mode depends on a umask that is not known", e.Path)
+				default:
+					f.Mode = e.Mode
+				}
+				if e.Owner != "" {
+					f.Owner, f.Group = e.Owner, ""
+				}
+			}
 			f.Whole = true
 			f.Lines = lines
 			src.Op = OpCreate

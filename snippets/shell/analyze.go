@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"path"
 	"sort"
+	"strconv"
 	"strings"
 
 	"mvdan.cc/sh/v3/syntax"
@@ -44,6 +45,7 @@ type analyzer struct {
 	depth      int
 	unrolling  bool
 	oldDir     string
+	runAs      string // the user of "sudo -u USER cmd", while cmd runs
 	vars       map[string]value
 	subshells  []*scope     // innermost last
 	conds      []int        // ids of the conditional commands inside which the analysis is
@@ -217,6 +219,15 @@ func (a *analyzer) emit(e Effect) {
 		e.Line, e.Col = a.fixedLine, a.fixedCol
 	}
 	e.Conditional = len(a.conds) > 0
+	switch e.Kind {
+	case Mkdir, Write, Touch:
+		if a.runAs != "" && e.Owner == "" {
+			e.Owner, e.LoginGroup = a.runAs, true
+		}
+		if e.Mode == "" && a.st.Umask != "" && a.st.Umask != "0022" {
+			e.Mode = createMode(e.Kind, a.st.Umask)
+		}
+	}
 	a.res.effects = append(a.res.effects, e)
 }
 
@@ -888,4 +899,18 @@ func isTest(st *syntax.Stmt) bool {
 		}
 	}
 	return false
+}
+
+// createMode is the mode a new file or directory gets under umask mask
+// ("?" when the mask is not known: then "?").
+func createMode(k Kind, mask string) string {
+	m, err := strconv.ParseUint(mask, 8, 32)
+	if err != nil {
+		return "?"
+	}
+	base := uint64(0o666)
+	if k == Mkdir {
+		base = 0o777
+	}
+	return fmt.Sprintf("%04o", base&^m)
 }

@@ -1,8 +1,10 @@
 package shell
 
 import (
+	"fmt"
 	"path"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"mvdan.cc/sh/v3/syntax"
@@ -51,6 +53,9 @@ func (a *analyzer) run(args []arg, in stream) stream {
 		return a.shellCmd(name, rest, in)
 	case "cd", "pushd":
 		a.cd(name, rest)
+		return stream{ok: true}
+	case "umask":
+		a.umask(rest)
 		return stream{ok: true}
 	case "ssh":
 		a.ssh(rest)
@@ -119,6 +124,16 @@ func (a *analyzer) sudo(name string, args []arg, in stream) stream {
 			a.st.Dir = ""
 		}
 		return unknownStream("is the output of %q", name)
+	}
+	if u, ok := opts['u']; ok {
+		// what the command makes belongs to that user
+		if !u.ok || strings.HasPrefix(u.s, "#") {
+			a.note("%s -u: user %q not known: what it makes has no owner here", name, u.raw)
+		} else {
+			saved := a.runAs
+			a.runAs = u.s
+			defer func() { a.runAs = saved }()
+		}
 	}
 	if d, ok := opts['D']; ok {
 		var out stream
@@ -931,4 +946,25 @@ func (a *analyzer) tee(args []arg, in stream) stream {
 		a.emit(Effect{Kind: kind, Path: p, Content: in.data})
 	}
 	return in
+}
+
+// umask sets the mask of the files and directories the next commands
+// make, for this block and the next ones.
+func (a *analyzer) umask(args []arg) {
+	if len(args) == 0 {
+		return // prints the mask
+	}
+	m := args[len(args)-1]
+	v, err := strconv.ParseUint(m.s, 8, 32)
+	if !m.ok || strings.HasPrefix(m.s, "-") || err != nil || v > 0o777 {
+		a.note("umask %q: only an octal mask is followed: the modes of what follows are not known", m.raw)
+		a.st.Umask = "?"
+		return
+	}
+	if len(a.conds) > 0 {
+		a.note("umask under a condition: the modes of what follows are not known")
+		a.st.Umask = "?"
+		return
+	}
+	a.st.Umask = fmt.Sprintf("%04o", v)
 }

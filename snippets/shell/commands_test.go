@@ -406,10 +406,19 @@ func TestWrappers(t *testing.T) {
 1:1 mkdir /a parents
 `},
 		{name: "sudo user", text: "sudo -u www-data mkdir /a", want: `
-1:1 mkdir /a
+1:1 mkdir /a owner=www-data group=(login group)
 `},
 		{name: "sudo options", text: "sudo -E -H --user=www-data -- touch /a", want: `
-1:1 touch /a
+1:1 touch /a owner=www-data group=(login group)
+`},
+		{name: "umask", text: "umask 077\necho s > /a\nmkdir /b\ntouch /c\nmkdir -m 0755 /d\numask 0022\necho t > /e\numask u=rwx\necho u > /f", want: `
+2:1 write /a mode=0600 "s\n"
+3:1 mkdir /b mode=0700
+4:1 touch /c mode=0600
+5:1 mkdir /d mode=0755
+7:1 write /e "t\n"
+9:1 write /f mode=? "u\n"
+note 8:1: umask "u=rwx": only an octal mask is followed: the modes of what follows are not known
 `},
 		{name: "sudo chdir", text: "sudo -D /srv touch a\ntouch b", dir: "/x", want: `
 1:1 touch /srv/a

@@ -20,6 +20,9 @@ type State struct {
 	// values as templates ("CONF=/etc/$APP"); a value that is not known
 	// (set under a condition, from a command) is a NUL byte and why.
 	Vars map[string]string
+	// Umask is the mask set by umask in an earlier command, in octal
+	// ("0077"); "" for the usual 0022, "?" when it is not known.
+	Umask string
 	// Dirs holds the directories that earlier commands made or entered.
 	// It tells whether the last operand of "ln -s TARGET DIR" or
 	// "install FILE DIR" is a directory to put the file in. A nil map is
@@ -100,6 +103,8 @@ type Effect struct {
 	Target string
 	// Mode is the mode as written for Chmod, and for Mkdir and Install
 	// when -m is given ("u=rw,g=r,o=", "0640", "+x"); "" when not given.
+	// For Mkdir, Write and Touch under a umask other than 0022, it is the
+	// mode the umask gives ("0600"), or "?" when the umask is not known.
 	// A symbolic mode is relative: for Chmod to the file's mode before;
 	// for Mkdir, as with GNU mkdir, to 0777; for Install, as with GNU
 	// install, to 0 ("install -m u+x" gives 0100). ApplyMode computes the

@@ -53,7 +53,7 @@ note 1:1: commands inside "if" run only when its condition holds
 1:1 write /etc/x "k = v\n"
 `},
 		{name: "cat heredoc into sudo tee", text: "cat <<'EOF' | sudo -u www-data tee /srv/x/.env\nKEY=$SECRET_KEY\nEOF\n", want: `
-1:1 write /srv/x/.env "KEY=$SECRET_KEY\n"
+1:1 write /srv/x/.env owner=www-data group=(login group) "KEY=$SECRET_KEY\n"
 `},
 		{name: "tee append", text: "tee -a /etc/x <<EOF\nk = v\nEOF", want: `
 1:1 append /etc/x "k = v\n"
