@@ -1152,6 +1152,9 @@ func (a *analyzer) setAttrs(st *Step, e shell.Effect, p string, src Source) {
 	f := a.files[p]
 	isDir := f == nil && (a.dirs[p] != nil || a.known[p])
 	if f == nil && !isDir {
+		if p == e.Path {
+			a.noteEffect(st, "%s %s: the tutorial does not make it, so install.sh leaves it as it is; run it on the server", e.Kind, p)
+		}
 		return
 	}
 	var mode, owner, group *string
