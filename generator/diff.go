@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path"
 	"slices"
 	"sort"
@@ -17,6 +16,7 @@ import (
 
 	"github.com/spf13/afero"
 
+	"tailor/internal/fserr"
 	"tailor/snippets/manifest"
 )
 
@@ -136,7 +136,7 @@ func Diff(r *Result, sys afero.Fs, root string) ([]Drift, error) {
 		}
 		target, err := reader.ReadlinkIfPossible(real)
 		if err != nil {
-			out = append(out, Drift{Path: l.Path, What: "unreadable", Have: describeReadErr(err)})
+			out = append(out, Drift{Path: l.Path, What: "unreadable", Have: fserr.Why(err)})
 			continue
 		}
 		if target != l.Target {
@@ -151,7 +151,7 @@ func Diff(r *Result, sys afero.Fs, root string) ([]Drift, error) {
 func contentDrift(r *Result, f manifest.File, sys afero.Fs, real string) []Drift {
 	have, err := afero.ReadFile(sys, real)
 	if err != nil {
-		return []Drift{{Path: f.Path, What: "unreadable", Have: describeReadErr(err)}}
+		return []Drift{{Path: f.Path, What: "unreadable", Have: fserr.Why(err)}}
 	}
 	if f.Kind == manifest.KindFragment {
 		want := r.Files["fragments"+f.Path]
@@ -468,14 +468,4 @@ func myers(a, b []string) ([]string, bool) {
 	}
 	slices.Reverse(out)
 	return out, true
-}
-
-func describeReadErr(err error) string {
-	switch {
-	case errors.Is(err, fs.ErrPermission):
-		return "permission denied"
-	case errors.Is(err, os.ErrNotExist):
-		return "no such file"
-	}
-	return err.Error()
 }

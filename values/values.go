@@ -18,7 +18,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"path"
 	"regexp"
 	"sort"
@@ -30,6 +29,7 @@ import (
 	"github.com/spf13/afero"
 
 	"tailor/content"
+	"tailor/internal/fserr"
 	"tailor/internal/tomlpos"
 	"tailor/placeholder"
 )
@@ -225,7 +225,7 @@ func Load(fsys afero.Fs, file string, opts Options) (*Values, content.Diagnostic
 	var diags content.Diagnostics
 	src, err := afero.ReadFile(fsys, file)
 	if err != nil {
-		diags.Errorf(content.Position{Filename: file}, "cannot read values file: %s", describeErr(err))
+		diags.Errorf(content.Position{Filename: file}, "cannot read values file: %s", fserr.Why(err))
 		return nil, diags
 	}
 	base := path.Base(file)
@@ -409,7 +409,7 @@ func readSource(fsys afero.Fs, dir, key string, t map[string]any, opts Options, 
 			}
 			data, err := afero.ReadFile(fsys, p)
 			if err != nil {
-				diags.Errorf(at(key+"."+k, true), "cannot read %s for %s: %s", p, key, describeErr(err))
+				diags.Errorf(at(key+"."+k, true), "cannot read %s for %s: %s", p, key, fserr.Why(err))
 				return "", 0, false
 			}
 			return strings.TrimRight(string(data), "\r\n"), FromSecretFile, true
@@ -656,21 +656,6 @@ func tomlErrorMsg(err error) string {
 		return "invalid TOML: " + pe.Message
 	}
 	return "invalid TOML: " + strings.TrimPrefix(err.Error(), "toml: ")
-}
-
-// describeErr says why a file could not be read, without Go's wrapping.
-func describeErr(err error) string {
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return "no such file"
-	case errors.Is(err, fs.ErrPermission):
-		return "permission denied"
-	}
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err.Error()
-	}
-	return err.Error()
 }
 
 // readState reads the state file of generated values; a missing file is
