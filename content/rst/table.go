@@ -151,6 +151,18 @@ func (p *parser) tableFallback(block []line) []content.Block {
 	if len(block) == 0 {
 		return nil
 	}
+	indent := func(l line) int { return utf8.RuneCountInString(l.src.text[:min(l.col, len(l.src.text))]) }
+	for _, l := range block[1:] {
+		if indent(l) != indent(block[0]) {
+			// lines that do not line up ("+0  = =" then " 0"): no literal
+			// block can keep their columns; the text stays as a paragraph
+			first, last := block[0], block[len(block)-1]
+			return []content.Block{&content.Paragraph{
+				Span:    content.Span{Start: first.pos(0), End: last.endPos()},
+				Inlines: []content.Inline{&content.Text{Span: content.Span{Start: first.pos(0), End: last.endPos()}, Value: srcOf(block).text}},
+			}}
+		}
+	}
 	c := newCode(block)
 	c.Directive = "table"
 	return []content.Block{c}
