@@ -35,11 +35,14 @@ type intent struct {
 	// sameDir: "in the same directory, create NAME": target is relative
 	// to the directory of the file named last
 	sameDir bool
-	where   insertWhere
-	anchor  string // for beforeLine/afterLine
-	block   string // for blockEnd: "VirtualHost", "server", "[Service]"
-	by      string
-	dirs    []token // directories the sentence says to create
+	// dir is the directory a relative target is in: "create NAME in
+	// /srv/app", "in /srv/app, create NAME"
+	dir    *token
+	where  insertWhere
+	anchor string // for beforeLine/afterLine
+	block  string // for blockEnd: "VirtualHost", "server", "[Service]"
+	by     string
+	dirs   []token // directories the sentence says to create
 	// describes: the sentence only says what a file holds ("X contains
 	// the following", "X looks like this"): a check when the tutorial has
 	// made X, else an excerpt of a file of the system, never written.
@@ -51,7 +54,7 @@ type intent struct {
 
 var verbsCreate = map[string]bool{"create": true, "creating": true}
 var verbsAdd = map[string]bool{"add": true, "adding": true, "append": true, "appending": true, "insert": true, "inserting": true}
-var verbsChange = map[string]bool{"change": true, "changing": true, "replace": true, "edit": true, "modify": true, "update": true}
+var verbsChange = map[string]bool{"change": true, "changing": true, "replace": true, "edit": true, "modify": true, "update": true, "overwrite": true}
 var verbsSave = map[string]bool{"save": true, "write": true, "put": true, "paste": true, "place": true, "store": true}
 
 // objectWords may follow "add" before its preposition.
@@ -172,7 +175,7 @@ func phrase(s sentence, v int, target *token) string {
 // determiners and file nouns first. named says a file noun was seen.
 func pathAt(s sentence, i int) (tok *token, next int, isDir bool) {
 	named := false
-	for i < len(s) && !s[i].literal && (determiners[s[i].lower] || fileNouns[s[i].lower] || dirNouns[s[i].lower]) {
+	for i < len(s) && !s[i].literal && (determiners[s[i].lower] || fileNouns[s[i].lower] || dirNouns[s[i].lower] || (s[i].lower == "at" || s[i].text == ",") && named) {
 		if fileNouns[s[i].lower] {
 			named = true
 		}
@@ -218,6 +221,7 @@ func parseCreate(s sentence, v int) *intent {
 	for after < len(s) && &s[after] != tok {
 		after++
 	}
+	in.dir = dirPhrase(s, v, after)
 	for k := max(v-4, 0); k < len(s) && k <= after+4; k++ {
 		if k >= v && k <= after {
 			continue
@@ -231,6 +235,30 @@ func parseCreate(s sentence, v int) *intent {
 		}
 	}
 	return in
+}
+
+// dirPhrase finds the directory a sentence puts a new file in: "create
+// NAME in /srv/app", "... in the /srv/app directory", "In /srv/app,
+// create NAME" (verb at v, name at name).
+func dirPhrase(s sentence, v, name int) *token {
+	at := func(k int) *token {
+		for k < len(s) && !s[k].literal && (s[k].lower == "the" || s[k].lower == "directory" || s[k].lower == "folder") {
+			k++
+		}
+		if k < len(s) && s[k].literal && strings.HasPrefix(s[k].text, "/") && classifyPath(s[k], true) != notPath {
+			return &s[k]
+		}
+		return nil
+	}
+	for k := name + 1; k < len(s) && k <= name+3; k++ {
+		if !s[k].literal && (s[k].lower == "in" || s[k].lower == "inside" || s[k].lower == "under") {
+			return at(k + 1)
+		}
+	}
+	if v > 0 && !s[0].literal && (s[0].lower == "in" || s[0].lower == "inside" || s[0].lower == "under") {
+		return at(1)
+	}
+	return nil
 }
 
 // parseAdd reads "add the following to X", "... at the end of X",
@@ -318,6 +346,18 @@ func parseAdd(s sentence, v int, def *token) *intent {
 			}
 		}
 	}
+	if in.target == nil && in.ref == refNone && in.op == OpAppend {
+		if name, file := sectionBefore(s, v); name != "" {
+			// "In the [DEFAULT] section of X, add:"
+			in.op, in.where, in.block, in.target = OpInsert, blockEnd, name, file
+			if file == nil {
+				in.ref = refAnchor
+			}
+		} else if onlyObject(s, v) {
+			// "Then add these lines too:", "Add:": to the file named last
+			in.ref = refThatFile
+		}
+	}
 	if in.target == nil && in.ref == refNone {
 		return nil
 	}
@@ -325,6 +365,53 @@ func parseAdd(s sentence, v int, def *token) *intent {
 		in.ref = refNone
 	}
 	return in
+}
+
+// onlyObject reports whether what follows the verb at v names only the
+// block ("these lines too", "the following", nothing): no place of its
+// own, so the block goes to the file named just before.
+func onlyObject(s sentence, v int) bool {
+	if len(s) == 0 || s[len(s)-1].text != ":" {
+		return false // not the sentence that introduces the block
+	}
+	for _, t := range s {
+		if t.literal {
+			return false // it speaks of something else: "add ``x`` after ``y``"
+		}
+	}
+	for k := v + 1; k < len(s); k++ {
+		t := s[k]
+		switch {
+		case t.isPunct():
+		case t.literal:
+			return false
+		case objectWords[t.lower], t.lower == "well", t.lower == "as", t.lower == "lines", t.lower == "more":
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// sectionBefore reads "in the [X] section (of FILE)," before the verb at
+// v: the section's name and the file, if named.
+func sectionBefore(s sentence, v int) (string, *token) {
+	for i := 0; i+1 < v; i++ {
+		if s[i].literal || s[i].lower != "in" {
+			continue
+		}
+		name, next, ok := blockAt(s, i+1)
+		if !ok || next > v {
+			continue
+		}
+		if s.wordsAt(next, "of") {
+			if tok, _, isDir := pathAt(s, next+1); tok != nil && !isDir {
+				return name, tok
+			}
+		}
+		return name, nil
+	}
+	return "", nil
 }
 
 // openedFile returns the file of "open X and add ...", "edit X and
@@ -423,6 +510,10 @@ func parseChange(s sentence, v int) *intent {
 	// what follows must say "to the following", "with this", "so that it looks like"
 	ok := false
 	for k := end; k < len(s) && k <= end+6; k++ {
+		if s.wordsAt(k, "with") && (k+1 == len(s) || s[k+1].isPunct()) {
+			ok = true // "replace the contents of X with:"
+			break
+		}
 		if s.wordsAt(k, "to", "the", "following") || s.wordsAt(k, "to", "this") || s.wordsAt(k, "with", "the", "following") ||
 			s.wordsAt(k, "with", "this") || s.wordsAt(k, "to", "these") || s.wordsAt(k, "so", "that", "it") || s.wordsAt(k, "so", "it") ||
 			s.wordsAt(k, "to", "look", "like") || s.wordsAt(k, "to", "read") || s.wordsAt(k, "as", "follows") {
@@ -534,6 +625,18 @@ func copula(r sentence, limit int) (match, indicative bool) {
 	return false, false
 }
 
+// restates reports whether a sentence says what a file has become: "X
+// should now look like this", "the final X", "after these changes, X",
+// "the complete file".
+func restates(s sentence) bool {
+	for _, w := range []string{"now", "final", "finished", "complete", "completed", "resulting", "entire", "whole", "full"} {
+		if s.hasWords(w) {
+			return true
+		}
+	}
+	return s.hasWords("after", "these", "changes") || s.hasWords("after", "this", "change") || s.hasWords("at", "this", "point") || s.hasWords("in", "the", "end")
+}
+
 // parseCopulaRef reads "It should look like this", "The file should
 // contain the following", "That file now looks like this": the file named
 // before.
@@ -555,7 +658,7 @@ func parseCopulaRef(s sentence) *intent {
 		return nil
 	}
 	op := OpCreate
-	if r.hasWords("now") || s[:next].hasWords("now") {
+	if restates(s) {
 		op = OpCheck
 	}
 	return &intent{op: op, ref: refThatFile, by: strings.TrimSpace(phrase(s, 0, nil)), describes: indicative, near: s.wordsAt(i, "it")}
@@ -577,12 +680,7 @@ func parseCopula(s sentence) *intent {
 			k++
 		}
 		r := rest[k:]
-		check := false
-		for m := 0; m < len(r) && m < 8; m++ {
-			if r.wordsAt(m, "now") {
-				check = true
-			}
-		}
+		check := restates(s)
 		match, indicative := copula(r, 8)
 		if !match || aboutLines(r) {
 			continue

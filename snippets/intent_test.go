@@ -66,7 +66,21 @@ func TestParseIntent(t *testing.T) {
 		{"In the same directory, create ``y.conf`` with the following contents:", "create y.conf same-dir"},
 		{"Create file ``$CONF_DIR/app.ini`` with the following contents:", "create $CONF_DIR/app.ini"},
 		{"If someone comes by the wrong name, I don't want them to see anything, so I change the fallback configuration to the following:", "create ref:noun fallback configuration"},
+		{"Then append these lines too:", "append ref:that-file"},
+		{"Add:", "append ref:that-file"},
+		{"Replace the contents of ``/etc/redis/redis.conf`` with:", "create /etc/redis/redis.conf"},
+		{"Overwrite ``/etc/x.conf`` with this:", "create /etc/x.conf"},
+		{"Create a new file at ``/etc/y.conf``:", "create /etc/y.conf"},
+		{"Next, create the timer unit, ``/etc/systemd/system/b.timer``:", "create /etc/systemd/system/b.timer"},
+		{"Create ``docker-compose.yml`` in ``/srv/app``:", "create docker-compose.yml dir /srv/app"},
+		{"In ``/srv/app``, create a file ``compose.yaml`` with the following contents:", "create compose.yaml dir /srv/app"},
+		{"In the ``[DEFAULT]`` section of ``/etc/fail2ban/jail.local``, add:", "insert /etc/fail2ban/jail.local block [DEFAULT]"},
+		{"In the ``[sshd]`` section, add:", "insert ref:anchor block [sshd]"},
+		{"The final ``/etc/haproxy/haproxy.cfg`` should look like this:", "check /etc/haproxy/haproxy.cfg"},
+		{"After these changes, ``/etc/app.conf`` should look like this:", "check /etc/app.conf"},
 		// not file operations
+		{"Add your SSH key:", ""},
+		{"Add the following to your shell profile:", ""},
 		{"Do not add the following to ``/etc/donot.conf``:", ""},
 		{"If ``/etc/maybe.conf`` contains the following, remove it:", ""},
 		{"Instead of creating ``/etc/instead.conf`` with the following contents, install the package:", ""},
@@ -120,6 +134,9 @@ func describeIntent(in *intent) string {
 	}
 	if in.sameDir {
 		s += " same-dir"
+	}
+	if in.dir != nil {
+		s += " dir " + in.dir.text
 	}
 	if in.describes {
 		s += " describes"

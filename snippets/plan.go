@@ -136,6 +136,7 @@ func Analyze(docs []*content.Doc) (*Plan, content.Diagnostics) {
 		dirs:  map[string]*Dir{},
 		links: map[string]*Link{},
 		known: map[string]bool{},
+		empty: map[string]bool{},
 	}
 	for _, d := range docs {
 		a.doc(d)
@@ -157,6 +158,9 @@ type analyzer struct {
 	dirs  map[string]*Dir
 	links map[string]*Link
 	known map[string]bool // directories known to exist
+	// empty holds the files a sentence creates without a block ("Create
+	// the file X."): what is added to them next makes a whole file
+	empty map[string]bool
 
 	doc0     *content.Doc
 	file     *content.File
@@ -232,6 +236,14 @@ func (a *analyzer) paragraph(inlines []content.Inline) {
 	for _, s := range sentences(tokenize(inlines)) {
 		a.sents = append(a.sents, s)
 		a.mentionsOf(s)
+		if len(s) > 0 && s[len(s)-1].text == "." {
+			// "Create the file X." introduces no block: X starts empty
+			if in := parseIntent(s); in != nil && in.op == OpCreate && in.target != nil && !in.describes {
+				if p := a.absolute(in.target.text); p != "" && !strings.HasSuffix(in.target.text, "/") {
+					a.empty[p] = true
+				}
+			}
+		}
 	}
 }
 
@@ -466,6 +478,8 @@ func (a *analyzer) code(c *content.Code, intro *content.Paragraph) {
 		}
 		if st.Note == "" && in == nil && intro == nil {
 			st.Note = "no text introduces the block"
+		} else if st.Note == "" && len(introSents) > 0 && editsInPlace(introSents[len(introSents)-1]) {
+			st.Note = "the text asks to change lines in place, which tailor does not do: not written"
 		} else if st.Note == "" {
 			st.Note = "the text before the block asks for no file"
 		}
@@ -486,6 +500,11 @@ func (a *analyzer) code(c *content.Code, intro *content.Paragraph) {
 		return
 	}
 	target = a.follow(target) // "add to sites-enabled/app": the file it links to
+	if by != "annotation" && op != OpCheck && elided(c.Text) {
+		// "global\n    ...\nfrontend www": an excerpt with lines left out
+		st.Note = fmt.Sprintf("the block leaves lines out (...): not written to %s", target)
+		return
+	}
 	st.Target, st.Op, st.By = target, op, by
 	if op == OpCreate && a.files[target] != nil && a.files[target].Whole && isSummary(a.secTitle) {
 		st.Op = OpCheck
@@ -583,6 +602,21 @@ func (a *analyzer) resolveName(p string) string {
 	if len(match) == 1 {
 		return match[0]
 	}
+	if len(match) == 0 && !strings.Contains(p, "/") {
+		// "Open /etc/postgresql/15/main/postgresql.conf." then "add ...
+		// at the end of postgresql.conf": the one path of the section
+		// with that name
+		seen := map[string]bool{}
+		for _, m := range a.mentions {
+			if abs := a.absolute(m.tok.text); abs != "" && path.Base(abs) == p && !seen[abs] {
+				seen[abs] = true
+				match = append(match, abs)
+			}
+		}
+		if len(match) == 1 {
+			return match[0]
+		}
+	}
 	if a.shell.Dir != "" && a.shellSec == a.section {
 		return path.Join(a.shell.Dir, p)
 	}
@@ -594,6 +628,14 @@ func (a *analyzer) resolveName(p string) string {
 func (a *analyzer) resolveIntent(in *intent, sents []sentence) (string, string) {
 	if in.target != nil {
 		name := in.target.text
+		if strings.HasPrefix(name, "~") || userDirRef(name) {
+			return "", fmt.Sprintf("%s is a file of the reader's own home directory, not of the server", name)
+		}
+		if in.dir != nil && !strings.HasPrefix(name, "/") {
+			if d := a.absolute(in.dir.text); d != "" {
+				return path.Join(d, name), ""
+			}
+		}
 		if in.sameDir && !strings.HasPrefix(name, "/") {
 			// "in the same directory": the one of the file or directory
 			// named last
@@ -762,6 +804,9 @@ func (a *analyzer) apply(st *Step, lang string, in *intent, ann *annot) {
 			a.oneBlock(st, f, "at the end")
 		}
 		f = a.fileFor(st.Target)
+		if len(f.Sources) == 0 && a.empty[st.Target] {
+			f.Whole = true // created empty by the text before
+		}
 		f.Lines = append(f.Lines, lines...)
 		if f.Lang == "" {
 			f.Lang = lang
@@ -907,6 +952,42 @@ func modeOf(s string, def fs.FileMode) fs.FileMode {
 		m |= fs.ModeSticky
 	}
 	return m
+}
+
+// editsInPlace reports whether a sentence asks to change some lines of a
+// file where they are: "find the line X and change it to", "uncomment
+// the line", "change the line to this".
+func editsInPlace(s sentence) bool {
+	for i, t := range s {
+		if t.literal || negated(s, i) {
+			continue
+		}
+		switch t.lower {
+		case "uncomment", "find", "locate", "search":
+			return true
+		case "change", "replace", "edit", "modify", "set":
+			for _, w := range s[i+1:] {
+				if !w.literal && (w.lower == "line" || w.lower == "lines" || w.lower == "value" || w.lower == "setting" || w.lower == "it") {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// elided reports whether a block leaves lines out: a line that is only
+// "...", "…" or such an ellipsis after a comment sign.
+func elided(text string) bool {
+	for _, l := range strings.Split(text, "\n") {
+		t := strings.TrimSpace(l)
+		t = strings.TrimSpace(strings.TrimLeft(t, "#;/"))
+		switch t {
+		case "...", "…", "[...]", "[…]", "(...)", "<...>":
+			return true
+		}
+	}
+	return false
 }
 
 // mentionsFile reports whether a sentence names a file.

@@ -244,6 +244,8 @@ var determiners = map[string]bool{
 var fileNouns = map[string]bool{
 	"file": true, "files": true, "script": true, "config": true, "configuration": true,
 	"unit": true, "service": true, "called": true, "named": true, "site": true,
+	"timer": true, "socket": true, "drop-in": true, "override": true, "vhost": true,
+	"template": true, "jail": true, "playbook": true, "snippet": true,
 }
 
 var dirNouns = map[string]bool{"directory": true, "folder": true, "dir": true, "directories": true}
