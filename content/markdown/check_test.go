@@ -169,8 +169,10 @@ func (ck *checker) firstLine(b content.Block) {
 		ok = n.Format == "html" && strings.HasPrefix(at, "<") || strings.HasPrefix(at, "---") || strings.HasPrefix(at, "+++")
 	case *content.List:
 		ok = ok && strings.ContainsAny(at[:1], "-+*0123456789")
-	case *content.BlockQuote, *content.Admonition:
+	case *content.BlockQuote:
 		ok = strings.HasPrefix(at, ">")
+	case *content.Admonition:
+		ok = strings.HasPrefix(at, ">") || strings.HasPrefix(at, "!!!") || strings.HasPrefix(at, "???")
 	case *content.Transition:
 		ok = ok && strings.ContainsAny(at[:1], "*-_")
 	case *content.Target:

@@ -193,6 +193,8 @@ func (c *converter) block(n ast.Node) content.Block {
 		return c.html(n, c.comment(n))
 	case *ast.Blockquote:
 		return c.quote(n, start)
+	case *admonitionNode:
+		return c.admonition(n, start)
 	case *ast.List:
 		return c.list(n, start)
 	case *ast.LinkReferenceDefinition:

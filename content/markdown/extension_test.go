@@ -262,6 +262,11 @@ func TestExtensionBlocksMatchParse(t *testing.T) {
 			c.Directive, c.Lang, c.Line, c.Content, c.Span, c.Indent, c.Caption, c.Name, c.Options, c.Annotation, c.Text)
 	}
 	for name, src := range sameOutputInputs(t) {
+		if strings.Contains(name, "admonitions") {
+			// MkDocs admonitions are the reader's: a goldmark host without
+			// them reads (and renders) their content as indented code
+			continue
+		}
 		t.Run(name, func(t *testing.T) {
 			var fromExt []string
 			convert(t, src, &Extension{Blocks: func(c *content.Code, _ string) {

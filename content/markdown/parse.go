@@ -90,6 +90,7 @@ func readerParser() parser.Parser {
 	readerOnce.Do(func() {
 		blocks := append(parser.DefaultBlockParsers(),
 			util.Prioritized(frontMatterParser{}, 0),
+			util.Prioritized(admonitionParser{}, 50),
 			util.Prioritized(extension.NewDefinitionListParser(), 101),
 			util.Prioritized(extension.NewDefinitionDescriptionParser(), 102),
 			util.Prioritized(footnoteParser{extension.NewFootnoteBlockParser()}, 999),
