@@ -10,6 +10,7 @@ type refKind int
 const (
 	refNone       refKind = iota
 	refThatFile           // "that file", "this file", "it"
+	refContinue           // "Then add these lines too:": the file the text is working on
 	refNounPhrase         // "the default configuration": a phrase said earlier with a path
 	refAnchor             // "add the following before X": the known file holding X
 )
@@ -354,8 +355,9 @@ func parseAdd(s sentence, v int, def *token) *intent {
 				in.ref = refAnchor
 			}
 		} else if onlyObject(s, v) {
-			// "Then add these lines too:", "Add:": to the file named last
-			in.ref = refThatFile
+			// "Then add these lines too:", "Add:": to the file the text
+			// is working on
+			in.ref = refContinue
 		}
 	}
 	if in.target == nil && in.ref == refNone {

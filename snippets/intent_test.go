@@ -66,8 +66,8 @@ func TestParseIntent(t *testing.T) {
 		{"In the same directory, create ``y.conf`` with the following contents:", "create y.conf same-dir"},
 		{"Create file ``$CONF_DIR/app.ini`` with the following contents:", "create $CONF_DIR/app.ini"},
 		{"If someone comes by the wrong name, I don't want them to see anything, so I change the fallback configuration to the following:", "create ref:noun fallback configuration"},
-		{"Then append these lines too:", "append ref:that-file"},
-		{"Add:", "append ref:that-file"},
+		{"Then append these lines too:", "append ref:continue"},
+		{"Add:", "append ref:continue"},
 		{"Replace the contents of ``/etc/redis/redis.conf`` with:", "create /etc/redis/redis.conf"},
 		{"Overwrite ``/etc/x.conf`` with this:", "create /etc/x.conf"},
 		{"Create a new file at ``/etc/y.conf``:", "create /etc/y.conf"},
@@ -124,6 +124,8 @@ func describeIntent(in *intent) string {
 		s += " " + in.target.text
 	case in.ref == refThatFile:
 		s += " ref:that-file"
+	case in.ref == refContinue:
+		s += " ref:continue"
 	case in.ref == refNounPhrase:
 		s += " ref:noun " + strings.Join(in.np, " ")
 	case in.ref == refAnchor:

@@ -678,6 +678,26 @@ func (a *analyzer) resolveIntent(in *intent, sents []sentence) (string, string) 
 		return "", fmt.Sprintf("relative name %q: cannot tell which directory it is in", name)
 	}
 	switch in.ref {
+	case refContinue:
+		// the file of the block before, in this section, else one that a
+		// sentence of the section creates or opens
+		if a.prev != nil && a.prev.Target != "" {
+			return a.prev.Target, ""
+		}
+		for i := len(a.mentions) - 1; i >= 0; i-- {
+			m := a.mentions[i]
+			if m.isDir {
+				continue
+			}
+			opened := openedIn(m.sent)
+			made := parseIntent(m.sent)
+			if opened != nil && opened.pos == m.tok.pos || made != nil && made.op == OpCreate && made.target != nil && made.target.pos == m.tok.pos {
+				if p := a.resolveName(m.tok.text); p != "" {
+					return p, ""
+				}
+			}
+		}
+		return "", "the text names no file it is working on"
 	case refThatFile:
 		// the last file-like path mentioned before, in this sentence,
 		// this paragraph, then this section
