@@ -178,8 +178,6 @@ func checkPlaceholders(docs []*content.Doc, tags map[string]bool, plan *snippets
 	return diags
 }
 
-// assignedVars returns the shell variables a block sets: assignments,
-// for loops, read, export and local.
 // shellAssigns reports whether the shell block of region r, or a shell
 // block before it in the same file, assigns the variable name: "CONF=..."
 // in one block, "$CONF" in the next.
@@ -203,6 +201,8 @@ func shellAssigns(rs []region, r region, name string, cache map[*content.Code]ma
 	return false
 }
 
+// assignedVars returns the shell variables a block sets: assignments,
+// for loops, read, export and local.
 func assignedVars(text string) map[string]bool {
 	out := map[string]bool{}
 	f, err := syntax.NewParser(syntax.KeepComments(false)).Parse(strings.NewReader(text), "")

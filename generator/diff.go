@@ -202,13 +202,14 @@ func within(sys afero.Fs, root, p string, last bool) (string, error) {
 		}
 		return out
 	}
+	inRoot := func(q string) bool { return root == "/" || q == root || strings.HasPrefix(q, root+"/") }
 	parts := split(p)
 	cur := root
 	hops := 0
 	for i := 0; i < len(parts); i++ {
 		next := path.Join(cur, parts[i])
 		if parts[i] == ".." {
-			if next != root && !strings.HasPrefix(next, root+"/") {
+			if !inRoot(next) {
 				return "", errors.New("it leads out of the root")
 			}
 			cur = next
@@ -236,7 +237,7 @@ func within(sys afero.Fs, root, p string, last bool) (string, error) {
 		if path.IsAbs(target) {
 			abs = path.Clean(target)
 		}
-		if abs != root && !strings.HasPrefix(abs, root+"/") {
+		if !inRoot(abs) {
 			return "", fmt.Errorf("a symbolic link leads it out of the root, to %s", abs)
 		}
 		parts = append(split(strings.TrimPrefix(abs, root)), parts[i+1:]...)

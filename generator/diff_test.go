@@ -268,3 +268,23 @@ func TestDiffStaysInRoot(t *testing.T) {
 		t.Errorf("drift:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// TestWithinSystemRoot: with the system's own root, every link is
+// followed, wherever it points.
+func TestWithinSystemRoot(t *testing.T) {
+	dir, err := filepath.EvalSymlinks(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "f"), []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	os.Symlink("f", filepath.Join(dir, "rel"))
+	os.Symlink(filepath.Join(dir, "f"), filepath.Join(dir, "abs"))
+	for _, name := range []string{"rel", "abs"} {
+		got, err := within(afero.NewOsFs(), "/", filepath.ToSlash(filepath.Join(dir, name)), true)
+		if err != nil || got != filepath.ToSlash(filepath.Join(dir, "f")) {
+			t.Errorf("%s: %q, %v", name, got, err)
+		}
+	}
+}

@@ -630,13 +630,18 @@ func copula(r sentence, limit int) (match, indicative bool) {
 // restates reports whether a sentence says what a file has become: "X
 // should now look like this", "the final X", "after these changes, X",
 // "the complete file".
-func restates(s sentence) bool {
-	for _, w := range []string{"now", "final", "finished", "complete", "completed", "resulting", "entire", "whole", "full"} {
-		if s.hasWords(w) {
+//
+// The adjectives count only before the file's name at subject (the
+// subject itself: "the complete file X", not "X ..., with the complete
+// list"); subject is len(s) when the sentence names no path.
+func restates(s sentence, subject int) bool {
+	for _, w := range []string{"final", "finished", "complete", "completed", "resulting", "entire", "whole", "full"} {
+		if s[:min(subject, len(s))].hasWords(w) {
 			return true
 		}
 	}
-	return s.hasWords("after", "these", "changes") || s.hasWords("after", "this", "change") || s.hasWords("at", "this", "point") || s.hasWords("in", "the", "end")
+	return s.hasWords("now") || s.hasWords("after", "these", "changes") || s.hasWords("after", "this", "change") ||
+		s.hasWords("at", "this", "point") || s.hasWords("in", "the", "end")
 }
 
 // parseCopulaRef reads "It should look like this", "The file should
@@ -660,7 +665,7 @@ func parseCopulaRef(s sentence) *intent {
 		return nil
 	}
 	op := OpCreate
-	if restates(s) {
+	if restates(s, len(s)) {
 		op = OpCheck
 	}
 	return &intent{op: op, ref: refThatFile, by: strings.TrimSpace(phrase(s, 0, nil)), describes: indicative, near: s.wordsAt(i, "it")}
@@ -682,7 +687,7 @@ func parseCopula(s sentence) *intent {
 			k++
 		}
 		r := rest[k:]
-		check := restates(s)
+		check := restates(s, i)
 		match, indicative := copula(r, 8)
 		if !match || aboutLines(r) {
 			continue

@@ -149,6 +149,7 @@ type mention struct {
 	tok   token
 	isDir bool
 	sent  sentence
+	para  int // the paragraph it is in, counted from the start
 }
 
 type analyzer struct {
@@ -161,6 +162,10 @@ type analyzer struct {
 	// empty holds the files a sentence creates without a block ("Create
 	// the file X."): what is added to them next makes a whole file
 	empty map[string]bool
+	// paras counts the paragraphs read so far; paraAtCode is the count
+	// when the last code block was read, lastCode that block
+	paras, paraAtCode int
+	lastCode          *content.Code
 
 	doc0     *content.Doc
 	file     *content.File
@@ -198,9 +203,11 @@ func (a *analyzer) blocks(bs []content.Block) {
 			a.enterSection(content.PlainText(n.Title))
 			a.blocks(n.Blocks)
 		case *content.Paragraph:
+			a.paras++
 			a.paragraph(n.Inlines)
 		case *content.Code:
 			a.code(n, introOf(bs, i))
+			a.lastCode, a.paraAtCode = n, a.paras
 		case *content.Include:
 			saved := a.file
 			if n.File != nil {
@@ -262,7 +269,7 @@ func (a *analyzer) mentionsOf(s sentence) {
 		if p := a.absolute(t.text); p != "" && a.known[p] {
 			isDir = true
 		}
-		a.mentions = append(a.mentions, mention{tok: t, isDir: isDir, sent: s})
+		a.mentions = append(a.mentions, mention{tok: t, isDir: isDir, sent: s, para: a.paras})
 	}
 }
 
@@ -432,6 +439,9 @@ func (a *analyzer) code(c *content.Code, intro *content.Paragraph) {
 		if in != nil && in.op != OpNone && in.op != "" {
 			op = in.op
 		}
+	case in != nil && in.ref == refContinue && (shell.IsShell(lang) || (lang == "" || lang == "text") && shell.LooksLikeShell(c.Text)):
+		// "To make it permanent, add the following:" over commands
+		st.Note = "commands, not lines of the file before"
 	case in != nil && in.op != OpNone && !nonFileLangs[lang]:
 		var why string
 		target, why = a.resolveIntent(in, introSents)
@@ -443,6 +453,11 @@ func (a *analyzer) code(c *content.Code, intro *content.Paragraph) {
 			break
 		}
 		op, by = in.op, "inferred: "+in.by
+		if in.op == OpCheck && a.files[target] == nil && !in.describes {
+			// "Now, X should look like this" of a file not made yet: the
+			// whole file, for a reader who starts here
+			op = OpCreate
+		}
 		if in.describes {
 			if a.files[target] == nil {
 				st.Note = fmt.Sprintf("the text says what %s holds, and the tutorial has not made it: an excerpt, not written", target)
@@ -500,7 +515,7 @@ func (a *analyzer) code(c *content.Code, intro *content.Paragraph) {
 		return
 	}
 	target = a.follow(target) // "add to sites-enabled/app": the file it links to
-	if by != "annotation" && op != OpCheck && elided(c.Text) {
+	if by != "annotation" && op != OpCheck && elided(c.Text, langOr(lang, langOfPath(target))) {
 		// "global\n    ...\nfrontend www": an excerpt with lines left out
 		st.Note = fmt.Sprintf("the block leaves lines out (...): not written to %s", target)
 		return
@@ -679,15 +694,23 @@ func (a *analyzer) resolveIntent(in *intent, sents []sentence) (string, string) 
 	}
 	switch in.ref {
 	case refContinue:
-		// the file of the block before, in this section, else one that a
-		// sentence of the section creates or opens
-		if a.prev != nil && a.prev.Target != "" {
+		// the file of the block just before, when only this block's
+		// introduction, a sentence of its own, comes between them; else
+		// one that this paragraph or the one before creates or opens
+		// ("Create the file X." "Add:")
+		if a.prev != nil && a.prev.Target != "" && a.prev.Code == a.lastCode && a.paras-a.paraAtCode <= 1 && len(sents) == 1 {
 			return a.prev.Target, ""
 		}
 		for i := len(a.mentions) - 1; i >= 0; i-- {
 			m := a.mentions[i]
+			if m.para < a.paras-1 {
+				break
+			}
 			if m.isDir {
 				continue
+			}
+			if len(m.sent) == 0 || m.sent[len(m.sent)-1].text == ":" {
+				continue // that sentence introduced a block of its own
 			}
 			opened := openedIn(m.sent)
 			made := parseIntent(m.sent)
@@ -998,9 +1021,20 @@ func editsInPlace(s sentence) bool {
 
 // elided reports whether a block leaves lines out: a line that is only
 // "...", "…" or such an ellipsis after a comment sign.
-func elided(text string) bool {
+//
+// In Python ("..." is a statement) and YAML (it ends a document), a bare
+// "..." is code; only a commented one or "…" leaves lines out.
+func elided(text, lang string) bool {
+	bareIsCode := false
+	switch strings.ToLower(lang) {
+	case "python", "py", "python3", "yaml", "yml":
+		bareIsCode = true
+	}
 	for _, l := range strings.Split(text, "\n") {
 		t := strings.TrimSpace(l)
+		if t == "..." && bareIsCode {
+			continue
+		}
 		t = strings.TrimSpace(strings.TrimLeft(t, "#;/"))
 		switch t {
 		case "...", "…", "[...]", "[…]", "(...)", "<...>":
@@ -1008,6 +1042,14 @@ func elided(text string) bool {
 		}
 	}
 	return false
+}
+
+// langOr returns lang, or def when lang says nothing.
+func langOr(lang, def string) string {
+	if lang == "" || lang == "text" || lang == "none" {
+		return def
+	}
+	return lang
 }
 
 // mentionsFile reports whether a sentence names a file.

@@ -149,6 +149,10 @@ func run(args []string, stdout, stderr io.Writer, getenv func(string) (string, b
 	case "diff":
 		return diff(proj, diags, vals, *root, *asJSON, stdout, stderr, getenv)
 	case "serve":
+		if files, _ := proj.ValuesFiles(vals); len(files) != 1 {
+			fmt.Fprintf(stderr, "tailor serve: --values matches %d files; give the values file of one client\n", len(files))
+			return exitUsage
+		}
 		return serve(*dir, vals, *addr, stdout, stderr, getenv)
 	}
 	return exitUsage

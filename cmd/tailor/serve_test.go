@@ -72,3 +72,15 @@ func TestServe(t *testing.T) {
 		t.Errorf("after the fix: %d\n%s", code, body)
 	}
 }
+
+func TestServeOneClient(t *testing.T) {
+	dir := project(t, map[string]string{
+		"page.md":           "# Hello\n",
+		"clients/acme.toml": "",
+		"clients/beta.toml": "",
+	})
+	code, _, stderr := tailor(t, nil, "serve", "-C", dir, "--values", filepath.Join(dir, "clients/*.toml"))
+	if code != 2 || !strings.Contains(stderr, "--values matches 2 files; give the values file of one client") {
+		t.Errorf("exit %d\n%s", code, stderr)
+	}
+}

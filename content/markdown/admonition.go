@@ -19,8 +19,9 @@ type admonitionNode struct {
 	ast.BaseBlock
 	kind  string // as written, lower case
 	title string // the quoted title, "" when none
-	// titleAt is the offset of the title in the source, -1 when none.
-	titleAt int
+	// kindAt and titleAt are the offsets of the kind and of the title in
+	// the source; titleAt is -1 when there is none.
+	kindAt, titleAt int
 }
 
 var kindAdmonition = ast.NewNodeKind("Admonition")
@@ -42,7 +43,7 @@ func (admonitionParser) Open(parent ast.Node, r text.Reader, pc parser.Context) 
 	if m == nil {
 		return nil, parser.NoChildren
 	}
-	n := &admonitionNode{kind: strings.ToLower(string(line[m[2]:m[3]])), titleAt: -1}
+	n := &admonitionNode{kind: strings.ToLower(string(line[m[2]:m[3]])), kindAt: seg.Start + m[2], titleAt: -1}
 	if m[4] >= 0 {
 		n.title = string(line[m[4]:m[5]])
 		n.titleAt = seg.Start + m[4]
@@ -95,7 +96,7 @@ func (c *converter) admonition(n *admonitionNode, start int) content.Block {
 	at := n.titleAt
 	if title == "" && kind == "admonition" {
 		title = strings.ToUpper(n.kind[:1]) + n.kind[1:]
-		at = start
+		at = n.kindAt // the title is the kind, capitalized
 	}
 	if title != "" {
 		a.Title = []content.Inline{&content.Text{Span: content.Span{Start: at, End: at + len(title)}, Value: title}}
