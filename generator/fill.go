@@ -4,10 +4,12 @@ import (
 	"fmt"
 	"html"
 	"strings"
+	"unicode"
 
 	"tailor/content"
 	"tailor/placeholder"
 	"tailor/site"
+	"tailor/snippets"
 	"tailor/values"
 )
 
@@ -106,9 +108,21 @@ func (f *filler) Text(s, lang string, pos content.Position, diags *content.Diagn
 			continue
 		}
 		b.WriteString(s[last:r.Start])
-		ctx, prefix := quoteContext(s[:r.Start], lang)
-		alone := strings.TrimSpace(s) == s[r.Start:r.End]
-		text, err := quoteFor(v.Text, ctx, prefix, lang, alone)
+		var text, err string
+		switch lang {
+		case snippets.LangHeredoc:
+			// live: $, ` and \ are the shell's
+			text = strings.NewReplacer(`\`, `\\`, "$", `\$`, "`", "\\`").Replace(v.Text)
+		case snippets.LangQuotedHeredoc, snippets.LangYAMLBlock:
+			text = v.Text // taken as it is
+			if strings.ContainsAny(v.Text, "\n\r") {
+				err = "holds a line break, which would break this line"
+			}
+		default:
+			ctx, prefix := quoteContext(s[:r.Start], lang)
+			alone := strings.TrimSpace(s) == s[r.Start:r.End]
+			text, err = quoteFor(v.Text, ctx, prefix, lang, alone, s[:r.Start])
+		}
 		if err != "" {
 			p := pos
 			p.Column += len([]rune(s[:r.Start]))
@@ -132,6 +146,7 @@ const (
 	double                 // inside "..."
 	triple2                // inside """...""" (Python, TOML)
 	triple1                // inside '''...''' (Python, TOML)
+	comment                // after a comment sign: nothing to quote
 )
 
 // Language families with the same string syntax.
@@ -141,8 +156,10 @@ func family(lang string) string {
 		return "python"
 	case "sh", "bash", "shell", "zsh", "ksh":
 		return "sh"
-	case "ini", "dosini", "cfg", "conf", "systemd":
+	case "ini", "dosini", "cfg", "conf":
 		return "ini"
+	case "systemd", "crontab":
+		return lang
 	case "apache", "apacheconf":
 		return "apache"
 	case "yaml", "yml":
@@ -172,8 +189,8 @@ func quoteContext(prefix, lang string) (context, string) {
 				strPrefix = pythonPrefix(prefix[:i])
 			}
 			switch {
-			case c == '#' && fam != "js":
-				return bare, "" // a comment: nothing to break
+			case c == '#' && fam != "js" && (i == 0 || prefix[i-1] == ' ' || prefix[i-1] == '\t' || fam != "sh" && fam != "crontab"):
+				return comment, "" // a comment: nothing to quote
 			case c == '\\' && fam != "ini":
 				i++
 			case (fam == "python" || fam == "toml") && strings.HasPrefix(prefix[i:], `"""`):
@@ -246,12 +263,24 @@ func isIdentByte(c byte) bool {
 // quoteFor returns value escaped for its context, or a reason it cannot go
 // there (never quoting the value itself, which may be secret). prefix is
 // a Python string's prefix, as quoteContext returns it.
-func quoteFor(value string, ctx context, prefix, lang string, alone bool) (string, string) {
+func quoteFor(value string, ctx context, prefix, lang string, alone bool, line string) (string, string) {
 	fam := family(lang)
 	multi := strings.ContainsAny(value, "\n\r")
 	const breaks = "holds a line break, which would break this line"
-	if fam == "python" && ctx != bare {
+	switch {
+	case ctx == comment:
+		if multi {
+			return value, breaks
+		}
+		return value, ""
+	case fam == "python" && ctx != bare:
 		return quotePython(value, ctx, prefix)
+	case fam == "systemd":
+		return quoteSystemd(value, ctx, line)
+	case fam == "crontab":
+		// the command is the shell's; cron turns a bare % into a newline
+		v, err := quoteFor(value, ctx, prefix, "sh", alone, line)
+		return strings.ReplaceAll(v, "%", `\%`), err
 	}
 	switch ctx {
 	case single:
@@ -333,11 +362,47 @@ func quoteFor(value string, ctx context, prefix, lang string, alone bool) (strin
 			return value, "holds a space, a quote or a backslash, which would break this Apache directive: quote it in the tutorial"
 		}
 	case "yaml":
-		if yamlNeedsQuotes(value) {
-			return "'" + strings.ReplaceAll(value, "'", "''") + "'", ""
+		if t := strings.TrimRight(line, " \t"); alone || strings.HasSuffix(t, ":") || strings.HasSuffix(t, "-") || strings.HasSuffix(t, "[") || strings.HasSuffix(t, ",") || strings.HasSuffix(t, "{") {
+			// the whole scalar: quote it when it would not read back
+			if value == "" || yamlNeedsQuotes(value) {
+				return "'" + strings.ReplaceAll(value, "'", "''") + "'", ""
+			}
+		} else if multi || strings.Contains(value, ": ") || strings.Contains(value, " #") || strings.HasSuffix(value, ":") {
+			return value, "holds \": \" or \" #\", which would break this YAML scalar: quote it in the tutorial"
+		}
+	case "python":
+		// an expression: a number, a name, True, settings.X
+		if value == "" || strings.IndexFunc(value, func(r rune) bool {
+			return !(r == '_' || r == '.' || r == '+' || r == '-' || unicode.IsLetter(r) || unicode.IsDigit(r))
+		}) >= 0 {
+			return value, "is not a Python number or name, which this line needs: quote it in the tutorial"
 		}
 	}
 	return value, ""
+}
+
+// quoteSystemd quotes a value for a systemd unit: "%" is a specifier
+// ("%%" for itself); in Exec lines "$" expands a variable ("$$"); quotes
+// and backslashes are C-like inside quotes, and outside them a space,
+// quote or backslash would split or break the setting.
+func quoteSystemd(value string, ctx context, line string) (string, string) {
+	if strings.ContainsAny(value, "\n\r") {
+		return value, "holds a line break, which would break this line"
+	}
+	v := strings.ReplaceAll(value, "%", "%%")
+	if strings.HasPrefix(strings.TrimSpace(line), "Exec") {
+		v = strings.ReplaceAll(v, "$", "$$")
+	}
+	switch ctx {
+	case double:
+		return escapeC(v, '"'), ""
+	case single:
+		return escapeC(v, '\''), ""
+	}
+	if strings.ContainsAny(value, " \t\"'\\") {
+		return value, "holds a space, a quote or a backslash, which would break this systemd setting: quote it in the tutorial"
+	}
+	return v, ""
 }
 
 const nginxDollar = "holds '$', which nginx would read as the start of a variable"

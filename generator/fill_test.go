@@ -6,6 +6,7 @@ import (
 	"github.com/spf13/afero"
 
 	"tailor/content"
+	"tailor/snippets"
 	"tailor/values"
 )
 
@@ -22,6 +23,9 @@ PLAIN = "plain.example"
 QN = "it's \"q\" \\"
 BR = "a{b}c"
 CAFE = "café {z}\t'"
+EMPTY = ""
+PCT = "50%off"
+DOLLAR = "a$b"
 DB_PASSWORD = "s3cret"
 `), 0o644)
 	vals, diags := values.Load(fsys, "v.toml", values.Options{})
@@ -72,6 +76,22 @@ DB_PASSWORD = "s3cret"
 		{"python", "X = b'$CAFE'", `X = b'caf\xc3\xa9 {z}\x09\''`, ""},
 		{"python", "X = rb'$CAFE'", "X = rb'café {z}\t''", "value of CAFE holds a character other than printable ASCII, which a raw Python bytes literal cannot hold"},
 		{"python", "X = rb'$BR'", "X = rb'a{b}c'", ""},
+		{snippets.LangHeredoc, "val=$Q", `val=it's "q" \\ \$5`, ""},
+		{snippets.LangQuotedHeredoc, "val=$Q", `val=it's "q" \ $5`, ""},
+		{snippets.LangYAMLBlock, "  $Q", `  it's "q" \ $5`, ""},
+		{snippets.LangYAMLBlock, "  $NL", "  two\nlines", "value of NL holds a line break, which would break this line"},
+		{"yaml", "f: plain $YAMLY", "f: plain a: b #c", "value of YAMLY holds \": \" or \" #\", which would break this YAML scalar: quote it in the tutorial"},
+		{"yaml", "k: $EMPTY", "k: ''", ""},
+		{"yaml", "k: prefix $PLAIN", "k: prefix plain.example", ""},
+		{"systemd", `Environment="X=$PCT"`, `Environment="X=50%%off"`, ""},
+		{"systemd", "ExecStart=/usr/bin/app --pw $DOLLAR", "ExecStart=/usr/bin/app --pw a$$b", ""},
+		{"systemd", "Environment=Y=$DOLLAR", "Environment=Y=a$b", ""},
+		{"systemd", "Environment=Y=$SP", "Environment=Y=a b", "value of SP holds a space, a quote or a backslash, which would break this systemd setting: quote it in the tutorial"},
+		{"crontab", "0 1 * * * root app --pw '$PCT'", `0 1 * * * root app --pw '50\%off'`, ""},
+		{"python", "H = $SP", "H = a b", "value of SP is not a Python number or name, which this line needs: quote it in the tutorial"},
+		{"python", "PORT = $PLAIN", "PORT = plain.example", ""},
+		{"bash", "# comment $Q", `# comment it's "q" \ $5`, ""},
+		{"bash", "echo a#$SP", "echo a#'a b'", ""},
 		{"html", "<p>$Q</p>", "<p>it&#39;s &#34;q&#34; \\ $5</p>", ""},
 		{"yaml", "k: '$Q'", `k: 'it''s "q" \ $5'`, ""},
 		{"", "$NL", "two\nlines", ""},

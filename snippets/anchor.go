@@ -336,6 +336,8 @@ func langOfPath(p string) string {
 		return "apache"
 	case strings.HasPrefix(p, "/etc/systemd/"):
 		return "systemd"
+	case strings.HasPrefix(p, "/etc/cron.d/") || base == "crontab" || strings.HasPrefix(p, "/var/spool/cron/"):
+		return "crontab"
 	}
 	return ""
 }

@@ -79,8 +79,15 @@ func (p *Plan) Render(client string, fill Filler) (*Output, content.Diagnostics)
 		if !f.Whole {
 			begin, end = manifest.Markers(commentLeader(f.Lang, fp))
 		}
-		for _, l := range f.Lines {
+		// here-documents and YAML block scalars span lines
+		spans := lineLangs(f.Lines, f.Lang)
+		for i, l := range f.Lines {
 			text := l.Text
+			lang := quotingLang(l.Lang, fp)
+			switch spans[i] {
+			case LangHeredoc, LangQuotedHeredoc, LangYAMLBlock:
+				lang = spans[i]
+			}
 			if l.Subst {
 				// the position of Text[0], so that an offset into Text
 				// lands on its source column
@@ -91,7 +98,7 @@ func (p *Plan) Render(client string, fill Filler) (*Output, content.Diagnostics)
 					Offset:   l.File.LineStart(l.Line) + l.Col - 1 - l.Pad,
 				}
 				var s bool
-				text, s = fill.Text(text, l.Lang, lpos, &diags)
+				text, s = fill.Text(text, lang, lpos, &diags)
 				secret = secret || s
 			}
 			if t := strings.TrimSpace(text); begin != "" && (t == begin || t == end) {

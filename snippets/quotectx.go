@@ -1,0 +1,88 @@
+package snippets
+
+import (
+	"regexp"
+	"strings"
+)
+
+// Languages that name a context spanning lines, for Filler.Text: the body
+// of a shell here-document (unquoted: $, ` and \ are live; quoted: taken
+// as it is) and the body of a YAML block scalar (taken as it is).
+const (
+	LangHeredoc       = "sh-heredoc"
+	LangQuotedHeredoc = "sh-heredoc-quoted"
+	LangYAMLBlock     = "yaml-block"
+)
+
+var (
+	heredocStart = regexp.MustCompile(`<<(-?)[ \t]*(\\?)(['"]?)([A-Za-z_][A-Za-z0-9_]*)(['"]?)`)
+	yamlBlock    = regexp.MustCompile(`^([ \t]*)(?:-[ \t]+)?(?:[^#\s][^#]*:[ \t]+|-[ \t]+|)[|>][+-]?[0-9]?[+-]?[ \t]*(?:#.*)?$`)
+)
+
+// lineLangs returns the language to quote each line's values for: lang,
+// or the context a line of the file before opens for it.
+func lineLangs(lines []Line, lang string) []string {
+	out := make([]string, len(lines))
+	shell := false
+	switch strings.ToLower(lang) {
+	case "sh", "bash", "shell", "zsh", "ksh":
+		shell = true
+	}
+	yaml := strings.EqualFold(lang, "yaml") || strings.EqualFold(lang, "yml")
+	var delim string // the here-document being read
+	var stripTabs, quoted bool
+	blockIndent := -1 // the indentation of the key of the YAML block scalar being read
+	for i, l := range lines {
+		out[i] = lang
+		t := l.Text
+		switch {
+		case delim != "":
+			end := t
+			if stripTabs {
+				end = strings.TrimLeft(end, "\t")
+			}
+			if end == delim {
+				delim = ""
+				continue
+			}
+			out[i] = LangHeredoc
+			if quoted {
+				out[i] = LangQuotedHeredoc
+			}
+			continue
+		case blockIndent >= 0:
+			if strings.TrimSpace(t) == "" || indentOf(t) > blockIndent {
+				out[i] = LangYAMLBlock
+				continue
+			}
+			blockIndent = -1
+		}
+		if shell {
+			if m := heredocStart.FindStringSubmatch(t); m != nil && !strings.HasPrefix(strings.TrimSpace(t), "#") {
+				delim, stripTabs = m[4], m[1] == "-"
+				quoted = m[2] != "" || m[3] != "" || m[5] != ""
+			}
+		}
+		if yaml {
+			if m := yamlBlock.FindStringSubmatch(t); m != nil {
+				blockIndent = len(m[1])
+			}
+		}
+	}
+	return out
+}
+
+func indentOf(s string) int {
+	return len(s) - len(strings.TrimLeft(s, " \t"))
+}
+
+// quotingLang is the language a file's values are quoted for: its
+// block's, but for files whose kind its path tells better (a systemd
+// unit written in an "ini" block, a crontab).
+func quotingLang(lang, p string) string {
+	switch guess := langOfPath(p); guess {
+	case "systemd", "crontab":
+		return guess
+	}
+	return lang
+}
