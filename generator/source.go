@@ -96,8 +96,123 @@ func personalSource(sf sourceFile, tags map[string]bool, fill *filler, diags *co
 			}
 			return true
 		})
+		edits = append(edits, gridTables(sf, edits)...)
 	}
 	return applyEdits(src, edits)
+}
+
+// gridTables redraws the reST grid tables in which values change the
+// width of a cell, so that the personalized source still parses: the
+// columns that grew grow in every line, borders included. A table with
+// spanned cells is left as it is.
+func gridTables(sf sourceFile, edits []edit) []edit {
+	f := sf.File
+	var out []edit
+	content.Walk(sf.Blocks, func(b content.Block, _ []content.Block, _ int) bool {
+		if _, ok := b.(*content.Include); ok {
+			return false
+		}
+		t, ok := b.(*content.Table)
+		if !ok {
+			return true
+		}
+		first, last := f.Position(t.Start).Line, f.Position(t.End-1).Line
+		var lines []string
+		for ln := first; ln <= last; ln++ {
+			lines = append(lines, f.Line(ln))
+		}
+		if e, ok := redrawGrid(f, first, lines, edits); ok {
+			out = append(out, e)
+		}
+		return false
+	})
+	return out
+}
+
+// redrawGrid redraws the grid table of lines (the first at line first)
+// with the edits that fall in it.
+func redrawGrid(f *content.File, first int, lines []string, edits []edit) (edit, bool) {
+	border := []rune(strings.TrimRight(lines[0], " "))
+	indent := len(border) - len([]rune(strings.TrimLeft(string(border), " ")))
+	if indent >= len(border) || border[indent] != '+' || border[len(border)-1] != '+' {
+		return edit{}, false // a simple table, or another table directive
+	}
+	var cols []int // rune positions of the "+" of the first border
+	for i, r := range border {
+		if r == '+' {
+			cols = append(cols, i)
+		}
+	}
+	start := f.LineStart(first)
+	end := f.LineStart(first+len(lines)-1) + len(lines[len(lines)-1])
+	// cells[i][c]: the filled text of column c of line i
+	cells := make([][]string, len(lines))
+	touched := false
+	grow := make([]int, len(cols))
+	for i, l := range lines {
+		rs := []rune(strings.TrimRight(l, " "))
+		if len(rs) != len(border) {
+			return edit{}, false
+		}
+		off := f.LineStart(first + i)
+		for c := 0; c+1 < len(cols); c++ {
+			if k := rs[cols[c]]; k != '+' && k != '|' {
+				return edit{}, false // a spanned cell
+			}
+			a, z := cols[c]+1, cols[c+1]
+			from := off + len(string(rs[:a]))
+			to := off + len(string(rs[:z]))
+			cell := string(rs[a:z])
+			filled, changed := applyIn(cell, from, to, edits)
+			touched = touched || changed
+			cells[i] = append(cells[i], filled)
+			if rs[0] == '+' || rs[indent] == '+' {
+				continue // a border: as wide as the widest cell below
+			}
+			if need := textWidth(strings.TrimRight(filled, " ")) + 1; need > z-a {
+				grow[c] = max(grow[c], need-(z-a))
+			}
+		}
+	}
+	if !touched {
+		return edit{}, false
+	}
+	var b strings.Builder
+	for i, l := range lines {
+		rs := []rune(strings.TrimRight(l, " "))
+		b.WriteString(string(rs[:cols[0]+1]))
+		for c := 0; c+1 < len(cols); c++ {
+			cell := cells[i][c]
+			width := cols[c+1] - cols[c] - 1 + grow[c]
+			if fillc := rs[cols[c]+1]; rs[cols[0]] == '+' && (fillc == '-' || fillc == '=') {
+				cell = strings.Repeat(string(fillc), width) // a border
+			} else if grow[c] > 0 || textWidth(cell) > width {
+				cell = strings.TrimRight(cell, " ")
+				cell += strings.Repeat(" ", max(0, width-textWidth(cell)))
+			}
+			b.WriteString(cell)
+			b.WriteRune(rs[cols[c+1]])
+		}
+		if i < len(lines)-1 {
+			b.WriteByte('\n')
+		}
+	}
+	return edit{start: start, end: end, text: b.String()}, true
+}
+
+// applyIn applies to s, the text from offset from to to, the edits that
+// fall inside it, and reports whether there were any.
+func applyIn(s string, from, to int, edits []edit) (string, bool) {
+	var in []edit
+	for _, e := range edits {
+		if e.start >= from && e.end <= to && (e.start < e.end || e.text != "") {
+			in = append(in, edit{start: e.start - from, end: e.end - from, text: e.text})
+		}
+	}
+	if len(in) == 0 {
+		return s, false
+	}
+	return string(applyEdits([]byte(s), in)), true
 }
 
 // The kinds of text a value lands in, in a page's source.
