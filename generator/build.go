@@ -522,10 +522,17 @@ func (p *Project) render(t *tagged, vals *values.Values, fill *filler, validate 
 	files["manifest.json"] = out.Manifest.JSON()
 	files["install.sh"] = out.Manifest.InstallScript()
 
+	// the docs show each value in a code block as the file or the shell
+	// gets it
+	codeLang := map[*content.Code]string{}
+	for _, st := range t.plan.Steps {
+		codeLang[st.Code] = st.QuotingLang()
+	}
+
 	// the personalized source, included files too
 	for _, sf := range sourceFiles(p.Pages, nil) {
 		if isLocal(sf.File.Name) {
-			files["source/"+path.Clean(sf.File.Name)] = personalSource(sf, t.tags, fill, &diags)
+			files["source/"+path.Clean(sf.File.Name)] = personalSource(sf, t.tags, fill, codeLang, &diags)
 		}
 	}
 
@@ -552,8 +559,13 @@ func (p *Project) render(t *tagged, vals *values.Values, fill *filler, validate 
 		Title:  p.Title,
 		Client: vals.Client,
 		Fill: func(n content.Node, text string) (string, []site.Filled) {
-			if c, ok := n.(*content.Code); ok && subOff[c] {
-				return text, nil
+			if c, ok := n.(*content.Code); ok {
+				switch {
+				case subOff[c]:
+					return text, nil
+				case text == c.Text:
+					return fill.DocsCode(text, codeLang[c]) // as the files and the shell get them
+				}
 			}
 			return fill.Docs(text)
 		},

@@ -108,21 +108,7 @@ func (f *filler) Text(s, lang string, pos content.Position, diags *content.Diagn
 			continue
 		}
 		b.WriteString(s[last:r.Start])
-		var text, err string
-		switch lang {
-		case snippets.LangHeredoc:
-			// live: $, ` and \ are the shell's
-			text = strings.NewReplacer(`\`, `\\`, "$", `\$`, "`", "\\`").Replace(v.Text)
-		case snippets.LangQuotedHeredoc, snippets.LangYAMLBlock:
-			text = v.Text // taken as it is
-			if strings.ContainsAny(v.Text, "\n\r") {
-				err = "holds a line break, which would break this line"
-			}
-		default:
-			ctx, prefix := quoteContext(s[:r.Start], lang)
-			alone := strings.TrimSpace(s) == s[r.Start:r.End]
-			text, err = quoteFor(v.Text, ctx, prefix, lang, alone, s[:r.Start])
-		}
+		text, err := quoteIn(v.Text, s, r, lang)
 		if err != "" {
 			p := pos
 			p.Column += len([]rune(s[:r.Start]))
@@ -135,6 +121,61 @@ func (f *filler) Text(s, lang string, pos content.Position, diags *content.Diagn
 	}
 	b.WriteString(s[last:])
 	return b.String(), secret
+}
+
+// quoteIn returns value quoted for where ref is in the line s of a file
+// in lang, or a reason it cannot go there.
+func quoteIn(value, s string, ref placeholder.Ref, lang string) (string, string) {
+	switch lang {
+	case snippets.LangHeredoc:
+		// live: $, ` and \ are the shell's
+		return strings.NewReplacer(`\`, `\\`, "$", `\$`, "`", "\\`").Replace(value), ""
+	case snippets.LangQuotedHeredoc, snippets.LangYAMLBlock:
+		if strings.ContainsAny(value, "\n\r") {
+			return value, "holds a line break, which would break this line"
+		}
+		return value, "" // taken as it is
+	}
+	ctx, prefix := quoteContext(s[:ref.Start], lang)
+	alone := strings.TrimSpace(s) == s[ref.Start:ref.End]
+	return quoteFor(value, ctx, prefix, lang, alone, s[:ref.Start])
+}
+
+// DocsCode fills a code block for the docs: each value as the files get
+// it (quoted for where it lands, so that what the reader copies does
+// what the generated files hold), each secret masked.
+func (f *filler) DocsCode(s, lang string) (string, []site.Filled) {
+	if !strings.Contains(s, "$") {
+		return s, nil
+	}
+	lang = strings.ToLower(lang)
+	lines := strings.Split(s, "\n")
+	langs := snippets.LineLangs(lines, lang)
+	var b strings.Builder
+	var spans []site.Filled
+	for i, line := range lines {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		last := 0
+		for _, r := range placeholder.Scan(line) {
+			v := f.lookup(r.Name)
+			if v == nil {
+				continue
+			}
+			b.WriteString(line[last:r.Start])
+			text := Mask(r.Name)
+			if !v.Secret {
+				text, _ = quoteIn(v.Text, line, r, langs[i]) // what cannot go there is reported for the files
+			}
+			start := b.Len()
+			b.WriteString(text)
+			spans = append(spans, site.Filled{Start: start, End: b.Len(), Name: r.Name, Secret: v.Secret})
+			last = r.End
+		}
+		b.WriteString(line[last:])
+	}
+	return b.String(), spans
 }
 
 // A quoting context: where in a line a placeholder is.

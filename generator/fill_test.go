@@ -140,3 +140,23 @@ func TestReplaceSecret(t *testing.T) {
 		}
 	}
 }
+
+// TestDocsCode: a code block in the docs shows each value as the file or
+// the shell gets it, here-documents included, and each secret masked.
+func TestDocsCode(t *testing.T) {
+	fsys := afero.NewMemMapFs()
+	afero.WriteFile(fsys, "v.toml", []byte("Q = \"it's $5\"\nDB_PASSWORD = \"s3cret\"\n"), 0o644)
+	vals, diags := values.Load(fsys, "v.toml", values.Options{})
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	f := newFiller(vals, nil)
+	got, spans := f.DocsCode("echo '$Q' \"$DB_PASSWORD\"\ncat > /a <<EOF\n$Q\nEOF", "bash")
+	want := "echo 'it'\\''s $5' \"‹secret DB_PASSWORD›\"\ncat > /a <<EOF\nit's \\$5\nEOF"
+	if got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+	if len(spans) != 3 || got[spans[0].Start:spans[0].End] != `it'\''s $5` || !spans[1].Secret {
+		t.Errorf("spans %+v", spans)
+	}
+}

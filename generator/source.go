@@ -7,6 +7,7 @@ import (
 
 	"tailor/content"
 	"tailor/placeholder"
+	"tailor/snippets"
 )
 
 // An edit replaces src[start:end] with text.
@@ -19,7 +20,7 @@ type edit struct {
 // copy: conditional content resolved (kept content unwrapped, the rest
 // removed), placeholders filled with secrets masked, and reST section
 // adornments lengthened when a title grew.
-func personalSource(sf sourceFile, tags map[string]bool, fill *filler, diags *content.Diagnostics) []byte {
+func personalSource(sf sourceFile, tags map[string]bool, fill *filler, langs map[*content.Code]string, diags *content.Diagnostics) []byte {
 	src := sf.File.Src
 	var edits []edit
 	var skip []edit // removed or untouched ranges: no substitution inside
@@ -52,6 +53,17 @@ func personalSource(sf sourceFile, tags map[string]bool, fill *filler, diags *co
 	// placeholders, each value written so that the page keeps its shape
 	s := string(src)
 	spans := markupSpans(sf)
+	var codes []*content.Code
+	lineCtx := map[*content.Code][]string{}
+	content.Walk(sf.Blocks, func(b content.Block, _ []content.Block, _ int) bool {
+		if _, ok := b.(*content.Include); ok {
+			return false
+		}
+		if c, ok := b.(*content.Code); ok && c.Content.End > c.Content.Start {
+			codes = append(codes, c)
+		}
+		return true
+	})
 	for _, r := range placeholder.Scan(s) {
 		if inside(skip, r.Start) {
 			continue
@@ -63,6 +75,12 @@ func personalSource(sf sourceFile, tags map[string]bool, fill *filler, diags *co
 		text := v.Text
 		if v.Secret {
 			text = Mask(r.Name)
+		} else if c := codeAt(codes, r.Start); c != nil && langs != nil {
+			// as the files and the shell get it
+			line := f.Position(r.Start).Line
+			ls, le := f.LineStart(line), lineEnd(src, r.Start)
+			ref := placeholder.Ref{Name: r.Name, Start: r.Start - ls, End: r.End - ls}
+			text, _ = quoteIn(text, s[ls:le], ref, lineLangIn(c, langs[c], line-c.Line, lineCtx))
 		}
 		var err string
 		text, err = sourceText(text, spans.at(r.Start), sf.Format, s, r.Start)
@@ -452,4 +470,28 @@ func applyEdits(src []byte, edits []edit) []byte {
 	}
 	b.Write(src[last:])
 	return []byte(b.String())
+}
+
+// codeAt returns the code block whose content holds off, or nil.
+func codeAt(codes []*content.Code, off int) *content.Code {
+	for _, c := range codes {
+		if c.Content.Start <= off && off < c.Content.End {
+			return c
+		}
+	}
+	return nil
+}
+
+// lineLangIn returns the language to quote line i of code c for: lang,
+// or the here-document or YAML block scalar an earlier line opens.
+func lineLangIn(c *content.Code, lang string, i int, cache map[*content.Code][]string) string {
+	ls, ok := cache[c]
+	if !ok {
+		ls = snippets.LineLangs(strings.Split(c.Text, "\n"), strings.ToLower(lang))
+		cache[c] = ls
+	}
+	if i < 0 || i >= len(ls) {
+		return lang
+	}
+	return ls[i]
 }

@@ -76,6 +76,31 @@ func indentOf(s string) int {
 	return len(s) - len(strings.TrimLeft(s, " \t"))
 }
 
+// LineLangs is lineLangs for the lines of a code block: the language to
+// quote each line's values for.
+func LineLangs(lines []string, lang string) []string {
+	ls := make([]Line, len(lines))
+	for i, l := range lines {
+		ls[i] = Line{Text: l}
+	}
+	return lineLangs(ls, lang)
+}
+
+// QuotingLang is the language the values of a block are quoted for in
+// the docs, as in the file it makes: the block's, the file's when the
+// block names none, or the kind its path tells better (a systemd unit,
+// a crontab).
+func (st *Step) QuotingLang() string {
+	lang := st.Code.Lang
+	if lang == "" || lang == "text" || lang == "none" {
+		lang = langOfPath(st.Target)
+	}
+	if st.Target == "" {
+		return lang
+	}
+	return quotingLang(lang, st.Target)
+}
+
 // quotingLang is the language a file's values are quoted for: its
 // block's, but for files whose kind its path tells better (a systemd
 // unit written in an "ini" block, a crontab).
