@@ -43,6 +43,22 @@ func insertLines(lines, add []Line, in *intent) ([]Line, string) {
 		at = m[0]
 		if in.where == afterLine {
 			at++
+			if in.wholeBlock {
+				// after the block the line opens: past its close
+				t := strings.ToLower(strings.TrimSpace(lines[m[0]].Text))
+				end := -1
+				switch {
+				case strings.HasSuffix(t, "{"):
+					end = matchBrace(lines, m[0])
+				case strings.HasPrefix(t, "<") && !strings.HasPrefix(t, "</"):
+					name := strings.TrimPrefix(firstWord(t), "<")
+					end = tagEnd(lines, m[0], strings.TrimSuffix(name, ">"))
+				}
+				if end < 0 {
+					return nil, fmt.Sprintf("the block that the line %q opens has no end", in.anchor)
+				}
+				at = end + 1
+			}
 		}
 		indent = leadingSpace(lines[m[0]].Text)
 	case blockEnd:

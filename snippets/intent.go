@@ -41,9 +41,12 @@ type intent struct {
 	dir    *token
 	where  insertWhere
 	anchor string // for beforeLine/afterLine
-	block  string // for blockEnd: "VirtualHost", "server", "[Service]"
-	by     string
-	dirs   []token // directories the sentence says to create
+	// wholeBlock: "after the ``location /static/`` block": the anchor
+	// line opens a block, and after means after its end
+	wholeBlock bool
+	block      string // for blockEnd: "VirtualHost", "server", "[Service]"
+	by         string
+	dirs       []token // directories the sentence says to create
 	// describes: the sentence only says what a file holds ("X contains
 	// the following", "X looks like this"): a check when the tutorial has
 	// made X, else an excerpt of a file of the system, never written.
@@ -293,6 +296,7 @@ func parseAdd(s sentence, v int, def *token) *intent {
 			if t.lower == "after" || t.lower == "below" {
 				in.where = afterLine
 			}
+			in.wholeBlock = s.wordsAt(next, "block") || s.wordsAt(next, "section") || s.wordsAt(next, "directive")
 			if in.target == nil {
 				in.ref = refAnchor
 			}
