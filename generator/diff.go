@@ -183,10 +183,10 @@ func contentDrift(r *Result, f manifest.File, sys afero.Fs, real string) []Drift
 // errLoop: symbolic links that lead to each other.
 var errLoop = errors.New("too many levels of symbolic links")
 
-// within resolves the absolute path p under root as the system would,
-// following symbolic links (the last one only when last is set), and
-// refuses one that leads out of root: an absolute link names a place on
-// this system, not under root, unless it names one under root.
+// within resolves the absolute path p under root as the system the root
+// is for would, following symbolic links (the last one only when last is
+// set): an absolute link names a place under root, and one that climbs
+// out of root with ".." is refused.
 func within(sys afero.Fs, root, p string, last bool) (string, error) {
 	lst, ok := sys.(afero.Lstater)
 	reader, canRead := sys.(afero.LinkReader)
@@ -235,7 +235,7 @@ func within(sys afero.Fs, root, p string, last bool) (string, error) {
 		}
 		abs := path.Join(cur, target)
 		if path.IsAbs(target) {
-			abs = path.Clean(target)
+			abs = path.Join(root, target) // as on the system the root is for
 		}
 		if !inRoot(abs) {
 			return "", fmt.Errorf("a symbolic link leads it out of the root, to %s", abs)

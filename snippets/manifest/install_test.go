@@ -722,17 +722,22 @@ func TestShellcheck(t *testing.T) {
 // refused before anything changes; relative links inside the root are
 // followed.
 func TestInstallScriptStaysUnderRoot(t *testing.T) {
+	const out = "leads out of ROOT through a symbolic link"
+	const missing = "is a symbolic link into a directory that does not exist"
 	for _, tc := range []struct {
 		name string
 		link string // at /etc/app in the root; OUT is a directory outside it
 		m    *Manifest
+		want string // ROOT is the root
 	}{
-		{"dir through absolute link", "OUT", &Manifest{Dirs: []Dir{{Path: "/etc/app/conf.d"}}}},
-		{"file through absolute link", "OUT", &Manifest{Files: []File{{Path: "/etc/app/x.conf", Kind: KindFile}}}},
-		{"file through relative link", "../../out", &Manifest{Files: []File{{Path: "/etc/app/x.conf", Kind: KindFile}}}},
-		{"fragment at absolute link", "OUT/x.conf", &Manifest{Files: []File{{Path: "/etc/app", Kind: KindFragment}}}},
-		{"file at absolute link", "OUT/x.conf", &Manifest{Files: []File{{Path: "/etc/app", Kind: KindFile}}}},
-		{"link in linked dir", "OUT", &Manifest{Links: []Link{{Path: "/etc/app/l", Target: "x"}}}},
+		{"dir through absolute link", "OUT", &Manifest{Dirs: []Dir{{Path: "/etc/app/conf.d"}}}, out},
+		{"file through absolute link", "OUT", &Manifest{Files: []File{{Path: "/etc/app/x.conf", Kind: KindFile}}}, out},
+		{"file through relative link", "../../out", &Manifest{Files: []File{{Path: "/etc/app/x.conf", Kind: KindFile}}}, out},
+		// an absolute link at the path names a place under the root
+		{"fragment at absolute link", "OUT/x.conf", &Manifest{Files: []File{{Path: "/etc/app", Kind: KindFragment}}}, missing},
+		{"file at absolute link", "OUT/x.conf", &Manifest{Files: []File{{Path: "/etc/app", Kind: KindFile}}}, missing},
+		{"file at relative link out", "../../out/x.conf", &Manifest{Files: []File{{Path: "/etc/app", Kind: KindFile}}}, out},
+		{"link in linked dir", "OUT", &Manifest{Links: []Link{{Path: "/etc/app/l", Target: "x"}}}, out},
 	} {
 		for _, sh := range shells(t) {
 			t.Run(tc.name+"/"+filepath.Base(sh), func(t *testing.T) {
@@ -753,7 +758,7 @@ func TestInstallScriptStaysUnderRoot(t *testing.T) {
 				}
 				before, beforeRoot := snapshot(t, outside), snapshot(t, root)
 				out, errOut, code := b.run(t, sh, "--root", root)
-				if code != 1 || !strings.Contains(errOut, "leads out of "+root+" through a symbolic link") || !strings.Contains(errOut, "nothing changed") {
+				if code != 1 || !strings.Contains(errOut, strings.Replace(tc.want, "ROOT", root, 1)) || !strings.Contains(errOut, "nothing changed") {
 					t.Errorf("exit %d\nstdout:\n%s\nstderr:\n%s", code, out, errOut)
 				}
 				if d := diffSnapshots(before, snapshot(t, outside)); d != "" {
@@ -1056,6 +1061,34 @@ func TestInstallScriptDryRunMissingOwners(t *testing.T) {
 			}
 			if _, errOut, code := b.run(t, sh, "--root", root); code != 1 || !strings.Contains(errOut, "nothing changed") {
 				t.Errorf("real run: exit %d\n%s", code, errOut)
+			}
+		})
+	}
+}
+
+// TestInstallScriptAbsoluteLinkInRoot: in an image's root, an absolute
+// link names a place under the root, as on the system the image is for:
+// Debian's sites-enabled/default -> /etc/nginx/sites-available/default.
+func TestInstallScriptAbsoluteLinkInRoot(t *testing.T) {
+	for _, sh := range shells(t) {
+		t.Run(filepath.Base(sh), func(t *testing.T) {
+			m := &Manifest{Files: []File{{Path: "/etc/nginx/sites-enabled/default", Kind: KindFile}}}
+			b := newBundle(t, m, map[string]string{"/etc/nginx/sites-enabled/default": "server { return 444; }\n"})
+			root := newRoot(t, map[string]string{"/etc/nginx/sites-available/default": "server { listen 80; }\n"})
+			mkdirAll(t, filepath.Join(root, "etc/nginx/sites-enabled"))
+			symlink(t, "/etc/nginx/sites-available/default", filepath.Join(root, "etc/nginx/sites-enabled/default"))
+			out, errOut, code := b.run(t, sh, "--root", root)
+			if code != 0 || !strings.Contains(out, "replaced /etc/nginx/sites-enabled/default") {
+				t.Fatalf("exit %d\n%s\n%s", code, out, errOut)
+			}
+			if got := readFile(t, filepath.Join(root, "etc/nginx/sites-available/default")); got != "server { return 444; }\n" {
+				t.Errorf("the file the link names: %q", got)
+			}
+			if target, _ := os.Readlink(filepath.Join(root, "etc/nginx/sites-enabled/default")); target != "/etc/nginx/sites-available/default" {
+				t.Errorf("link: %q", target)
+			}
+			if out, _, _ := b.run(t, sh, "--root", root); out != "up to date\n" {
+				t.Errorf("second run: %q", out)
 			}
 		})
 	}

@@ -72,10 +72,14 @@ die() {
 	exit 1
 }
 
-# resolve PATH: sets RESOLVED to PATH with the symbolic links that end it
-# followed (those of its directories stay), or to nothing when they loop.
+# resolve PATH [ROOT]: sets RESOLVED to PATH with the symbolic links that
+# end it followed (those of its directories stay), or to nothing when
+# they loop. Under ROOT, an absolute link names a place under ROOT, as it
+# will on the system the root is for (sites-enabled/default ->
+# /etc/nginx/sites-available/default in an image).
 resolve() {
 	RESOLVED=$1
+	rs_root=${2-}
 	rs_n=0
 	while [ -L "$RESOLVED" ]; do
 		rs_n=$((rs_n + 1))
@@ -86,7 +90,7 @@ resolve() {
 		rs_t=$(readlink "$RESOLVED" && printf x)
 		rs_t=${rs_t%?x}
 		case $rs_t in
-		/*) RESOLVED=$rs_t ;;
+		/*) RESOLVED=$rs_root$rs_t ;;
 		*)
 			case $RESOLVED in
 			*/*) RESOLVED=${RESOLVED%/*}/$rs_t ;;
@@ -235,11 +239,19 @@ check_source() {
 	fi
 }
 
+# at PATH: sets AT to where PATH is under the root, the links that end it
+# followed as the system the root is for would.
+at() {
+	resolve "$ROOT$1" "$ROOT"
+	AT=${RESOLVED:-$ROOT$1}
+}
+
 # check_dir PATH: nothing but a directory is at PATH.
 check_dir() {
-	if [ -e "$ROOT$1" ] && [ ! -d "$ROOT$1" ]; then
+	at "$1"
+	if [ -e "$AT" ] && [ ! -d "$AT" ]; then
 		fail "$1 is not a directory (a directory is needed there)"
-	elif [ -L "$ROOT$1" ] && [ ! -e "$ROOT$1" ]; then
+	elif [ -L "$ROOT$1" ] && [ ! -e "$AT" ]; then
 		fail "$1 is a symbolic link to nothing (a directory is needed there)"
 	fi
 }
@@ -248,13 +260,14 @@ check_dir() {
 # followed: they do not loop, and a file at a link goes into a directory
 # that exists (a file is written through a link at its own path, a link
 # replaces one). With --root, what is written at PATH stays under the
-# root: no link on the way leads out of it (an absolute one is followed
-# on this system, not under the root, so it leads out unless it names a
-# place under the root).
+# root: an absolute link at PATH names a place under the root, as on the
+# system the root is for; a link among its directories is followed on
+# this system, so an absolute one, or one that climbs with "..", must
+# not lead out of the root.
 check_inside() {
 	ci_p=$ROOT$1
 	if [ "$2" != link ]; then
-		resolve "$ci_p"
+		resolve "$ci_p" "$ROOT"
 		if [ -z "$RESOLVED" ]; then
 			fail "$1: too many levels of symbolic links"
 			return 0
@@ -374,7 +387,8 @@ END {
 # prepare_fragment N PATH BEGIN END BEFORE AFTER: computes the merged file
 # into the work directory.
 prepare_fragment() {
-	pf_in=$ROOT$2
+	at "$2"
+	pf_in=$AT
 	if [ ! -f "$pf_in" ]; then
 		pf_in=/dev/null
 	fi
@@ -412,7 +426,8 @@ fi
 # when it had others.
 set_attrs() {
 	ATTRS_CHANGED=
-	sa_d=$ROOT$1
+	at "$1"
+	sa_d=$AT
 	sa_a=$(attrs_of "$sa_d")
 	sa_mode=${sa_a%% *}
 	sa_a=${sa_a#* }
@@ -477,10 +492,12 @@ put() {
 # when older backups that differ are there, or none when one with the same
 # content is there already.
 backup() {
+	at "$1"
+	bk_src=$AT
 	bk_b=$ROOT$BACKUPS$1
 	bk_n=0
 	while [ -e "$bk_b" ] || [ -L "$bk_b" ]; do
-		if cmp -s "$ROOT$1" "$bk_b"; then
+		if cmp -s "$bk_src" "$bk_b"; then
 			return 0
 		fi
 		bk_n=$((bk_n + 1))
@@ -492,14 +509,15 @@ backup() {
 			(umask 077 && mkdir "$ROOT$BACKUPS")
 		fi
 		(umask 077 && mkdir -p "${bk_b%/*}")
-		cp -p "$ROOT$1" "$bk_b"
+		cp -p "$bk_src" "$bk_b"
 	fi
 	say "backup $1 -> ${bk_b#"$ROOT"}"
 }
 
 # ensure_dir PATH MODE OWNER GROUP
 ensure_dir() {
-	if [ -d "$ROOT$1" ]; then
+	at "$1"
+	if [ -d "$AT" ]; then
 		set_attrs "$@"
 		if [ -n "$ATTRS_CHANGED" ]; then
 			say "changed $1 $(desc "$2" "$3" "$4")"
@@ -507,7 +525,7 @@ ensure_dir() {
 		return 0
 	fi
 	if [ -z "$DRY" ]; then
-		mkdir "$ROOT$1"
+		mkdir "$AT"
 		set_attrs "$@"
 	fi
 	say "created directory $1 $(desc "${2:-0755}" "$3" "$4")"
@@ -517,7 +535,7 @@ ensure_dir() {
 # through a symbolic link at PATH, which stays.
 install_file() {
 	if_src=$HERE/rootfs$1
-	resolve "$ROOT$1"
+	resolve "$ROOT$1" "$ROOT"
 	if_d=$RESOLVED
 	if [ -f "$if_d" ] && cmp -s "$if_src" "$if_d"; then
 		set_attrs "$@"
@@ -547,7 +565,7 @@ install_file() {
 # which stays); a new file gets NEWMODE.
 merge_fragment() {
 	mf_out=$WORK/merge.$1
-	resolve "$ROOT$2"
+	resolve "$ROOT$2" "$ROOT"
 	mf_d=$RESOLVED
 	if [ ! -f "$mf_d" ]; then
 		if [ -z "$DRY" ]; then
