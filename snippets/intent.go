@@ -119,6 +119,9 @@ func parseIntentIn(s sentence, def *token) *intent {
 			in = parseChange(s, v)
 		case verbsSave[t.lower]:
 			in = parseSave(s, v)
+			if in == nil && (t.lower == "put" || t.lower == "paste" || t.lower == "place") {
+				in = parseAdd(s, v, openedFile(s, v)) // "put these lines at the end of X"
+			}
 		}
 		if in != nil {
 			in.dirs = dirs
@@ -172,7 +175,7 @@ func phrase(s sentence, v int, target *token) string {
 	for len(keep) > 0 && keep[len(keep)-1].isPunct() {
 		keep = keep[:len(keep)-1]
 	}
-	return keep.text()
+	return strings.Join(strings.Fields(keep.text()), " ") // one line, for plan and manifest
 }
 
 // pathAt returns the token at i when it names a path, skipping

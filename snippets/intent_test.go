@@ -67,6 +67,8 @@ func TestParseIntent(t *testing.T) {
 		{"Create file ``$CONF_DIR/app.ini`` with the following contents:", "create $CONF_DIR/app.ini"},
 		{"If someone comes by the wrong name, I don't want them to see anything, so I change the fallback configuration to the following:", "create ref:noun fallback configuration"},
 		{"Then append these lines too:", "append ref:continue"},
+		{"Put these two lines at the end of ``/etc/app/settings.py``:", "append /etc/app/settings.py"},
+		{"Paste the following into ``/etc/app/x.conf``:", "create /etc/app/x.conf"},
 		{"Add:", "append ref:continue"},
 		{"Replace the contents of ``/etc/redis/redis.conf`` with:", "create /etc/redis/redis.conf"},
 		{"Overwrite ``/etc/x.conf`` with this:", "create /etc/x.conf"},
