@@ -737,6 +737,7 @@ func TestInstallScriptStaysUnderRoot(t *testing.T) {
 		{"fragment at absolute link", "OUT/x.conf", &Manifest{Files: []File{{Path: "/etc/app", Kind: KindFragment}}}, missing},
 		{"file at absolute link", "OUT/x.conf", &Manifest{Files: []File{{Path: "/etc/app", Kind: KindFile}}}, missing},
 		{"file at relative link out", "../../out/x.conf", &Manifest{Files: []File{{Path: "/etc/app", Kind: KindFile}}}, out},
+		{"file at absolute link climbing out", "/../out/x.conf", &Manifest{Files: []File{{Path: "/etc/app", Kind: KindFile}}}, out},
 		{"link in linked dir", "OUT", &Manifest{Links: []Link{{Path: "/etc/app/l", Target: "x"}}}, out},
 	} {
 		for _, sh := range shells(t) {
