@@ -107,6 +107,9 @@ func (m *Manifest) InstallScript() []byte {
 	for _, f := range p.files {
 		owners(f.Path, f.Owner, f.Group)
 	}
+	if hasOwners {
+		b.WriteString("check_db passwd\ncheck_db group\n")
+	}
 	for i, f := range p.fragments() {
 		begin, end := Markers(f.Comment)
 		fmt.Fprintf(&b, "prepare_fragment %d %s %s %s %s %s\n", i+1, shQuote(f.Path),

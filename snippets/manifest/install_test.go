@@ -724,21 +724,24 @@ func TestShellcheck(t *testing.T) {
 func TestInstallScriptStaysUnderRoot(t *testing.T) {
 	const out = "leads out of ROOT through a symbolic link"
 	const missing = "is a symbolic link into a directory that does not exist"
+	const absDir = "/etc/app is an absolute symbolic link, which this system would follow out of ROOT"
 	for _, tc := range []struct {
 		name string
 		link string // at /etc/app in the root; OUT is a directory outside it
 		m    *Manifest
 		want string // ROOT is the root
 	}{
-		{"dir through absolute link", "OUT", &Manifest{Dirs: []Dir{{Path: "/etc/app/conf.d"}}}, out},
-		{"file through absolute link", "OUT", &Manifest{Files: []File{{Path: "/etc/app/x.conf", Kind: KindFile}}}, out},
+		{"dir through absolute link", "OUT", &Manifest{Dirs: []Dir{{Path: "/etc/app/conf.d"}}}, absDir},
+		{"file through absolute link", "OUT", &Manifest{Files: []File{{Path: "/etc/app/x.conf", Kind: KindFile}}}, absDir},
+		{"file through absolute link to nothing", "/nonexistent/dir", &Manifest{Files: []File{{Path: "/etc/app/x.conf", Kind: KindFile}}}, absDir},
+		{"file through relative link to nothing", "../nowhere", &Manifest{Files: []File{{Path: "/etc/app/x.conf", Kind: KindFile}}}, "/etc/app is a symbolic link to nothing"},
 		{"file through relative link", "../../out", &Manifest{Files: []File{{Path: "/etc/app/x.conf", Kind: KindFile}}}, out},
 		// an absolute link at the path names a place under the root
 		{"fragment at absolute link", "OUT/x.conf", &Manifest{Files: []File{{Path: "/etc/app", Kind: KindFragment}}}, missing},
 		{"file at absolute link", "OUT/x.conf", &Manifest{Files: []File{{Path: "/etc/app", Kind: KindFile}}}, missing},
 		{"file at relative link out", "../../out/x.conf", &Manifest{Files: []File{{Path: "/etc/app", Kind: KindFile}}}, out},
 		{"file at absolute link climbing out", "/../out/x.conf", &Manifest{Files: []File{{Path: "/etc/app", Kind: KindFile}}}, out},
-		{"link in linked dir", "OUT", &Manifest{Links: []Link{{Path: "/etc/app/l", Target: "x"}}}, out},
+		{"link in linked dir", "OUT", &Manifest{Links: []Link{{Path: "/etc/app/l", Target: "x"}}}, absDir},
 	} {
 		for _, sh := range shells(t) {
 			t.Run(tc.name+"/"+filepath.Base(sh), func(t *testing.T) {
@@ -926,7 +929,7 @@ func TestInstallScriptRefusesBeforeChanging(t *testing.T) {
 		{"backups through a link out of the root", func(t *testing.T, root, outside string) {
 			mkdirAll(t, filepath.Join(root, "var/backups/tailor"))
 			symlink(t, outside, filepath.Join(root, "var/backups/tailor/etc"))
-		}, "/var/backups/tailor/etc/app.conf leads out of"},
+		}, "/var/backups/tailor/etc is an absolute symbolic link"},
 		{"backups under a link to nothing", func(t *testing.T, root, outside string) {
 			mkdirAll(t, filepath.Join(root, "var"))
 			symlink(t, "nowhere", filepath.Join(root, "var/backups"))
@@ -1090,6 +1093,91 @@ func TestInstallScriptAbsoluteLinkInRoot(t *testing.T) {
 			}
 			if out, _, _ := b.run(t, sh, "--root", root); out != "up to date\n" {
 				t.Errorf("second run: %q", out)
+			}
+		})
+	}
+}
+
+// TestInstallScriptRootIDsStayInRoot: the root's etc/group is read only
+// when it is a file of the root; a link out of it is refused.
+func TestInstallScriptRootIDsStayInRoot(t *testing.T) {
+	for _, sh := range shells(t) {
+		t.Run(filepath.Base(sh), func(t *testing.T) {
+			m := &Manifest{Files: []File{{Path: "/etc/x", Kind: KindFile, Group: "tailormail"}}}
+			b := newBundle(t, m, map[string]string{"/etc/x": "x\n"})
+			parent := t.TempDir()
+			root := filepath.Join(parent, "root")
+			writeFile(t, filepath.Join(root, "etc/passwd"), "root:x:0:0::/:/bin/sh\n")
+			writeFile(t, filepath.Join(parent, "group"), "tailormail:x:4343:\n")
+			symlink(t, "../../group", filepath.Join(root, "etc/group"))
+			before := snapshot(t, root)
+			_, errOut, code := b.run(t, sh, "--root", root)
+			if code != 1 || !strings.Contains(errOut, "/etc/group in "+root+" is no file of the root") || strings.Contains(errOut, "does not exist") {
+				t.Errorf("exit %d\n%s", code, errOut)
+			}
+			if d := diffSnapshots(before, snapshot(t, root)); d != "" {
+				t.Errorf("the root changed:\n%s", d)
+			}
+		})
+	}
+}
+
+// TestInstallScriptBackupLink: a link where a backup would go is neither
+// compared nor written through: the backup takes the next name.
+func TestInstallScriptBackupLink(t *testing.T) {
+	for _, sh := range shells(t) {
+		t.Run(filepath.Base(sh), func(t *testing.T) {
+			m := &Manifest{Files: []File{{Path: "/etc/shop/env", Kind: KindFile}}}
+			b := newBundle(t, m, map[string]string{"/etc/shop/env": "new\n"})
+			parent := t.TempDir()
+			root := filepath.Join(parent, "root")
+			writeFile(t, filepath.Join(parent, "canary"), "old\n")
+			writeFile(t, filepath.Join(root, "etc/shop/env"), "old\n")
+			mkdirAll(t, filepath.Join(root, "var/backups/tailor/etc/shop"))
+			symlink(t, filepath.Join(parent, "canary"), filepath.Join(root, "var/backups/tailor/etc/shop/env"))
+			out, errOut, code := b.run(t, sh, "--root", root)
+			if code != 0 || !strings.Contains(out, "backup /etc/shop/env -> /var/backups/tailor/etc/shop/env.~1~") {
+				t.Errorf("exit %d\n%s\n%s", code, out, errOut)
+			}
+			if got := readFile(t, filepath.Join(root, "var/backups/tailor/etc/shop/env.~1~")); got != "old\n" {
+				t.Errorf("backup %q", got)
+			}
+			if got := readFile(t, filepath.Join(parent, "canary")); got != "old\n" {
+				t.Errorf("canary %q", got)
+			}
+		})
+	}
+}
+
+// TestInstallScriptRootNames: a root whose name ends in a line break or
+// starts with "-" is that directory, not another.
+func TestInstallScriptRootNames(t *testing.T) {
+	for _, sh := range shells(t) {
+		t.Run(filepath.Base(sh), func(t *testing.T) {
+			m := &Manifest{Files: []File{{Path: "/etc/x", Kind: KindFile}}}
+			b := newBundle(t, m, map[string]string{"/etc/x": "x\n"})
+			parent := t.TempDir()
+			for _, name := range []string{"r\n", "-r"} {
+				root := filepath.Join(parent, name)
+				mkdirAll(t, root)
+				cmd := exec.Command(sh, filepath.Join(b.dir, "install.sh"), "--root", name)
+				cmd.Dir = parent
+				out, err := cmd.CombinedOutput()
+				if name == "r\n" {
+					if err == nil || !strings.Contains(string(out), "ends in a line break is not supported") {
+						t.Errorf("%q: %v\n%s", name, err, out)
+					}
+					continue
+				}
+				if err != nil {
+					t.Fatalf("%q: %v\n%s", name, err, out)
+				}
+				if got := readFile(t, filepath.Join(root, "etc/x")); got != "x\n" {
+					t.Errorf("%q: %q", name, got)
+				}
+			}
+			if _, err := os.Stat(filepath.Join(parent, "r")); err == nil {
+				t.Error("installed into r, not r<newline>")
 			}
 		})
 	}

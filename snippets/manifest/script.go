@@ -102,8 +102,17 @@ resolve() {
 }
 
 if [ -n "$ROOT" ]; then
+	case $ROOT in
+	-*) ROOT=./$ROOT ;; # not an option of cd
+	esac
 	[ -d "$ROOT" ] || die "--root $ROOT: no such directory"
-	ROOT=$(cd -P "$ROOT" && pwd -P)
+	# the x keeps a name that ends in a line break whole
+	ROOT=$(cd -P "$ROOT" && pwd -P && printf x)
+	ROOT=${ROOT%?x}
+	case $ROOT in
+	*"
+") die "--root: a directory whose name ends in a line break is not supported" ;;
+	esac
 	if [ "$ROOT" = / ]; then
 		ROOT=
 	fi
@@ -165,10 +174,35 @@ sum_of() {
 # id_db passwd|group: the file that names users or groups, or nothing for
 # the host's name service.
 id_db() {
-	if [ -n "$ROOT" ] && [ -f "$ROOT/etc/$1" ]; then
-		printf '%s\n' "$ROOT/etc/$1"
+	if [ -n "$ROOT" ] && { [ -e "$ROOT/etc/$1" ] || [ -L "$ROOT/etc/$1" ]; }; then
+		if in_root "$ROOT/etc/$1"; then
+			printf '%s\n' "$RESOLVED"
+		else
+			printf '%s\n' /dev/null # check_db says why
+		fi
 	elif ! command -v getent >/dev/null 2>&1; then
 		printf '%s\n' "/etc/$1"
+	fi
+}
+
+# in_root FULLPATH: whether FULLPATH, its last links followed as under
+# the root, is a file under the root; RESOLVED is where.
+in_root() {
+	resolve "$1" "$ROOT"
+	[ -n "$RESOLVED" ] && [ -f "$RESOLVED" ] || return 1
+	ir_d=$(cd -P "${RESOLVED%/*}" 2>/dev/null && pwd -P && printf x) || return 1
+	ir_d=${ir_d%?x}
+	case $ir_d/ in
+	"$ROOT"/*) return 0 ;;
+	esac
+	return 1
+}
+
+# check_db passwd|group: with --root, the root's etc/passwd or etc/group,
+# when there is one, is a file under the root.
+check_db() {
+	if [ -n "$ROOT" ] && { [ -e "$ROOT/etc/$1" ] || [ -L "$ROOT/etc/$1" ]; } && ! in_root "$ROOT/etc/$1"; then
+		fail "/etc/$1 in $ROOT is no file of the root (a symbolic link out of it?): users and groups cannot be looked up"
 	fi
 }
 
@@ -265,6 +299,35 @@ check_dir() {
 # this system, so an absolute one, or one that climbs with "..", must
 # not lead out of the root.
 check_inside() {
+	if [ -n "$ROOT" ]; then
+		# the directories on the way: the kernel follows their links on
+		# this system, so an absolute one or one to nothing is refused
+		ci_rest=${1#/}
+		ci_cur=$ROOT
+		while [ -n "$ci_rest" ]; do
+			ci_cur=$ci_cur/${ci_rest%%/*}
+			case $ci_rest in
+			*/*) ci_rest=${ci_rest#*/} ;;
+			*) break ;;
+			esac
+			if [ -L "$ci_cur" ]; then
+				ci_t=$(readlink "$ci_cur" && printf x)
+				ci_t=${ci_t%?x}
+				case $ci_t in
+				/*)
+					fail "$1: ${ci_cur#"$ROOT"} is an absolute symbolic link, which this system would follow out of $ROOT"
+					return 0
+					;;
+				esac
+				if [ ! -e "$ci_cur" ]; then
+					fail "$1: ${ci_cur#"$ROOT"} is a symbolic link to nothing"
+					return 0
+				fi
+			elif [ ! -e "$ci_cur" ]; then
+				break
+			fi
+		done
+	fi
 	ci_p=$ROOT$1
 	if [ "$2" != link ]; then
 		resolve "$ci_p" "$ROOT"
@@ -320,7 +383,7 @@ check_backups() {
 			return 0
 		fi
 	done
-	check_inside "$BACKUPS$1" file
+	check_inside "$BACKUPS$1" link # a link there is never followed
 }
 
 # check_not_dir PATH: no directory is at PATH, where a file or link goes.
@@ -335,6 +398,9 @@ check_not_dir() {
 check_id() {
 	if [ -z "$(id_of "$1" "$3")" ]; then
 		ci_db=$(id_db "$1")
+		if [ "$ci_db" = /dev/null ]; then
+			return 0 # check_db says why
+		fi
 		if [ -n "$DRY" ]; then
 			printf '%s: %s\n' "$PROG" "$2 \"$3\" does not exist${ci_db:+ in $ci_db} (needed by $4)" >&2
 			MISSING_IDS=$((MISSING_IDS + 1))
@@ -387,6 +453,9 @@ END {
 # prepare_fragment N PATH BEGIN END BEFORE AFTER: computes the merged file
 # into the work directory.
 prepare_fragment() {
+	if [ "$ERRORS" -gt 0 ]; then
+		return 0 # refused already: nothing to read
+	fi
 	at "$2"
 	pf_in=$AT
 	if [ ! -f "$pf_in" ]; then
@@ -497,7 +566,7 @@ backup() {
 	bk_b=$ROOT$BACKUPS$1
 	bk_n=0
 	while [ -e "$bk_b" ] || [ -L "$bk_b" ]; do
-		if cmp -s "$bk_src" "$bk_b"; then
+		if [ ! -L "$bk_b" ] && cmp -s "$bk_src" "$bk_b"; then
 			return 0
 		fi
 		bk_n=$((bk_n + 1))
