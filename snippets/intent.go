@@ -11,6 +11,7 @@ const (
 	refNone       refKind = iota
 	refThatFile           // "that file", "this file", "it"
 	refContinue           // "Then add these lines too:": the file the text is working on
+	refOpened             // "sudo nano X", then "Paste in the following:": X
 	refNounPhrase         // "the default configuration": a phrase said earlier with a path
 	refAnchor             // "add the following before X": the known file holding X
 )

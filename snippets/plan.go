@@ -166,6 +166,10 @@ type analyzer struct {
 	// when the last code block was read, lastCode that block
 	paras, paraAtCode int
 	lastCode          *content.Code
+	// opened is the file an editor command opened ("sudo nano X"), in
+	// the code block openedCode
+	opened     string
+	openedCode *content.Code
 
 	doc0     *content.Doc
 	file     *content.File
@@ -400,6 +404,11 @@ func (a *analyzer) code(c *content.Code, intro *content.Paragraph) {
 			in = parseIntentIn(introSents[n-1], opened)
 			if in != nil && in.near && (n < 2 || !mentionsFile(introSents[n-2])) {
 				in = nil // "It should look like this" about no file named just before
+			}
+			if (in == nil || in.target == nil && in.ref == refContinue) && a.openedCode != nil && a.openedCode == a.lastCode &&
+				a.paras-a.paraAtCode <= 1 && asksToType(introSents[n-1]) {
+				// "sudo nano X", then "Paste in the following:": into X
+				in = &intent{op: OpAppend, ref: refOpened, by: phrase(introSents[n-1], 0, nil)}
 			}
 		}
 	}
@@ -693,6 +702,8 @@ func (a *analyzer) resolveIntent(in *intent, sents []sentence) (string, string) 
 		return "", fmt.Sprintf("relative name %q: cannot tell which directory it is in", name)
 	}
 	switch in.ref {
+	case refOpened:
+		return a.opened, ""
 	case refContinue:
 		// the file of the block just before, when only this block's
 		// introduction, a sentence of its own, comes between them; else
@@ -1052,6 +1063,21 @@ func langOr(lang, def string) string {
 	return lang
 }
 
+// asksToType reports whether a sentence asks the reader to type or paste
+// text: after an editor command, into the file it opened.
+func asksToType(s sentence) bool {
+	for i, t := range s {
+		if t.literal || negated(s, i) {
+			continue
+		}
+		switch t.lower {
+		case "add", "paste", "put", "insert", "enter", "type", "copy", "append", "write", "adding", "pasting":
+			return true
+		}
+	}
+	return false
+}
+
 // mentionsFile reports whether a sentence names a file.
 func mentionsFile(s sentence) bool {
 	for i, t := range s {
@@ -1183,6 +1209,8 @@ func (a *analyzer) effect(st *Step, e shell.Effect) {
 		l.Target = e.Target
 		src.Op = "symlink"
 		l.Sources = append(l.Sources, src)
+	case shell.Open:
+		a.opened, a.openedCode = e.Path, st.Code
 	case shell.Touch:
 		// touch makes sure a file exists and leaves what it holds: not a
 		// file for tailor to write (an empty one would truncate a log)

@@ -78,6 +78,8 @@ func (a *analyzer) run(args []arg, in stream) stream {
 		a.chown("chgrp", rest)
 	case "ln":
 		a.ln(rest)
+	case "nano", "vi", "vim", "nvim", "emacs", "editor", "sensible-editor", "sudoedit", "pico", "micro", "mcedit", "joe", "ne":
+		a.editor(name, rest)
 	case "touch":
 		a.touch(rest)
 	case "install":
@@ -967,4 +969,22 @@ func (a *analyzer) umask(args []arg) {
 		return
 	}
 	a.st.Umask = fmt.Sprintf("%04o", v)
+}
+
+// editor records the file a text editor opens: what the reader types
+// into it is in the prose and the block that follow.
+func (a *analyzer) editor(name string, args []arg) {
+	var files []arg
+	for _, x := range args {
+		if x.ok && (strings.HasPrefix(x.s, "-") || strings.HasPrefix(x.s, "+")) {
+			continue // options and "+LINE"
+		}
+		files = append(files, x)
+	}
+	if len(files) != 1 {
+		return
+	}
+	if p, ok := a.path(name, files[0]); ok {
+		a.emit(Effect{Kind: Open, Path: p})
+	}
 }

@@ -62,6 +62,9 @@ const (
 	// copied, moved or edited in place (cp, mv, rsync, sed -i, perl -i,
 	// truncate, patch).
 	Untracked
+	// Open opens Path in a text editor (nano, vim, ...): the prose that
+	// follows says what to type into it.
+	Open
 )
 
 var kindNames = [...]string{
@@ -76,6 +79,7 @@ var kindNames = [...]string{
 	Cd:        "cd",
 	Remove:    "remove",
 	Untracked: "untracked",
+	Open:      "open",
 }
 
 // String returns the kind's name in lower case, such as "mkdir".
