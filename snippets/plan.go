@@ -141,8 +141,33 @@ func Analyze(docs []*content.Doc) (*Plan, content.Diagnostics) {
 	for _, d := range docs {
 		a.doc(d)
 	}
+	a.danglingLinks()
 	a.diags.Sort()
 	return a.plan, a.diags
+}
+
+// danglingLinks warns about links to a client's own file (its path holds
+// a placeholder, so no system has it already) that the tutorial does not
+// make: installed, such a link points at nothing (nginx will not start
+// with a dangling sites-enabled link).
+func (a *analyzer) danglingLinks() {
+	for _, l := range a.plan.Links {
+		t := l.Target
+		if !strings.HasPrefix(t, "/") {
+			t = path.Join(path.Dir(l.Path), t)
+		}
+		t = path.Clean(t)
+		if len(placeholder.Scan(t)) == 0 || a.files[t] != nil || a.dirs[t] != nil || a.known[t] || len(l.Sources) == 0 {
+			continue
+		}
+		src := l.Sources[len(l.Sources)-1]
+		line := src.Line
+		if line == 0 {
+			line = src.Step.Code.Line
+		}
+		f := src.Step.File
+		a.diags.Warnf(f.Position(f.LineStart(line)+src.Step.Code.Indent), "%s links to %s, which the tutorial does not make: installed, the link would point at nothing", l.Path, t)
+	}
 }
 
 type mention struct {
@@ -405,10 +430,15 @@ func (a *analyzer) code(c *content.Code, intro *content.Paragraph) {
 			if in != nil && in.near && (n < 2 || !mentionsFile(introSents[n-2])) {
 				in = nil // "It should look like this" about no file named just before
 			}
-			if (in == nil || in.target == nil && in.ref == refContinue) && a.openedCode != nil && a.openedCode == a.lastCode &&
-				a.paras-a.paraAtCode <= 1 && asksToType(introSents[n-1]) {
-				// "sudo nano X", then "Paste in the following:": into X
-				in = &intent{op: OpAppend, ref: refOpened, by: phrase(introSents[n-1], 0, nil)}
+			if a.openedCode != nil && a.openedCode == a.lastCode && a.paras-a.paraAtCode <= 1 {
+				// "sudo nano X", then "Paste in the following:" or "Add
+				// this at the end of the file:": into X
+				switch {
+				case in == nil && asksToType(introSents[n-1]):
+					in = &intent{op: OpAppend, ref: refOpened, by: phrase(introSents[n-1], 0, nil)}
+				case in != nil && in.target == nil && (in.ref == refContinue || in.ref == refThatFile):
+					in.ref = refOpened
+				}
 			}
 		}
 	}
