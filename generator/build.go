@@ -294,7 +294,32 @@ func (p *Project) declared() []string {
 // LoadValues reads one client's values file with the project's
 // declarations.
 func (p *Project) LoadValues(file string, getenv func(string) (string, bool)) (*values.Values, content.Diagnostics) {
-	return values.Load(p.Fs, file, values.Options{Decls: p.Decls, Ignore: p.Ignore, Getenv: getenv})
+	return values.Load(p.Fs, file, values.Options{Decls: p.Decls, Ignore: p.Ignore, Getenv: getenv, PlainUses: p.plainUses})
+}
+
+// plainUses counts the times the pages write word as a word of its own
+// (your_domain in "/etc/nginx/sites-available/your_domain").
+func (p *Project) plainUses(word string) int {
+	n := 0
+	isWord := func(b byte) bool {
+		return b == '_' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9'
+	}
+	for _, sf := range sourceFiles(p.Pages, nil) {
+		src := sf.File.Src
+		for i := 0; ; {
+			j := bytes.Index(src[i:], []byte(word))
+			if j < 0 {
+				break
+			}
+			at := i + j
+			end := at + len(word)
+			if (at == 0 || !isWord(src[at-1]) && src[at-1] != '$' && src[at-1] != '{') && (end == len(src) || !isWord(src[end])) {
+				n++
+			}
+			i = end
+		}
+	}
+	return n
 }
 
 // buildClient builds one client, in memory, then writes it.

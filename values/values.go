@@ -214,6 +214,10 @@ type Options struct {
 	Getenv func(string) (string, bool)
 	// Rand is the source of generated values; nil is crypto/rand.
 	Rand io.Reader
+	// PlainUses, when not nil, counts how often the tutorial writes a
+	// word as plain text (your_domain, not $YOUR_DOMAIN), for the message
+	// about a values key that is no placeholder name.
+	PlainUses func(word string) int
 }
 
 // Load reads the values file at path (slash-separated, on fsys) and
@@ -274,6 +278,11 @@ func Load(fsys afero.Fs, file string, opts Options) (*Values, content.Diagnostic
 			hint := ""
 			if up := strings.ToUpper(k); placeholder.IsName(up) {
 				hint = fmt.Sprintf(" (did you mean %s?)", up)
+				if opts.PlainUses != nil {
+					if n := opts.PlainUses(k); n > 0 {
+						hint = fmt.Sprintf("; the tutorial writes %s %s as plain text: write it $%s there to make it a placeholder, and %s here", k, times(n), up, up)
+					}
+				}
 			}
 			diags.Errorf(pos, "%q is not a placeholder name: names start with an upper-case letter and hold letters, digits and _%s", k, hint)
 			continue
@@ -737,4 +746,11 @@ func generate(spec string, r io.Reader) (string, error) {
 		return base64.RawURLEncoding.EncodeToString(buf), nil
 	}
 	return "", fmt.Errorf("generate %q: unknown kind %q (want random, hex or base64)", spec, kind)
+}
+
+func times(n int) string {
+	if n == 1 {
+		return "once"
+	}
+	return fmt.Sprintf("%d times", n)
 }

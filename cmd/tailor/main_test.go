@@ -271,3 +271,21 @@ func TestDiffCommand(t *testing.T) {
 		}
 	}
 }
+
+// TestPlainTextPlaceholder: a values key written like the tutorial's
+// plain-text stand-in (your_domain) says how to make it a placeholder.
+func TestPlainTextPlaceholder(t *testing.T) {
+	dir := project(t, map[string]string{
+		"p.md":    "# T\n\nCreate file `/etc/nginx/sites-available/your_domain` with the following contents:\n\n```nginx\nserver_name your_domain;\n```\n",
+		"v.toml":  "your_domain = \"a.example\"\n",
+		"v2.toml": "domain = \"a.example\"\n",
+	})
+	_, _, stderr := tailor(t, nil, "check", "-C", dir, "--values", filepath.Join(dir, "v.toml"))
+	if !strings.Contains(stderr, "the tutorial writes your_domain 2 times as plain text: write it $YOUR_DOMAIN there to make it a placeholder, and YOUR_DOMAIN here") {
+		t.Errorf("stderr:\n%s", stderr)
+	}
+	_, _, stderr = tailor(t, nil, "check", "-C", dir, "--values", filepath.Join(dir, "v2.toml"))
+	if !strings.Contains(stderr, "(did you mean DOMAIN?)") {
+		t.Errorf("a word the tutorial does not write: stderr:\n%s", stderr)
+	}
+}
