@@ -478,7 +478,8 @@ func (a *analyzer) code(c *content.Code, intro *content.Paragraph) {
 		if in != nil && in.op != OpNone && in.op != "" {
 			op = in.op
 		}
-	case in != nil && in.ref == refContinue && (shell.IsShell(lang) || (lang == "" || lang == "text") && shell.LooksLikeShell(c.Text)):
+	case in != nil && in.ref == refContinue && (shell.IsShell(lang) || (lang == "" || lang == "text") && shell.LooksLikeShell(c.Text)),
+		in != nil && in.ref == refOpened && shell.IsShell(lang):
 		// "To make it permanent, add the following:" over commands
 		st.Note = "commands, not lines of the file before"
 	case in != nil && in.op != OpNone && !nonFileLangs[lang]:
