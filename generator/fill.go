@@ -135,6 +135,14 @@ func quoteIn(value, s string, ref placeholder.Ref, lang string) (string, string)
 			return value, "holds a line break, which would break this line"
 		}
 		return value, "" // taken as it is
+	case snippets.LangPyTriple2, snippets.LangPyTriple1:
+		// the line starts inside the string: read it so
+		open := `"""`
+		if lang == snippets.LangPyTriple1 {
+			open = "'''"
+		}
+		ctx, prefix := quoteContext(open+s[:ref.Start], "python")
+		return quoteFor(value, ctx, prefix, "python", false, s[:ref.Start])
 	}
 	ctx, prefix := quoteContext(s[:ref.Start], lang)
 	alone := strings.TrimSpace(s) == s[ref.Start:ref.End]

@@ -163,6 +163,11 @@ func redrawGrid(f *content.File, first int, lines []string, edits []edit) (edit,
 	}
 	start := f.LineStart(first)
 	end := f.LineStart(first+len(lines)-1) + len(lines[len(lines)-1])
+	for _, e := range edits {
+		if e.text == "" && e.start < end && e.end > start {
+			return edit{}, false // lines of the table move (a kept only block): left as they are
+		}
+	}
 	// cells[i][c]: the filled text of column c of line i
 	cells := make([][]string, len(lines))
 	touched := false
@@ -204,7 +209,8 @@ func redrawGrid(f *content.File, first int, lines []string, edits []edit) (edit,
 			width := cols[c+1] - cols[c] - 1 + grow[c]
 			if fillc := rs[cols[c]+1]; rs[cols[0]] == '+' && (fillc == '-' || fillc == '=') {
 				cell = strings.Repeat(string(fillc), width) // a border
-			} else if grow[c] > 0 || textWidth(cell) > width {
+			} else {
+				// shorter or longer values alike: each cell as wide as its column
 				cell = strings.TrimRight(cell, " ")
 				cell += strings.Repeat(" ", max(0, width-textWidth(cell)))
 			}

@@ -44,20 +44,37 @@ func insertLines(lines, add []Line, in *intent) ([]Line, string) {
 		if in.where == afterLine {
 			at++
 			if in.wholeBlock {
-				// after the block the line opens: past its close
+				// after the block the line opens, if it opens one: past
+				// its close
 				t := strings.ToLower(strings.TrimSpace(lines[m[0]].Text))
-				end := -1
 				switch {
 				case strings.HasSuffix(t, "{"):
-					end = matchBrace(lines, m[0])
+					end := matchBrace(lines, m[0])
+					if end < 0 {
+						return nil, fmt.Sprintf("the block that the line %q opens has no end", in.anchor)
+					}
+					at = end + 1
 				case strings.HasPrefix(t, "<") && !strings.HasPrefix(t, "</"):
-					name := strings.TrimPrefix(firstWord(t), "<")
-					end = tagEnd(lines, m[0], strings.TrimSuffix(name, ">"))
+					name := strings.TrimSuffix(strings.TrimPrefix(firstWord(t), "<"), ">")
+					end := tagEnd(lines, m[0], name)
+					if end < 0 {
+						return nil, fmt.Sprintf("the block that the line %q opens has no end", in.anchor)
+					}
+					at = end + 1
+				case strings.HasPrefix(t, "[") && strings.HasSuffix(t, "]"):
+					// an ini section: it ends at the next one
+					at = len(lines)
+					for j := m[0] + 1; j < len(lines); j++ {
+						u := strings.TrimSpace(lines[j].Text)
+						if strings.HasPrefix(u, "[") && strings.HasSuffix(u, "]") {
+							at = j
+							break
+						}
+					}
+					for at > m[0]+1 && strings.TrimSpace(lines[at-1].Text) == "" {
+						at--
+					}
 				}
-				if end < 0 {
-					return nil, fmt.Sprintf("the block that the line %q opens has no end", in.anchor)
-				}
-				at = end + 1
 			}
 		}
 		indent = leadingSpace(lines[m[0]].Text)

@@ -300,7 +300,7 @@ func parseAdd(s sentence, v int, def *token) *intent {
 			if t.lower == "after" || t.lower == "below" {
 				in.where = afterLine
 			}
-			in.wholeBlock = s.wordsAt(next, "block") || s.wordsAt(next, "section") || s.wordsAt(next, "directive")
+			in.wholeBlock = s.wordsAt(next, "block") || s.wordsAt(next, "section")
 			if in.target == nil {
 				in.ref = refAnchor
 			}

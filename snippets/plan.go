@@ -160,6 +160,9 @@ func (a *analyzer) danglingLinks() {
 		if len(placeholder.Scan(t)) == 0 || a.files[t] != nil || a.dirs[t] != nil || a.known[t] || len(l.Sources) == 0 {
 			continue
 		}
+		if !strings.HasPrefix(t, "/etc/") || strings.HasPrefix(t, "/etc/letsencrypt/") {
+			continue // files that tools make (certbot), or not configuration
+		}
 		src := l.Sources[len(l.Sources)-1]
 		line := src.Line
 		if line == 0 {
@@ -433,10 +436,13 @@ func (a *analyzer) code(c *content.Code, intro *content.Paragraph) {
 			if a.openedCode != nil && a.openedCode == a.lastCode && a.paras-a.paraAtCode <= 1 {
 				// "sudo nano X", then "Paste in the following:" or "Add
 				// this at the end of the file:": into X
+				asks, strong := asksToType(introSents[n-1])
+				lines := !shell.IsShell(lang) && !nonFileLangs[lang] && lang != "none" &&
+					(strong || !shell.LooksLikeShell(c.Text)) // "type the following" over a command
 				switch {
-				case in == nil && asksToType(introSents[n-1]):
+				case in == nil && asks && lines:
 					in = &intent{op: OpAppend, ref: refOpened, by: phrase(introSents[n-1], 0, nil)}
-				case in != nil && in.target == nil && (in.ref == refContinue || in.ref == refThatFile):
+				case in != nil && in.target == nil && (in.ref == refContinue || in.ref == refThatFile) && lines:
 					in.ref = refOpened
 				}
 			}
@@ -1095,18 +1101,29 @@ func langOr(lang, def string) string {
 }
 
 // asksToType reports whether a sentence asks the reader to type or paste
-// text: after an editor command, into the file it opened.
-func asksToType(s sentence) bool {
+// text (after an editor command, into the file it opened), and whether
+// it says to add it ("add", "paste": text for the file whatever it looks
+// like) rather than only to type it ("type", "enter": maybe a command).
+func asksToType(s sentence) (asks, strong bool) {
 	for i, t := range s {
-		if t.literal || negated(s, i) {
+		if t.literal {
 			continue
 		}
 		switch t.lower {
-		case "add", "paste", "put", "insert", "enter", "type", "copy", "append", "write", "adding", "pasting":
-			return true
+		case "command", "commands", "output", "terminal", "run", "execute", "prompt":
+			return false, false // a step in the shell, not in the editor
+		}
+		if negated(s, i) {
+			continue
+		}
+		switch t.lower {
+		case "add", "paste", "put", "insert", "append", "adding", "pasting":
+			asks, strong = true, true
+		case "enter", "type", "copy", "write":
+			asks = true
 		}
 	}
-	return false
+	return asks, strong
 }
 
 // mentionsFile reports whether a sentence names a file.
@@ -1243,6 +1260,7 @@ func (a *analyzer) effect(st *Step, e shell.Effect) {
 	case shell.Open:
 		a.opened, a.openedCode = e.Path, st.Code
 	case shell.Touch:
+		a.known[e.Path] = true // made, if empty: a link to it points at something
 		// touch makes sure a file exists and leaves what it holds: not a
 		// file for tailor to write (an empty one would truncate a log)
 	case shell.Write, shell.Append:
@@ -1324,6 +1342,7 @@ func (a *analyzer) effect(st *Step, e shell.Effect) {
 	case shell.Remove:
 		a.remove(e.Path, e.Recursive)
 	case shell.Untracked:
+		a.known[e.Path] = true // cp, mv: something is there, made on the server
 		if a.files[e.Path] != nil || a.dirs[e.Path] != nil || a.links[e.Path] != nil {
 			a.warnEffect(st, e, "%s changes %s in a way tailor does not follow: the generated files may not match what the tutorial leaves", strings.Fields(e.Cmd + " ?")[0], e.Path)
 		}

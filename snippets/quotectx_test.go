@@ -19,6 +19,8 @@ func TestLineLangs(t *testing.T) {
 		{"yaml", "a: |\n  $V\n  more\nb: >-\n  $V\n\nc: $V", []string{"", LangYAMLBlock, LangYAMLBlock, "", LangYAMLBlock, LangYAMLBlock, ""}},
 		{"yaml", "- |\n  x\n- y", []string{"", LangYAMLBlock, ""}},
 		{"ini", "a = <<EOF\nb", []string{"", ""}},
+		{"yaml", "steps:\n  - run: |\n      $V\n    name: $V", []string{"", "", LangYAMLBlock, ""}},
+		{"python", "A = \"\"\"\n$V\n\"\"\"\nB = '\"\"\"' # \"\"\"\nC = 1", []string{"", LangPyTriple2, LangPyTriple2, "", ""}},
 	} {
 		var lines []Line
 		for _, l := range strings.Split(tc.text, "\n") {

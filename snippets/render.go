@@ -85,7 +85,7 @@ func (p *Plan) Render(client string, fill Filler) (*Output, content.Diagnostics)
 			text := l.Text
 			lang := quotingLang(l.Lang, fp)
 			switch spans[i] {
-			case LangHeredoc, LangQuotedHeredoc, LangYAMLBlock:
+			case LangHeredoc, LangQuotedHeredoc, LangYAMLBlock, LangPyTriple2, LangPyTriple1:
 				lang = spans[i]
 			}
 			if l.Subst {
