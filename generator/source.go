@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"bytes"
 	"sort"
 	"strings"
 	"unicode"
@@ -78,7 +79,10 @@ func personalSource(sf sourceFile, tags map[string]bool, fill *filler, langs map
 		} else if c := codeAt(codes, r.Start); c != nil && langs != nil {
 			// as the files and the shell get it
 			line := f.Position(r.Start).Line
-			ls, le := f.LineStart(line), lineEnd(src, r.Start)
+			ls, le := f.LineStart(line), len(src)
+			if i := bytes.IndexByte(src[r.Start:], '\n'); i >= 0 {
+				le = r.Start + i
+			}
 			ref := placeholder.Ref{Name: r.Name, Start: r.Start - ls, End: r.End - ls}
 			text, _ = quoteIn(text, s[ls:le], ref, lineLangIn(c, langs[c], line-c.Line, lineCtx))
 		}
