@@ -438,7 +438,12 @@ func (a *analyzer) code(c *content.Code, intro *content.Paragraph) {
 				// this at the end of the file:": into X
 				asks, strong := asksToType(introSents[n-1])
 				lines := !shell.IsShell(lang) && !nonFileLangs[lang] && lang != "none" &&
-					(strong || !shell.LooksLikeShell(c.Text)) // "type the following" over a command
+					(strong || !shell.LooksLikeShell(c.Text)) && !startsWithCommand(c.Text) // "type the following" over a command
+				if placesIt(introSents[n-1]) || !a.mayAppendTo(a.opened, lang) {
+					// "Just before the </VirtualHost> line, add:": a place in
+					// the file that the text does not name so tailor can find it
+					lines = false
+				}
 				switch {
 				case in == nil && asks && lines:
 					in = &intent{op: OpAppend, ref: refOpened, by: phrase(introSents[n-1], 0, nil)}
@@ -746,7 +751,7 @@ func (a *analyzer) resolveIntent(in *intent, sents []sentence) (string, string) 
 		// introduction, a sentence of its own, comes between them; else
 		// one that this paragraph or the one before creates or opens
 		// ("Create the file X." "Add:")
-		if a.prev != nil && a.prev.Target != "" && a.prev.Code == a.lastCode && a.paras-a.paraAtCode <= 1 && len(sents) == 1 {
+		if a.prev != nil && a.prev.Target != "" && a.prev.Code == a.lastCode && a.paras-a.paraAtCode <= 1 && len(sents) == 1 && continues(sents[0]) {
 			return a.prev.Target, ""
 		}
 		for i := len(a.mentions) - 1; i >= 0; i-- {
@@ -1098,6 +1103,88 @@ func langOr(lang, def string) string {
 		return def
 	}
 	return lang
+}
+
+// placesIt reports whether a sentence puts the text somewhere in a file
+// ("before the closing brace", "under the [mysqld] section", "to the
+// location block", "at the end of the <Directory> block"), not at its end:
+// a place tailor can follow only as an anchor it reads.
+func placesIt(s sentence) bool {
+	for i, t := range s {
+		if t.literal {
+			continue
+		}
+		switch t.lower {
+		case "before", "after", "above", "below", "under", "within", "inside", "between", "beneath", "closing", "opening":
+			return true
+		case "top", "beginning", "start":
+			return true
+		case "end", "bottom":
+			// "at the end of the file" is the end; "of the X block" is not
+			if !s.wordsAt(i+1, "of", "the", "file") && !s.wordsAt(i+1, "of", "it") && !s.wordsAt(i+1, "of", "this", "file") &&
+				!s.wordsAt(i+1, "of", "that", "file") && i+1 < len(s) && !s[i+1].isPunct() {
+				return true
+			}
+		case "to", "into", "in", "of":
+			// "to the location / block", but not "in the following block"
+			for k := i + 1; k < len(s) && k <= i+4; k++ {
+				if !s[k].literal && s[k].lower == "following" {
+					break
+				}
+				if !s[k].literal && (s[k].lower == "block" || s[k].lower == "section" || s[k].lower == "context") {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// mayAppendTo reports whether lines may go at the end of the file p that
+// an editor opened: a file of the tutorial's or of the client's own (its
+// path holds a placeholder), or one whose format is lines of settings;
+// not the end of a system nginx or Apache configuration, whose settings
+// live in blocks.
+func (a *analyzer) mayAppendTo(p, lang string) bool {
+	if f := a.files[p]; f != nil && f.Whole || len(placeholder.Scan(p)) > 0 {
+		return true
+	}
+	switch langOr(lang, langOfPath(p)) {
+	case "nginx", "apache", "apacheconf":
+		return false
+	}
+	return true
+}
+
+// startsWithCommand reports whether a block begins with a command a
+// reader runs (sudo, systemctl, ...) rather than a line of a file.
+func startsWithCommand(text string) bool {
+	first := strings.Fields(strings.TrimLeft(text, "$# "))
+	if len(first) == 0 {
+		return false
+	}
+	switch first[0] {
+	case "sudo", "systemctl", "service", "apt", "apt-get", "yum", "dnf", "cd", "ls", "cat", "echo", "curl", "wget",
+		"chmod", "chown", "mkdir", "cp", "mv", "rm", "ln", "git", "pip", "pip3", "npm", "docker", "certbot",
+		"apachectl", "a2ensite", "a2enmod", "ufw", "journalctl", "tail", "nano", "vim", "vi":
+		return true
+	}
+	return false
+}
+
+// continues reports whether a sentence says it goes on with the file
+// before: "Then append these lines too:", "Also add:", "Add more:".
+func continues(s sentence) bool {
+	for _, t := range s {
+		if t.literal {
+			continue
+		}
+		switch t.lower {
+		case "too", "also", "more", "another", "additional", "further", "well":
+			return true
+		}
+	}
+	return len(s) <= 3 // "Add:", "Append:"
 }
 
 // asksToType reports whether a sentence asks the reader to type or paste

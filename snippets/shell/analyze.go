@@ -371,7 +371,7 @@ func (a *analyzer) getVar(name string) (value, bool) {
 // subshell runs fn in a subshell: directory and variable changes do not
 // outlive it.
 func (a *analyzer) subshell(fn func()) {
-	dir, old := a.st.Dir, a.oldDir
+	dir, old, mask := a.st.Dir, a.oldDir, a.st.Umask
 	a.subshells = append(a.subshells, new(scope))
 	fn()
 	top := a.subshells[len(a.subshells)-1]
@@ -384,7 +384,7 @@ func (a *analyzer) subshell(fn func()) {
 			delete(a.vars, s.name)
 		}
 	}
-	a.st.Dir, a.oldDir = dir, old
+	a.st.Dir, a.oldDir, a.st.Umask = dir, old, mask
 }
 
 // conditional runs fn as commands that may or may not run.

@@ -303,9 +303,9 @@ func (a *analyzer) script(what string, s arg, in stream) stream {
 		a.note("%s: %s", what, errMsg(err))
 		return unknownStream("is the output of %q", what)
 	}
-	dir, old := a.st.Dir, a.oldDir
+	dir, old, mask := a.st.Dir, a.oldDir, a.st.Umask
 	out := child.stmtList(f.Stmts, in, false)
-	a.st.Dir, a.oldDir = dir, old
+	a.st.Dir, a.oldDir, a.st.Umask = dir, old, mask // sh -c is a shell of its own
 	return out
 }
 

@@ -411,6 +411,11 @@ func TestWrappers(t *testing.T) {
 		{name: "sudo options", text: "sudo -E -H --user=www-data -- touch /a", want: `
 1:1 touch /a owner=www-data group=(login group)
 `},
+		{name: "umask in a subshell", text: "(umask 077 && echo s > /a)\nsh -c 'umask 077; echo t > /b'\necho u > /c", want: `
+1:15 write /a mode=0600 "s\n"
+2:1 write /b mode=0600 "t\n"
+3:1 write /c "u\n"
+`},
 		{name: "umask", text: "umask 077\necho s > /a\nmkdir /b\ntouch /c\nmkdir -m 0755 /d\numask 0022\necho t > /e\numask u=rwx\necho u > /f", want: `
 2:1 write /a mode=0600 "s\n"
 3:1 mkdir /b mode=0700
