@@ -355,17 +355,32 @@ func parseAdd(s sentence, v int, def *token) *intent {
 			}
 		}
 	}
+	if name, file := sectionBefore(s, v); name != "" && in.op == OpAppend {
+		// "In the [DEFAULT] section of X, add:", "In X, under the [mysqld]
+		// section, add:"
+		in.op, in.where, in.block = OpInsert, blockEnd, name
+		if file != nil {
+			in.target = file
+		}
+		if in.target == nil {
+			in.ref = refAnchor
+		}
+	}
 	if in.target == nil && in.ref == refNone && in.op == OpAppend {
-		if name, file := sectionBefore(s, v); name != "" {
-			// "In the [DEFAULT] section of X, add:"
-			in.op, in.where, in.block, in.target = OpInsert, blockEnd, name, file
-			if file == nil {
-				in.ref = refAnchor
-			}
-		} else if onlyObject(s, v) {
+		if onlyObject(s, v) {
 			// "Then add these lines too:", "Add:": to the file the text
 			// is working on
 			in.ref = refContinue
+		}
+	}
+	if in.op == OpAppend {
+		for _, t := range s[:v] {
+			switch t.lower {
+			case "before", "after", "above", "below", "under", "within", "inside", "beneath":
+				if !t.literal {
+					return nil // "Below the DocumentRoot line, add:": a place it does not say so it can be found
+				}
+			}
 		}
 	}
 	if in.target == nil && in.ref == refNone {
@@ -407,7 +422,7 @@ func onlyObject(s sentence, v int) bool {
 // v: the section's name and the file, if named.
 func sectionBefore(s sentence, v int) (string, *token) {
 	for i := 0; i+1 < v; i++ {
-		if s[i].literal || s[i].lower != "in" {
+		if s[i].literal || s[i].lower != "in" && s[i].lower != "under" && s[i].lower != "within" {
 			continue
 		}
 		name, next, ok := blockAt(s, i+1)

@@ -80,7 +80,9 @@ func TestParseIntent(t *testing.T) {
 		{"In the ``[sshd]`` section, add:", "insert ref:anchor block [sshd]"},
 		{"The final ``/etc/haproxy/haproxy.cfg`` should look like this:", "check /etc/haproxy/haproxy.cfg"},
 		{"After these changes, ``/etc/app.conf`` should look like this:", "check /etc/app.conf"},
+		{"In ``/etc/mysql/mysqld.cnf``, under the ``[mysqld]`` section, add:", "insert /etc/mysql/mysqld.cnf block [mysqld]"},
 		// not file operations
+		{"Open ``/etc/apache2/sites-available/000-default.conf``. Below the ``DocumentRoot`` line, add:", ""},
 		{"Add your SSH key:", ""},
 		{"Add the following to your shell profile:", ""},
 		{"Do not add the following to ``/etc/donot.conf``:", ""},
