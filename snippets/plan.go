@@ -504,7 +504,7 @@ func (a *analyzer) code(c *content.Code, intro *content.Paragraph) {
 			break
 		}
 		op, by = in.op, "inferred: "+in.by
-		if in.op == OpCheck && a.files[target] == nil && !in.describes {
+		if in.op == OpCheck && a.files[target] == nil && !in.describes && in.target != nil {
 			// "Now, X should look like this" of a file not made yet: the
 			// whole file, for a reader who starts here
 			op = OpCreate
