@@ -1115,9 +1115,8 @@ func placesIt(s sentence) bool {
 			continue
 		}
 		switch t.lower {
-		case "before", "after", "above", "below", "under", "within", "inside", "between", "beneath", "closing", "opening":
-			return true
-		case "top", "beginning", "start":
+		case "before", "after", "above", "below", "under", "within", "inside", "between", "beneath", "closing", "opening",
+			"top", "beginning", "start":
 			return true
 		case "end", "bottom":
 			// "at the end of the file" is the end; "of the X block" is not
