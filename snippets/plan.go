@@ -1595,13 +1595,3 @@ func (a *analyzer) warnEffect(st *Step, e shell.Effect, format string, args ...a
 	file, line, col := a.effectPos(st, e)
 	a.diags.Warnf(file.Position(file.LineStart(line)+col-1), format, args...)
 }
-
-// sortedKeys returns the keys of m, sorted.
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
-}

@@ -309,17 +309,6 @@ func (s sentence) lowerText() string {
 	return strings.Join(parts, " ")
 }
 
-// indexWord returns the index of the first non-literal token equal to w at
-// or after i, or -1.
-func (s sentence) indexWord(w string, i int) int {
-	for ; i < len(s); i++ {
-		if !s[i].literal && s[i].lower == w {
-			return i
-		}
-	}
-	return -1
-}
-
 // wordsAt reports whether the non-literal tokens at i spell words.
 func (s sentence) wordsAt(i int, words ...string) bool {
 	for k, w := range words {

@@ -14,8 +14,8 @@ import (
 // Line, Content and Text agreeing; diagnostics sorted and positioned.
 // With strict unset it checks only ranges and order, which must hold for
 // any input.
-func checkDoc(f *content.File, doc *content.Doc, diags content.Diagnostics, strict bool) []string {
-	f = doc.File // with lone "\r" read as "\n"
+func checkDoc(doc *content.Doc, diags content.Diagnostics, strict bool) []string {
+	f := doc.File // the reader's: a lone "\r" read as "\n"
 	ck := &checker{f: f, src: f.Src, strict: strict}
 	ck.blocks(doc.Blocks, content.Span{Start: 0, End: len(f.Src)}, "doc")
 	if !sort.IsSorted(diags) {

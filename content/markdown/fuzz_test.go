@@ -30,7 +30,7 @@ func FuzzParse(f *testing.F) {
 	f.Fuzz(func(t *testing.T, src []byte) {
 		file := content.NewFile("fuzz.md", src)
 		doc, diags := Parse(file)
-		if p := checkDoc(file, doc, diags, false); len(p) > 0 {
+		if p := checkDoc(doc, diags, false); len(p) > 0 {
 			t.Fatalf("%d problems:\n%s", len(p), strings.Join(p, "\n"))
 		}
 	})

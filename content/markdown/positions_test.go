@@ -41,7 +41,7 @@ func TestPositions(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			f := content.NewFile("in.md", in)
 			doc, diags := Parse(f)
-			for _, p := range checkDoc(f, doc, diags, true) {
+			for _, p := range checkDoc(doc, diags, true) {
 				t.Error(p)
 			}
 		})
@@ -75,11 +75,11 @@ func TestCheckerCatches(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			f := content.NewFile("in.md", src)
 			doc, diags := Parse(f)
-			if p := checkDoc(f, doc, diags, true); len(p) > 0 {
+			if p := checkDoc(doc, diags, true); len(p) > 0 {
 				t.Fatalf("problems before breaking: %v", p)
 			}
 			tt.spoil(doc)
-			if p := checkDoc(f, doc, diags, true); len(p) == 0 {
+			if p := checkDoc(doc, diags, true); len(p) == 0 {
 				t.Error("no problem found")
 			}
 		})

@@ -61,9 +61,6 @@ func (d *directive) option(name string) (string, bool) {
 	return "", false
 }
 
-// pos returns the offset of the directive's ".." marker.
-func (d *directive) pos() int { return d.span.Start }
-
 func (p *parser) dirError(d *directive, format string, args ...any) {
 	p.errorAt(d.first, 0, "%q directive: "+format, append([]any{d.lname}, args...)...)
 }

@@ -25,12 +25,8 @@ type inliner struct {
 	out []piece
 
 	chainEnds map[int]int // ends of simple names, by the start of each run
-	// under tells, at each rune start, whether an underscore follows one
-	// of the runs of the simple name that starts there: only then can it
-	// be a reference.
-	under  []bool
-	chains map[int]chainInfo
-	ends   [numEndKinds]endCache
+	chains    map[int]chainInfo
+	ends      [numEndKinds]endCache
 }
 
 // An endCache remembers the last end-string search of one kind: the
@@ -173,18 +169,6 @@ func isStartPrefix(r rune) bool {
 		return asciiStart[r]
 	}
 	return r >= 0 && (isPySpace(r) || unicode.Is(startPrefix, r))
-}
-
-// startOK checks the start-string prefix rule at i: the start of the text
-// being searched (base), or after white space, an opener or a delimiter.
-func (in *inliner) startOK(i, base int) bool {
-	if i == base {
-		return true
-	}
-	if c := in.s[i-1]; c < utf8.RuneSelf {
-		return asciiStart[c]
-	}
-	return isStartPrefix(in.prevRune(i))
 }
 
 // endOK checks the end-string suffix rule at i: the end of the text, or

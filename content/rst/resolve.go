@@ -109,9 +109,6 @@ func (p *parser) resolveSubstitutions() {
 	}
 }
 
-// symbols are the labels of "[*]" footnotes, in order.
-var symbols = []string{"*", "\u2020", "\u2021", "\u00a7", "\u00b6", "#", "\u2660", "\u2665", "\u2666", "\u2663"}
-
 // numberFootnotes numbers auto-numbered footnotes and resolves footnote
 // and citation references, as docutils' Footnotes transform does.
 func (p *parser) numberFootnotes() {

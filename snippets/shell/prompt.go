@@ -86,14 +86,13 @@ func startsWithDollarPrompt(text string) bool {
 // stay those of the block. cols records, for each line, the number of
 // bytes removed from its start.
 type consoleReader struct {
-	p     *syntax.Parser
-	text  string
-	off   int    // where the next line of text starts
-	rest  string // what is left of the line being read
-	n     int    // lines handed out
-	cols  []int
-	src   strings.Builder // all that was given to the parser
-	first bool
+	p    *syntax.Parser
+	text string
+	off  int    // where the next line of text starts
+	rest string // what is left of the line being read
+	n    int    // lines handed out
+	cols []int
+	src  strings.Builder // all that was given to the parser
 }
 
 func (r *consoleReader) Read(b []byte) (int, error) {
