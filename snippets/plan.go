@@ -198,6 +198,7 @@ type analyzer struct {
 	// the code block openedCode
 	opened     string
 	openedCode *content.Code
+	openedNew  bool // the text before the editor command creates the file
 
 	doc0     *content.Doc
 	file     *content.File
@@ -447,6 +448,9 @@ func (a *analyzer) code(c *content.Code, intro *content.Paragraph) {
 				switch {
 				case in == nil && asks && lines:
 					in = &intent{op: OpAppend, ref: refOpened, by: phrase(introSents[n-1], 0, nil)}
+					if a.openedNew && a.files[a.opened] == nil {
+						in.op = OpCreate // a new file: the block is all of it
+					}
 				case in != nil && in.target == nil && (in.ref == refContinue || in.ref == refThatFile) && lines:
 					in.ref = refOpened
 				}
@@ -540,6 +544,10 @@ func (a *analyzer) code(c *content.Code, intro *content.Paragraph) {
 	if target == "" {
 		if shell.IsShell(lang) || (lang == "" || lang == "text" || lang == "none") && shell.LooksLikeShell(c.Text) {
 			a.shellBlock(st, lang)
+			if a.openedCode == c {
+				// "Create a new unit file:" over "sudo nano X": X is new
+				a.openedNew = len(introSents) > 0 && asksToCreate(introSents[len(introSents)-1])
+			}
 			return
 		}
 		if st.Note == "" && in == nil && intro == nil {
@@ -1167,6 +1175,17 @@ func startsWithCommand(text string) bool {
 		"chmod", "chown", "mkdir", "cp", "mv", "rm", "ln", "git", "pip", "pip3", "npm", "docker", "certbot",
 		"apachectl", "a2ensite", "a2enmod", "ufw", "journalctl", "tail", "nano", "vim", "vi":
 		return true
+	}
+	return false
+}
+
+// asksToCreate reports whether a sentence asks to create a file: "Create a
+// new unit file:", "Make a new configuration file".
+func asksToCreate(s sentence) bool {
+	for i, t := range s {
+		if !t.literal && !negated(s, i) && (verbsCreate[t.lower] || t.lower == "new" && s.hasWords("file")) {
+			return true
+		}
 	}
 	return false
 }
