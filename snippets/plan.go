@@ -440,7 +440,7 @@ func (a *analyzer) code(c *content.Code, intro *content.Paragraph) {
 				asks, strong := asksToType(introSents[n-1])
 				lines := !shell.IsShell(lang) && !nonFileLangs[lang] && lang != "none" &&
 					(strong || !shell.LooksLikeShell(c.Text)) && !startsWithCommand(c.Text) // "type the following" over a command
-				if placesIt(introSents[n-1]) || !a.mayAppendTo(a.opened, lang) {
+				if placesIt(introSents[n-1]) || !a.mayAppendTo(a.opened, lang, c.Text) {
 					// "Just before the </VirtualHost> line, add:": a place in
 					// the file that the text does not name so tailor can find it
 					lines = false
@@ -499,7 +499,7 @@ func (a *analyzer) code(c *content.Code, intro *content.Paragraph) {
 		st.Note = "commands, not lines of the file before"
 	case in != nil && in.op != OpNone && !nonFileLangs[lang]:
 		var why string
-		target, why = a.resolveIntent(in, introSents)
+		target, why = a.resolveIntent(in, introSents, lang)
 		if target == "" {
 			st.Note = why
 			if in.op == OpInsert {
@@ -699,7 +699,7 @@ func (a *analyzer) resolveName(p string) string {
 
 // resolveIntent finds the file an intent is about. It returns "" and the
 // reason when it cannot tell.
-func (a *analyzer) resolveIntent(in *intent, sents []sentence) (string, string) {
+func (a *analyzer) resolveIntent(in *intent, sents []sentence, lang string) (string, string) {
 	if in.target != nil {
 		name := in.target.text
 		if strings.HasPrefix(name, "~") || userDirRef(name) {
@@ -758,8 +758,11 @@ func (a *analyzer) resolveIntent(in *intent, sents []sentence) (string, string) 
 		// the file of the block just before, when only this block's
 		// introduction, a sentence of its own, comes between them; else
 		// one that this paragraph or the one before creates or opens
-		// ("Create the file X." "Add:")
-		if a.prev != nil && a.prev.Target != "" && a.prev.Code == a.lastCode && a.paras-a.paraAtCode <= 1 && len(sents) == 1 && continues(sents[0]) {
+		// ("Create the file X." "Add:"). "Then add the following:" alone
+		// goes on only when both blocks are marked as the same language:
+		// after a password file, a line for main.cf may follow.
+		if a.prev != nil && a.prev.Target != "" && a.prev.Code == a.lastCode && a.paras-a.paraAtCode <= 1 && len(sents) == 1 &&
+			(continues(sents[0]) || sameFileLang(a.prev.Code.Lang, lang)) {
 			return a.prev.Target, ""
 		}
 		for i := len(a.mentions) - 1; i >= 0; i-- {
@@ -1147,18 +1150,36 @@ func placesIt(s sentence) bool {
 	return false
 }
 
-// mayAppendTo reports whether lines may go at the end of the file p that
-// an editor opened: a file of the tutorial's or of the client's own (its
-// path holds a placeholder), or one whose format is lines of settings;
-// not the end of a system nginx or Apache configuration, whose settings
-// live in blocks.
-func (a *analyzer) mayAppendTo(p, lang string) bool {
+// mayAppendTo reports whether the text may go at the end of the file p
+// that an editor opened: a file of the tutorial's or of the client's own
+// (its path holds a placeholder), or one whose format is lines of
+// settings. At the end of an nginx or Apache configuration only whole
+// blocks fit: a server block in a site file, a <Directory> section;
+// there a lone directive belongs inside a block the text does not name.
+func (a *analyzer) mayAppendTo(p, lang, text string) bool {
 	if f := a.files[p]; f != nil && f.Whole || len(placeholder.Scan(p)) > 0 {
 		return true
 	}
+	first := ""
+	for _, line := range strings.Split(text, "\n") {
+		if line = strings.TrimSpace(line); line != "" && !strings.HasPrefix(line, "#") {
+			first = line
+			break
+		}
+	}
 	switch langOr(lang, langOfPath(p)) {
-	case "nginx", "apache", "apacheconf":
+	case "nginx":
+		if path.Base(p) == "nginx.conf" {
+			return false // its top level is not where server blocks go
+		}
+		word, _, _ := strings.Cut(first, " ")
+		switch word {
+		case "server", "upstream", "map", "geo", "split_clients":
+			return true // files under sites-available and conf.d are read inside http { }
+		}
 		return false
+	case "apache", "apacheconf":
+		return strings.HasPrefix(first, "<") && !strings.HasPrefix(first, "</")
 	}
 	return true
 }
@@ -1188,6 +1209,17 @@ func asksToCreate(s sentence) bool {
 		}
 	}
 	return false
+}
+
+// sameFileLang reports whether two blocks are marked as the same language
+// of a file: both "python", both "nginx"; not text or commands.
+func sameFileLang(a, b string) bool {
+	b = strings.ToLower(b)
+	switch {
+	case b == "" || b == "text" || b == "none" || nonFileLangs[b] || shell.IsShell(b):
+		return false
+	}
+	return strings.ToLower(a) == b
 }
 
 // continues reports whether a sentence says it goes on with the file
