@@ -440,6 +440,9 @@ func (a *analyzer) code(c *content.Code, intro *content.Paragraph) {
 				asks, strong := asksToType(introSents[n-1])
 				lines := !shell.IsShell(lang) && !nonFileLangs[lang] && lang != "none" &&
 					(strong || !shell.LooksLikeShell(c.Text)) && !startsWithCommand(c.Text) // "type the following" over a command
+				if strong && langOfPath(a.opened) == "sh" && !nonFileLangs[lang] {
+					lines = true // "sudo nano deploy.sh", "Add the following:": commands are the script's lines
+				}
 				if placesIt(introSents[n-1]) || !a.mayAppendTo(a.opened, lang, c.Text) {
 					// "Just before the </VirtualHost> line, add:": a place in
 					// the file that the text does not name so tailor can find it
@@ -493,8 +496,8 @@ func (a *analyzer) code(c *content.Code, intro *content.Paragraph) {
 		if in != nil && in.op != OpNone && in.op != "" {
 			op = in.op
 		}
-	case in != nil && in.ref == refContinue && (shell.IsShell(lang) || (lang == "" || lang == "text") && shell.LooksLikeShell(c.Text)),
-		in != nil && in.ref == refOpened && shell.IsShell(lang):
+	case !a.scriptGoesOn(in) && (in != nil && in.ref == refContinue && (shell.IsShell(lang) || (lang == "" || lang == "text") && shell.LooksLikeShell(c.Text)) ||
+		in != nil && in.ref == refOpened && shell.IsShell(lang)):
 		// "To make it permanent, add the following:" over commands
 		st.Note = "commands, not lines of the file before"
 	case in != nil && in.op != OpNone && !nonFileLangs[lang]:
@@ -1207,6 +1210,21 @@ func asksToCreate(s sentence) bool {
 		if !t.literal && !negated(s, i) && (verbsCreate[t.lower] || t.lower == "new" && s.hasWords("file")) {
 			return true
 		}
+	}
+	return false
+}
+
+// scriptGoesOn reports whether the text asks to add to a shell script it
+// is working on (opened in an editor, or made by the block just before),
+// where commands are the file's lines.
+func (a *analyzer) scriptGoesOn(in *intent) bool {
+	switch {
+	case in == nil:
+		return false
+	case in.ref == refOpened:
+		return langOfPath(a.opened) == "sh"
+	case in.ref == refContinue:
+		return a.prev != nil && a.prev.Code == a.lastCode && langOfPath(a.prev.Target) == "sh"
 	}
 	return false
 }
