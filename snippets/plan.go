@@ -451,11 +451,11 @@ func (a *analyzer) code(c *content.Code, intro *content.Paragraph) {
 				switch {
 				case in == nil && asks && lines:
 					in = &intent{op: OpAppend, ref: refOpened, by: phrase(introSents[n-1], 0, nil)}
-					if a.openedNew && a.files[a.opened] == nil {
-						in.op = OpCreate // a new file: the block is all of it
-					}
 				case in != nil && in.target == nil && (in.ref == refContinue || in.ref == refThatFile) && lines:
 					in.ref = refOpened
+				}
+				if in != nil && in.ref == refOpened && in.op == OpAppend && a.files[a.opened] == nil && (a.openedNew || strings.HasPrefix(c.Text, "#!")) {
+					in.op = OpCreate // a new file, or a script from its first line: the block is all of it
 				}
 			}
 		}
