@@ -352,6 +352,11 @@ func parseAdd(s sentence, v int, def *token) *intent {
 			if tok, next, _ := pathAt(s, j+1); tok != nil {
 				in.target = tok
 				j = next - 1
+				continue
+			}
+			if s.wordsAt(j+1, "the", "file") && in.target == nil && j+3 < len(s) && (s[j+3].isPunct() || s.wordsAt(j+3, "as", "well") || s.wordsAt(j+3, "too")) {
+				in.ref = refThatFile // "Append this to the file as well:"
+				j += 2
 			}
 		}
 	}

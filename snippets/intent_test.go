@@ -81,6 +81,9 @@ func TestParseIntent(t *testing.T) {
 		{"The final ``/etc/haproxy/haproxy.cfg`` should look like this:", "check /etc/haproxy/haproxy.cfg"},
 		{"After these changes, ``/etc/app.conf`` should look like this:", "check /etc/app.conf"},
 		{"In ``/etc/mysql/mysqld.cnf``, under the ``[mysqld]`` section, add:", "insert /etc/mysql/mysqld.cnf block [mysqld]"},
+		{"Append this to the file as well:", "append ref:that-file"},
+		{"Add the following to the file:", "append ref:that-file"},
+		{"Add the following to the file you downloaded earlier:", ""},
 		// not file operations
 		{"Open ``/etc/apache2/sites-available/000-default.conf``. Below the ``DocumentRoot`` line, add:", ""},
 		{"Add your SSH key:", ""},

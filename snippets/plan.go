@@ -1241,15 +1241,20 @@ func sameFileLang(a, b string) bool {
 }
 
 // continues reports whether a sentence says it goes on with the file
-// before: "Then append these lines too:", "Also add:", "Add more:".
+// before: "Then append these lines too:", "Also add:", "Add more:",
+// "Open it again and add:".
 func continues(s sentence) bool {
-	for _, t := range s {
+	for i, t := range s {
 		if t.literal {
 			continue
 		}
 		switch t.lower {
 		case "too", "also", "more", "another", "additional", "further", "well":
 			return true
+		case "open", "edit", "reopen":
+			if s.wordsAt(i+1, "it") {
+				return true // "Edit it again and add:"
+			}
 		}
 	}
 	return len(s) <= 3 // "Add:", "Append:"
