@@ -320,6 +320,26 @@ func compareLines(have, want []Line) string {
 	return ""
 }
 
+// missingLines says which of the lines added (have) a summary of the whole
+// file (want) lacks, in order; "" when it shows them all.
+func missingLines(have, want []Line) string {
+	j := 0
+	for _, l := range have {
+		t := strings.TrimRight(l.Text, " \t")
+		if t == "" {
+			continue
+		}
+		for j < len(want) && strings.TrimRight(want[j].Text, " \t") != t {
+			j++
+		}
+		if j == len(want) {
+			return fmt.Sprintf("%q is not in it", t)
+		}
+		j++
+	}
+	return ""
+}
+
 // langOfPath guesses a file's language from its path.
 func langOfPath(p string) string {
 	base := path.Base(p)

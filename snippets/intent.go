@@ -55,6 +55,9 @@ type intent struct {
 	// near: the reference ("it") must name a file of the sentence
 	// before, in the same paragraph
 	near bool
+	// copula: the sentence says what the file holds ("X should contain",
+	// "it should look like this") rather than asking to make it
+	copula bool
 }
 
 var verbsCreate = map[string]bool{"create": true, "creating": true}
@@ -544,6 +547,12 @@ func parseChange(s sentence, v int) *intent {
 			ok = true // "replace the contents of X with:"
 			break
 		}
+		if (s.wordsAt(k, "so", "that", "it") || s.wordsAt(k, "so", "it")) && (s[v].lower == "edit" || s[v].lower == "modify" || s[v].lower == "update") &&
+			(s.hasWords("contains") || s.hasWords("includes") || s.hasWords("has")) {
+			// "Edit X so it contains:": the lines to have in it, among
+			// the others it keeps; a step, not the whole file
+			return nil
+		}
 		if s.wordsAt(k, "to", "the", "following") || s.wordsAt(k, "to", "this") || s.wordsAt(k, "with", "the", "following") ||
 			s.wordsAt(k, "with", "this") || s.wordsAt(k, "to", "these") || s.wordsAt(k, "so", "that", "it") || s.wordsAt(k, "so", "it") ||
 			s.wordsAt(k, "to", "look", "like") || s.wordsAt(k, "to", "read") || s.wordsAt(k, "as", "follows") {
@@ -696,7 +705,7 @@ func parseCopulaRef(s sentence) *intent {
 	if restates(s, len(s)) {
 		op = OpCheck
 	}
-	return &intent{op: op, ref: refThatFile, by: strings.TrimSpace(phrase(s, 0, nil)), describes: indicative, near: s.wordsAt(i, "it")}
+	return &intent{op: op, ref: refThatFile, by: strings.TrimSpace(phrase(s, 0, nil)), describes: indicative, near: s.wordsAt(i, "it"), copula: true}
 }
 
 // parseCopula reads "X should be like this", "X should look like this",
@@ -732,7 +741,7 @@ func parseCopula(s sentence) *intent {
 		}
 		t := s[i]
 		by := strings.TrimSpace(phrase(s, 0, &t))
-		return &intent{op: op, target: &s[i], by: by, describes: describes}
+		return &intent{op: op, target: &s[i], by: by, describes: describes, copula: !r.hasWords("with")}
 	}
 	return nil
 }

@@ -82,6 +82,9 @@ func TestParseIntent(t *testing.T) {
 		{"After these changes, ``/etc/app.conf`` should look like this:", "check /etc/app.conf"},
 		{"In ``/etc/mysql/mysqld.cnf``, under the ``[mysqld]`` section, add:", "insert /etc/mysql/mysqld.cnf block [mysqld]"},
 		{"Append this to the file as well:", "append ref:that-file"},
+		{"Edit ``/etc/dovecot/conf.d/10-auth.conf`` so it contains:", ""},
+		{"The relevant part of ``/etc/ssh/sshd_config`` should look like:", ""},
+		{"On the client, ``/etc/wireguard/wg0.conf`` should contain:", ""},
 		{"Add the following to the file:", "append ref:that-file"},
 		{"Add the following to the file you downloaded earlier:", ""},
 		// not file operations

@@ -516,6 +516,11 @@ func (a *analyzer) code(c *content.Code, intro *content.Paragraph) {
 			// whole file, for a reader who starts here
 			op = OpCreate
 		}
+		if in.copula && op == OpCreate && a.files[target] != nil && a.files[target].Whole {
+			// "X should contain:" of a file the tutorial has made: what it
+			// holds by now, not a new file in its place
+			op = OpCheck
+		}
 		if in.describes {
 			if a.files[target] == nil {
 				st.Note = fmt.Sprintf("the text says what %s holds, and the tutorial has not made it: an excerpt, not written", target)
@@ -964,12 +969,23 @@ func (a *analyzer) apply(st *Step, lang string, in *intent, ann *annot) {
 		}
 		f.Lines = out
 	case OpCheck:
-		if f == nil || !f.Whole {
+		if f == nil {
 			a.diags.Warnf(st.Pos(), "this block restates %s, which the tutorial has not made at this point", st.Target)
 			return
 		}
-		if msg := compareLines(f.Lines, lines); msg != "" {
-			last := f.Sources[len(f.Sources)-1].Step
+		last := st // the last step that wrote the file
+		for _, s := range f.Sources {
+			if s.Op != OpCheck {
+				last = s.Step
+			}
+		}
+		if !f.Whole {
+			// the lines the tutorial adds to a file of the system must
+			// be among those the summary shows
+			if msg := missingLines(f.Lines, lines); msg != "" {
+				a.diags.Warnf(st.Pos(), "this block restates %s but lacks lines the tutorial adds to it at %s: %s", st.Target, last.Pos(), msg)
+			}
+		} else if msg := compareLines(f.Lines, lines); msg != "" {
 			a.diags.Warnf(st.Pos(), "this block restates %s but differs from the file made at %s: %s", st.Target, last.Pos(), msg)
 		}
 		f.Sources = append(f.Sources, src)

@@ -257,6 +257,10 @@ var negativeCues = []string{
 	"something like", "will look like", "would look like", "might look like",
 	"you will see", "you should see", "will show", "the output", "it prints",
 	"remove it", "delete it", "remove them", "delete them", "comment out",
+	// a part of a file, not all of it
+	"relevant part", "relevant parts", "relevant section", "relevant portion", "relevant lines", "portion of",
+	// another machine than the server
+	"on the client", "on your client", "on your local machine", "on your laptop", "on your workstation", "on your computer",
 }
 
 // negated reports whether the verb at v is negated or set aside: "do not
