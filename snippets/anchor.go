@@ -118,7 +118,9 @@ func innerIndent(lines []Line, open, close int) string {
 	return leadingSpace(lines[open].Text) + "    "
 }
 
-// reindent shifts add so that its least indented line has indent.
+// reindent shifts add so that its least indented line has indent. A
+// block indented as a whole (a Markdown fence keeps what the author typed:
+// "  db:" for a YAML service) is the author's own indentation, kept.
 func reindent(add []Line, indent string) []Line {
 	common := -1
 	for _, l := range add {
@@ -128,6 +130,9 @@ func reindent(add []Line, indent string) []Line {
 		if n := len(leadingSpace(l.Text)); common < 0 || n < common {
 			common = n
 		}
+	}
+	if common > 0 {
+		return add
 	}
 	if common < 0 {
 		common = 0
