@@ -1517,6 +1517,24 @@ func (a *analyzer) effect(st *Step, e shell.Effect) {
 		f.Sources = append(f.Sources, src)
 	case shell.Remove:
 		a.remove(e.Path, e.Recursive)
+	case shell.Move:
+		f := a.files[e.Target]
+		if f == nil || a.dirs[e.Path] != nil || a.links[e.Path] != nil || a.links[e.Target] != nil {
+			a.known[e.Path] = true // something is there, made on the server
+			if a.dirs[e.Target] != nil || a.links[e.Target] != nil || a.files[e.Path] != nil {
+				a.warnEffect(st, e, "mv changes %s in a way tailor does not follow: the generated files may not match what the tutorial leaves", e.Path)
+			}
+			break
+		}
+		// "cat > /tmp/app.service <<EOF", "sudo mv /tmp/app.service
+		// /etc/systemd/system/": the file, under its new name
+		a.remove(e.Path, false)
+		delete(a.files, e.Target)
+		f.Path = e.Path
+		a.files[e.Path] = f
+		src.Op = "move"
+		f.Sources = append(f.Sources, src)
+		a.known[e.Path] = true
 	case shell.Untracked:
 		a.known[e.Path] = true // cp, mv: something is there, made on the server
 		if a.files[e.Path] != nil || a.dirs[e.Path] != nil || a.links[e.Path] != nil {

@@ -100,7 +100,9 @@ func (a *analyzer) run(args []arg, in stream) stream {
 		return stream{ok: true}
 	case "a2ensite", "a2dissite", "a2enmod", "a2dismod", "a2enconf", "a2disconf":
 		a.apache(name, rest)
-	case "cp", "mv", "rsync", "truncate", "patch", "sed", "perl":
+	case "mv":
+		a.mv(rest)
+	case "cp", "rsync", "truncate", "patch", "sed", "perl":
 		a.untracked(name, rest)
 	default:
 		return unknownStream("is the output of %q", name)
@@ -749,6 +751,30 @@ func (a *analyzer) rm(args []arg) {
 			delete(a.st.Dirs, p)
 		}
 	}
+}
+
+// mv follows "mv SRC DST" and "mv SRC DIR/": the file keeps what it
+// holds, its mode and owner, under its new name. Other forms change
+// files the analysis does not follow.
+func (a *analyzer) mv(args []arg) {
+	opts, ops, ok := a.getopt("mv", args, mvOpts)
+	if !ok {
+		return
+	}
+	_, hasT := opts['t']
+	if hasT || len(ops) != 2 || !ops[0].ok || !ops[1].ok {
+		a.untracked("mv", args)
+		return
+	}
+	src, ok1 := a.resolve("mv", ops[0].raw, ops[0].value)
+	dst, ok2 := a.resolve("mv", ops[1].raw, ops[1].value)
+	if !ok1 || !ok2 {
+		return
+	}
+	if _, noDir := opts['T']; !noDir && a.isDirArg(ops[1].value, dst) {
+		dst = path.Join(dst, path.Base(src))
+	}
+	a.emit(Effect{Kind: Move, Path: dst, Target: src})
 }
 
 // untracked reports the files that a command copies, moves or edits in

@@ -480,8 +480,18 @@ func TestUntracked(t *testing.T) {
 1:1 untracked /etc/b
 `},
 		{name: "mv relative", dir: "/etc", text: "mv teed moved", want: `
-1:1 untracked /etc/teed
-1:1 untracked /etc/moved
+1:1 move /etc/moved from /etc/teed
+`},
+		{name: "mv into a directory", text: "sudo mv -f /tmp/app.service /etc/systemd/system/", want: `
+1:1 move /etc/systemd/system/app.service from /tmp/app.service
+`},
+		{name: "mv -T", text: "mv -T /tmp/a /etc/systemd/system", want: `
+1:1 move /etc/systemd/system from /tmp/a
+`},
+		{name: "mv many", text: "mv /tmp/a /tmp/b /etc/app/", want: `
+1:1 untracked /tmp/a
+1:1 untracked /tmp/b
+1:1 untracked /etc/app
 `},
 		{name: "sed in place", text: "sed -i 's/a/b/' /etc/quoted", want: `
 1:1 untracked /etc/quoted

@@ -161,6 +161,13 @@ var (
 		"directory": {'d', noArg},
 	}}
 
+	mvOpts = optSpec{short: "finvuTt:bS:Z", long: map[string]optDef{
+		"force": {'f', noArg}, "interactive": {'i', noArg}, "no-clobber": {'n', noArg},
+		"verbose": {'v', noArg}, "update": {'u', optionalArg}, "no-target-directory": {'T', noArg},
+		"target-directory": {'t', needArg}, "backup": {'b', optionalArg}, "suffix": {'S', needArg},
+		"context": {'Z', noArg}, "strip-trailing-slashes": {'s', noArg},
+	}}
+
 	touchOpts = optSpec{short: "acmfhd:r:t:", long: map[string]optDef{
 		"no-create": {'c', noArg}, "date": {'d', needArg}, "reference": {'r', needArg},
 		"time": {'T', needArg}, "no-dereference": {'h', noArg},

@@ -65,6 +65,8 @@ const (
 	// Open opens Path in a text editor (nano, vim, ...): the prose that
 	// follows says what to type into it.
 	Open
+	// Move renames the file Target to Path (mv SRC DST).
+	Move
 )
 
 var kindNames = [...]string{
@@ -80,6 +82,7 @@ var kindNames = [...]string{
 	Remove:    "remove",
 	Untracked: "untracked",
 	Open:      "open",
+	Move:      "move",
 }
 
 // String returns the kind's name in lower case, such as "mkdir".
@@ -101,7 +104,8 @@ type Effect struct {
 	// follows).
 	Path string
 	// Target is, for a Symlink, the link target as written (relative or
-	// absolute, not cleaned); for an Install of a file, the source,
+	// absolute, not cleaned); for a Move, the file moved, absolute; for
+	// an Install of a file, the source,
 	// absolute when the current directory is known and as written
 	// otherwise.
 	Target string
