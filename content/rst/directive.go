@@ -598,7 +598,7 @@ func (p *parser) onlyDirective(d *directive, titles bool) []content.Block {
 			p.errorOff(ts.file, ts.pos(off), "%s", err.Error())
 		}
 	}
-	o.Blocks = p.body(d.content, false)
+	o.Blocks = p.body(d.content, titles) // Sphinx allows sections in it
 	return []content.Block{o}
 }
 

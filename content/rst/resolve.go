@@ -16,6 +16,12 @@ func (p *parser) resolve(doc *content.Doc) {
 	p.applyAnnotations(doc.Blocks)
 	p.checkTransitions(doc.File, doc.Blocks, true)
 	content.Walk(doc.Blocks, func(b content.Block, _ []content.Block, _ int) bool {
+		if c, ok := b.(*content.Code); ok && c.Inlines != nil {
+			c.Text = content.PlainText(c.Inlines) // a parsed-literal, with its substitutions
+		}
+		return true
+	})
+	content.Walk(doc.Blocks, func(b content.Block, _ []content.Block, _ int) bool {
 		if s, ok := b.(*content.Section); ok && doc.Title == "" {
 			doc.Title = content.PlainText(s.Title)
 		}
