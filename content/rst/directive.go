@@ -358,10 +358,17 @@ func (p *parser) unknownDirective(d *directive, titles bool) []content.Block {
 	n := newDirectiveNode(d, false)
 	if len(d.content) > 0 {
 		// Parse the body as documentation when it reads as such: when
-		// parsing it reports nothing.
+		// parsing it reports nothing but unknown directives of its own
+		// (".. tabs::" holding ".. tab::" holding a code block).
 		saved := p.save()
 		blocks := p.body(d.content, false)
-		if len(p.diags) == saved.ndiags {
+		clean := true
+		for _, dg := range p.diags[saved.ndiags:] {
+			if dg.Severity != content.Warning || !strings.HasPrefix(dg.Msg, "unknown directive ") {
+				clean = false
+			}
+		}
+		if clean {
 			n.Blocks = blocks
 			p.commit()
 		} else {
