@@ -310,8 +310,12 @@ func (r *renderer) role(n *content.Role) {
 		return
 	}
 	if t, ok := roleTags[name]; ok {
+		text := n.Text
+		if name != "code" && name != "math" {
+			text = unescapeRole(text) // as docutils' generic roles do
+		}
 		r.w(t[0])
-		r.text(n, n.Text)
+		r.text(n, text)
 		r.w(t[1])
 		return
 	}
@@ -333,6 +337,27 @@ func (r *renderer) role(n *content.Role) {
 	}
 	r.text(n, text)
 	r.w("</code>")
+}
+
+// unescapeRole removes the backslash escapes of a role's text, as
+// docutils' unescape does: "\\x" is "x", a backslash before white space
+// goes with it.
+func unescapeRole(s string) string {
+	if !strings.Contains(s, "\\") {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] != '\\' {
+			b.WriteByte(s[i])
+			continue
+		}
+		i++
+		if i < len(s) && s[i] != ' ' && s[i] != '\n' && s[i] != '\t' {
+			b.WriteByte(s[i])
+		}
+	}
+	return b.String()
 }
 
 // missing writes the text of an unresolved cross-reference and reports
