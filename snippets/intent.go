@@ -374,6 +374,9 @@ func parseAdd(s sentence, v int, def *token) *intent {
 			in.ref = refAnchor
 		}
 	}
+	if in.target == nil && in.ref == refNone && in.op == OpAppend && openedThat(s, v) {
+		in.ref = refThatFile // "Open that file and add:"
+	}
 	if in.target == nil && in.ref == refNone && in.op == OpAppend {
 		if onlyObject(s, v) {
 			// "Then add these lines too:", "Add:": to the file the text
@@ -463,6 +466,19 @@ func openedFile(s sentence, v int) *token {
 	return nil
 }
 
+// openedThat reports whether the verb at v follows "open that file",
+// "edit it".
+func openedThat(s sentence, v int) bool {
+	for i := v - 1; i >= 0 && i >= v-6; i-- {
+		if !s[i].literal && (s[i].lower == "open" || s[i].lower == "edit") {
+			if ok, next := thatFileAt(s, i+1); ok && next <= v {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // openedIn returns the file a sentence opens for the next one: "Open X
 // in your editor.", "Edit X."; nil when it does something else too.
 func openedIn(s sentence) *token {
@@ -526,7 +542,11 @@ func parseChange(s sentence, v int) *intent {
 	}
 	end := next
 	var np []string
-	if tok == nil {
+	that := false
+	if ok, n := thatFileAt(s, j); ok && tok == nil {
+		that, end = true, n // "replace the contents of that file with:"
+	}
+	if tok == nil && !that {
 		// a noun phrase up to "to" or "with"
 		k := j
 		for k < len(s) && !s[k].literal && s[k].lower != "to" && s[k].lower != "with" && s[k].lower != "so" && !s[k].isPunct() {
@@ -565,8 +585,11 @@ func parseChange(s sentence, v int) *intent {
 		// some lines, which a merge cannot make
 		return nil
 	}
-	if tok != nil {
+	switch {
+	case tok != nil:
 		return &intent{op: OpCreate, target: tok}
+	case that:
+		return &intent{op: OpCreate, ref: refThatFile}
 	}
 	return &intent{op: OpCreate, ref: refNounPhrase, np: np}
 }

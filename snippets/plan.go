@@ -306,6 +306,12 @@ func (a *analyzer) mentionsOf(s sentence) {
 	}
 }
 
+// shellMention records a path a shell step makes or changes, for the
+// prose after it: "that file", "it", "that directory".
+func (a *analyzer) shellMention(p string, isDir bool) {
+	a.mentions = append(a.mentions, mention{tok: token{text: p, lower: strings.ToLower(p), literal: true, pos: -1}, isDir: isDir, para: a.paras})
+}
+
 // absolute returns a cleaned absolute template path, or "" when t is not
 // absolute.
 func (a *analyzer) absolute(p string) string {
@@ -1377,6 +1383,14 @@ func (a *analyzer) effect(st *Step, e shell.Effect) {
 		e.Path = a.follow(e.Path) // through the links the tutorial made
 	}
 	src := Source{Step: st, By: "shell: " + e.Cmd, Line: st.Code.Line + e.Line - 1}
+	switch e.Kind {
+	case shell.Write, shell.Append, shell.Touch, shell.Move, shell.Open, shell.Untracked:
+		a.shellMention(e.Path, false) // "Open that file and add:" after "touch X"
+	case shell.Mkdir:
+		a.shellMention(e.Path, true) // "Inside that directory, create app.env:"
+	case shell.Install:
+		a.shellMention(e.Path, e.IsDir)
+	}
 	switch e.Kind {
 	case shell.Mkdir:
 		_, existed := a.dirs[e.Path]
