@@ -216,12 +216,28 @@ func thatFileAt(s sentence, i int) (bool, int) {
 	return false, i
 }
 
+// createFillers may come between "create" and the name of the file.
+var createFillers = map[string]bool{
+	"following": true, "new": true, "sample": true, "simple": true, "small": true, "basic": true,
+	"minimal": true, "empty": true, "as": true, "named": true, "called": true,
+}
+
 func parseCreate(s sentence, v int) *intent {
 	j := v + 1
 	if ok, _ := thatFileAt(s, j); ok {
 		return &intent{op: OpCreate, ref: refThatFile}
 	}
 	tok, _, isDir := pathAt(s, j)
+	if tok == nil && !isDir {
+		// "create the following script as X", "create a sample X page"
+		k := j
+		for k < len(s) && k < j+5 && !s[k].literal && (createFillers[s[k].lower] || determiners[s[k].lower] || fileNouns[s[k].lower]) {
+			k++
+		}
+		if k < len(s) && s[k].literal && k > j {
+			tok, _, isDir = pathAt(s, k)
+		}
+	}
 	if isDir || tok == nil {
 		return nil
 	}
@@ -632,11 +648,12 @@ func parseSave(s sentence, v int) *intent {
 	if ok, _ := thatFileAt(s, j+1); ok {
 		return &intent{op: OpCreate, ref: refThatFile}
 	}
-	tok, _, isDir := pathAt(s, j+1)
+	tok, next, isDir := pathAt(s, j+1)
 	if tok == nil || isDir {
 		return nil
 	}
-	return &intent{op: OpCreate, target: tok}
+	// "save the following as wsgi.py in /home/deploy/app"
+	return &intent{op: OpCreate, target: tok, dir: dirPhrase(s, v, next-1)}
 }
 
 // parseInside reads "create directory D, and inside it a file F with the
