@@ -1151,7 +1151,14 @@ func placesIt(s sentence) bool {
 			continue
 		}
 		switch t.lower {
-		case "before", "after", "above", "below", "under", "within", "inside", "between", "beneath", "closing", "opening",
+		case "inside", "within":
+			// "Inside, you will create ...", "inside the file": the
+			// file, not a place in it
+			if i+1 < len(s) && (s[i+1].isPunct() || s.wordsAt(i+1, "it") || s.wordsAt(i+1, "the", "file") || s.wordsAt(i+1, "this", "file")) {
+				continue
+			}
+			return true
+		case "before", "after", "above", "below", "under", "between", "beneath", "closing", "opening",
 			"top", "beginning", "start":
 			return true
 		case "end", "bottom":
@@ -1301,8 +1308,8 @@ func asksToType(s sentence) (asks, strong bool) {
 		switch t.lower {
 		case "add", "paste", "put", "insert", "append", "adding", "pasting":
 			asks, strong = true, true
-		case "enter", "type", "copy", "write":
-			asks = true
+		case "enter", "type", "copy", "write", "create":
+			asks = true // "Inside, you will create a [Unit] section ...:"
 		}
 	}
 	return asks, strong
