@@ -1391,7 +1391,7 @@ func (a *analyzer) effect(st *Step, e shell.Effect) {
 	}
 	src := Source{Step: st, By: "shell: " + e.Cmd, Line: st.Code.Line + e.Line - 1}
 	switch e.Kind {
-	case shell.Write, shell.Append, shell.Touch, shell.Move, shell.Open, shell.Untracked:
+	case shell.Write, shell.Append, shell.Touch, shell.Move, shell.Open, shell.Untracked, shell.Edit:
 		a.shellMention(e.Path, false) // "Open that file and add:" after "touch X"
 	case shell.Mkdir:
 		a.shellMention(e.Path, true) // "Inside that directory, create app.env:"
@@ -1556,6 +1556,30 @@ func (a *analyzer) effect(st *Step, e shell.Effect) {
 		src.Op = "move"
 		f.Sources = append(f.Sources, src)
 		a.known[e.Path] = true
+	case shell.Edit:
+		f := a.files[e.Path]
+		if f == nil || !f.Whole {
+			// a file of the system: the server's sed makes the change
+			a.known[e.Path] = true
+			if f != nil {
+				a.warnEffect(st, e, "sed changes %s, of which the tutorial writes only some lines: the generated lines may not match what the tutorial leaves", e.Path)
+			}
+			break
+		}
+		// "sudo sed -i 's/8000/9000/' /etc/app.ini" after the tutorial
+		// wrote it: the file as sed leaves it
+		changed := false
+		f.Lines = append([]Line(nil), f.Lines...)
+		for i, l := range f.Lines {
+			if t, ok := e.Edit.Apply(l.Text); ok && t != l.Text {
+				f.Lines[i].Text, changed = t, true
+			}
+		}
+		if !changed {
+			a.noteEffect(st, "%s changes nothing in %s", e.Edit.Script, e.Path)
+		}
+		src.Op = "edit"
+		f.Sources = append(f.Sources, src)
 	case shell.Untracked:
 		a.known[e.Path] = true // cp, mv: something is there, made on the server
 		if a.files[e.Path] != nil || a.dirs[e.Path] != nil || a.links[e.Path] != nil {

@@ -102,7 +102,11 @@ func (a *analyzer) run(args []arg, in stream) stream {
 		a.apache(name, rest)
 	case "mv":
 		a.mv(rest)
-	case "cp", "rsync", "truncate", "patch", "sed", "perl":
+	case "sed":
+		if !a.sed(rest) {
+			a.untracked(name, rest)
+		}
+	case "cp", "rsync", "truncate", "patch", "perl":
 		a.untracked(name, rest)
 	default:
 		return unknownStream("is the output of %q", name)

@@ -493,10 +493,10 @@ func TestUntracked(t *testing.T) {
 1:1 untracked /tmp/b
 1:1 untracked /etc/app
 `},
-		{name: "sed in place", text: "sed -i 's/a/b/' /etc/quoted", want: `
+		{name: "sed with a script of two commands", text: "sed -i 's/a/b/;s/c/d/' /etc/quoted", want: `
 1:1 untracked /etc/quoted
 `},
-		{name: "sed with -e", text: "sed -i.bak -e 's/a/b/' /etc/x", want: `
+		{name: "sed with two -e", text: "sed -i.bak -e 's/a/b/' -e 's/c/d/' /etc/x", want: `
 1:1 untracked /etc/x
 `},
 		{name: "sed to stdout", text: "sed 's/a/b/' /etc/quoted", want: ``},
@@ -504,4 +504,50 @@ func TestUntracked(t *testing.T) {
 1:1 untracked /etc/y
 `},
 	})
+}
+
+func TestSed(t *testing.T) {
+	runAnalyzeCases(t, []analyzeCase{
+		{name: "in place", text: "sed -i 's/8000/9000/' /etc/app.ini", want: `
+1:1 edit /etc/app.ini s/8000/9000/
+`},
+		{name: "expression and suffix", text: "sudo sed -i.bak -e 's|^#Port 22|Port 2222|g' /etc/ssh/sshd_config", want: `
+1:1 edit /etc/ssh/sshd_config s|^#Port 22|Port 2222|g
+`},
+		{name: "back reference", text: "sed -i 's/\\(a\\)\\1/b/' /etc/x", want: `
+1:1 untracked /etc/x
+`},
+		{name: "placeholder in the pattern", text: "sed -i \"s/$OLD/new/\" /etc/x", want: `
+1:1 untracked /etc/x
+`},
+		{name: "a delete", text: "sed -i '/^#/d' /etc/x", want: `
+1:1 untracked /etc/x
+`},
+		{name: "to stdout", text: "sed 's/a/b/' /etc/x", want: ``},
+	})
+}
+
+func TestSubstitutionApply(t *testing.T) {
+	for _, c := range []struct {
+		script, ext, line, want string
+	}{
+		{"s/8000/9000/", "", "port = 8000 8000", "port = 9000 8000"},
+		{"s/8000/9000/g", "", "port = 8000 8000", "port = 9000 9000"},
+		{"s/^#\\(Port\\) 22/\\1 2222/", "", "#Port 22", "Port 2222"},
+		{"s/a+b/[&]/", "", "a+b aab", "[a+b] aab"},
+		{"s/a+b/[&]/", "E", "a+b aab", "a+b [aab]"},
+		{"s/127.0.0.1/0.0.0.0/", "", "bind 127.0.0.1", "bind 0.0.0.0"},
+		{"s,/var/www,/srv/$APP,", "", "root /var/www;", "root /srv/$APP;"},
+		{"s/debug/info/I", "", "level = DEBUG", "level = info"},
+		{"s/[[:space:]]*$//", "", "x = 1   ", "x = 1"},
+	} {
+		sub := parseSubstitution(c.script, c.ext == "E")
+		if sub == nil {
+			t.Errorf("%s: not read", c.script)
+			continue
+		}
+		if got, _ := sub.Apply(c.line); got != c.want {
+			t.Errorf("%s on %q: got %q, want %q", c.script, c.line, got, c.want)
+		}
+	}
 }

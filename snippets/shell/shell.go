@@ -67,6 +67,8 @@ const (
 	Open
 	// Move renames the file Target to Path (mv SRC DST).
 	Move
+	// Edit changes the lines of Path as Edit says (sed -i 's/A/B/').
+	Edit
 )
 
 var kindNames = [...]string{
@@ -83,6 +85,7 @@ var kindNames = [...]string{
 	Untracked: "untracked",
 	Open:      "open",
 	Move:      "move",
+	Edit:      "edit",
 }
 
 // String returns the kind's name in lower case, such as "mkdir".
@@ -131,6 +134,8 @@ type Effect struct {
 	LoginGroup bool
 	// IsDir is set for install -d: Path is a directory to make.
 	IsDir bool
+	// Edit is, for an Edit, the substitution made on each line.
+	Edit *Substitution
 	// Content is, for Write and Append, the data written (a here-document
 	// body, the output of echo or printf), with placeholders as written.
 	Content string
@@ -163,6 +168,9 @@ func (e Effect) String() string {
 	}
 	if e.IsDir {
 		b.WriteString(" dir")
+	}
+	if e.Edit != nil {
+		b.WriteString(" " + e.Edit.Script)
 	}
 	if e.Mode != "" {
 		b.WriteString(" mode=" + e.Mode)
