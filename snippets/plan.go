@@ -941,7 +941,8 @@ func (a *analyzer) apply(st *Step, lang string, in *intent, ann *annot) {
 		if f == nil || !f.Whole {
 			if in.where != beforeLine && in.where != afterLine {
 				a.diags.Warnf(st.Pos(), "cannot insert into %s: the tutorial does not make that file, and only \"before\" or \"after\" a line can be merged into a file on the system; nothing inserted", st.Target)
-				st.Note = "insert into a file the tutorial does not make"
+				st.Note = "nothing inserted into " + st.Target + ", a file the tutorial does not make"
+				st.Op, st.Target = OpNone, ""
 				return
 			}
 			if f != nil && len(f.Lines) > 0 {
@@ -970,7 +971,8 @@ func (a *analyzer) apply(st *Step, lang string, in *intent, ann *annot) {
 		out, err := insertLines(f.Lines, lines, in)
 		if err != "" {
 			a.diags.Warnf(st.Pos(), "%s in %s; nothing inserted", err, st.Target)
-			st.Note = err
+			st.Note = "nothing inserted into " + st.Target + ": " + err
+			st.Op, st.Target = OpNone, ""
 			return
 		}
 		f.Lines = out
