@@ -2,6 +2,7 @@ package generator
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"os"
 	"path"
@@ -611,7 +612,11 @@ func (p *Project) render(t *tagged, vals *values.Values, fill *filler, validate 
 			diags.Warnf(use.pos, "%s %s is outside the content directory: not copied", use.what, a)
 			continue
 		}
-		data, err := afero.ReadFile(p.Fs, path.Join(p.Dir, p.Content, clean))
+		data, err := readInside(p.Fs, p.Dir, path.Join(p.Dir, p.Content, clean))
+		if errors.Is(err, errOutside) || errors.Is(err, errAbsolute) {
+			diags.Warnf(use.pos, "%s %s: %v; not copied", use.what, a, err)
+			continue
+		}
 		if err != nil {
 			if use.what == "image" {
 				diags.Warnf(use.pos, "image %s not found: the site shows its alternative text", a)

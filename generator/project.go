@@ -103,7 +103,7 @@ func Load(fsys afero.Fs, dir string) (*Project, content.Diagnostics) {
 		return nil, diags
 	}
 	docs := map[string]*content.Doc{}
-	iofs := contentFS(fsys, contentDir)
+	iofs := contentFS(fsys, p.Dir, contentDir)
 	included := map[string]bool{}
 	for _, name := range files {
 		d, ds := p.parse(iofs, contentDir, name)
@@ -296,7 +296,7 @@ func isClientOutput(fsys afero.Fs, dir string) bool {
 // parse reads and parses one page.
 func (p *Project) parse(iofs fs.FS, dir, name string) (*content.Doc, content.Diagnostics) {
 	var diags content.Diagnostics
-	src, err := afero.ReadFile(p.Fs, path.Join(dir, name))
+	src, err := readInside(p.Fs, p.Dir, path.Join(dir, name))
 	if err != nil {
 		diags.Errorf(content.Position{Filename: name}, "cannot read page: %v", err)
 		return nil, diags
@@ -454,14 +454,8 @@ func hasToctree(d *content.Doc) bool {
 	return found
 }
 
-// contentFS is the content directory as an fs.FS, for includes. afero's
-// BasePathFs refuses every name under the base "." (a cleaned "./x" is
-// "x", which does not start with "."), the default of -C: there the
-// whole file system is the content directory, and fs.FS names cannot
-// leave it anyway.
-func contentFS(fsys afero.Fs, dir string) fs.FS {
-	if dir = path.Clean(dir); dir == "." {
-		return afero.NewIOFS(fsys)
-	}
-	return afero.NewIOFS(afero.NewBasePathFs(fsys, dir))
+// contentFS is the content directory as an fs.FS, for includes, whose
+// links may not lead out of the project directory root.
+func contentFS(fsys afero.Fs, root, dir string) fs.FS {
+	return confinedFS{fsys: fsys, root: root, dir: path.Clean(dir)}
 }

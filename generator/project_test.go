@@ -3,6 +3,7 @@ package generator
 import (
 	"os"
 	"path"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -151,4 +152,61 @@ func TestLoadSkipsVanishedFiles(t *testing.T) {
 	if diags.HasErrors() || p == nil || len(p.Pages) != 1 {
 		t.Errorf("%v", diags)
 	}
+}
+
+// TestLinksStayInProject refuses pages and includes that symbolic links
+// take out of the project directory, so that a link in a tutorial's
+// repository cannot publish a file of the build machine, and follows
+// links that stay inside.
+func TestLinksStayInProject(t *testing.T) {
+	base := t.TempDir()
+	proj := path.Join(base, "proj")
+	must := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	must(os.MkdirAll(path.Join(proj, "parts"), 0o755))
+	must(os.WriteFile(path.Join(base, "secret.txt"), []byte("TOKEN=s3cret\n"), 0o644))
+	must(os.WriteFile(path.Join(proj, "parts", "inc.rst"), []byte("Included::\n\n   code\n"), 0o644))
+	must(os.WriteFile(path.Join(proj, "index.rst"), []byte("Title\n=====\n\n.. include:: shared/inc.rst\n"), 0o644))
+	must(os.Symlink("parts", path.Join(proj, "shared")))
+	fsys := afero.NewOsFs()
+
+	for _, dir := range []string{proj, mustRel(t, proj)} {
+		if _, diags := Load(fsys, dir); diags.HasErrors() {
+			t.Errorf("Load(%s) with a link inside the project: %s", dir, diags)
+		}
+	}
+
+	must(os.Symlink("../secret.txt", path.Join(proj, "leak.md")))
+	must(os.WriteFile(path.Join(proj, "inc.rst"), []byte("Inc\n===\n\n.. literalinclude:: up/secret.txt\n"), 0o644))
+	must(os.Symlink("..", path.Join(proj, "up")))
+	_, diags := Load(fsys, proj)
+	got := diags.String()
+	for _, want := range []string{
+		"leak.md: error: cannot read page: it is a symbolic link to outside the project directory",
+		`inc.rst:4:1: error: "literalinclude" directive: cannot read "up/secret.txt"`,
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("diagnostics lack %q:\n%s", want, got)
+		}
+	}
+	if strings.Contains(got, "s3cret") {
+		t.Errorf("the file outside was read:\n%s", got)
+	}
+}
+
+// mustRel is dir relative to the working directory.
+func mustRel(t *testing.T, dir string) string {
+	wd, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	rel, err := filepath.Rel(wd, dir)
+	if err != nil {
+		t.Skip("no relative path to the temporary directory")
+	}
+	return rel
 }

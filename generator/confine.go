@@ -1,0 +1,130 @@
+package generator
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"strings"
+
+	"github.com/spf13/afero"
+)
+
+// errOutside is the error of a name that a symbolic link takes out of the
+// project: tailor reads pages, includes and images inside it only, so
+// that a link in a tutorial's repository cannot publish /etc/passwd or
+// /proc/self/environ in the docs.
+var errOutside = errors.New("it is a symbolic link to outside the project directory")
+
+// errAbsolute is the error of a link to an absolute path when the project
+// directory is relative, so that whether it stays inside is not known.
+var errAbsolute = errors.New("it is a symbolic link to an absolute path, followed only when the project directory is given as an absolute path (-C)")
+
+// maxLinks bounds the links followed in one name, as the kernel's
+// ELOOP does.
+const maxLinks = 40
+
+// resolveInside resolves the symbolic links of name (a path under root, as
+// path.Join(root, rel) gives it) one component at a time and returns
+// the path they lead to, or errOutside when a link leads out of root. A
+// link to an absolute path is inside only when root is absolute and
+// holds it. Components that do not exist are kept: reading them fails
+// as it would.
+func resolveInside(fsys afero.Fs, root, name string) (string, error) {
+	root, name = path.Clean(root), path.Clean(name)
+	var rel string
+	switch {
+	case root == "." && !strings.HasPrefix(name, "/") && name != ".." && !strings.HasPrefix(name, "../"):
+		rel = name
+	case root == "/" && strings.HasPrefix(name, "/"):
+		rel = name
+	case name == root:
+		rel = ""
+	case strings.HasPrefix(name, root+"/"):
+		rel = name[len(root)+1:]
+	default:
+		return "", errOutside // not under root at all
+	}
+	lst, canLstat := fsys.(afero.Lstater)
+	rd, canRead := fsys.(afero.LinkReader)
+	if !canLstat || !canRead {
+		return path.Join(root, rel), nil // a file system without links
+	}
+	todo := splitPath(rel)
+	var cur []string
+	links := 0
+	for len(todo) > 0 {
+		c := todo[0]
+		todo = todo[1:]
+		switch c {
+		case "", ".":
+			continue
+		case "..":
+			if len(cur) == 0 {
+				return "", errOutside
+			}
+			cur = cur[:len(cur)-1]
+			continue
+		}
+		at := path.Join(root, path.Join(cur...), c)
+		info, _, err := lst.LstatIfPossible(at)
+		if err != nil || info.Mode()&os.ModeSymlink == 0 {
+			cur = append(cur, c)
+			continue
+		}
+		if links++; links > maxLinks {
+			return "", fmt.Errorf("too many levels of symbolic links")
+		}
+		target, err := rd.ReadlinkIfPossible(at)
+		if err != nil {
+			return "", err
+		}
+		if strings.HasPrefix(target, "/") {
+			t := path.Clean(target)
+			if !strings.HasPrefix(root, "/") {
+				return "", errAbsolute
+			}
+			if t != root && !strings.HasPrefix(t, strings.TrimSuffix(root, "/")+"/") {
+				return "", errOutside
+			}
+			todo = append(splitPath(strings.TrimPrefix(t, root)), todo...)
+			cur = cur[:0]
+			continue
+		}
+		todo = append(splitPath(target), todo...)
+	}
+	return path.Join(root, path.Join(cur...)), nil
+}
+
+func splitPath(p string) []string {
+	return strings.Split(strings.Trim(p, "/"), "/")
+}
+
+// readInside reads the file name (under root) when its links keep it
+// inside root.
+func readInside(fsys afero.Fs, root, name string) ([]byte, error) {
+	real, err := resolveInside(fsys, root, name)
+	if err != nil {
+		return nil, err
+	}
+	return afero.ReadFile(fsys, real)
+}
+
+// confinedFS is the directory dir of fsys as an fs.FS, for includes:
+// its names are opened only where their links keep them inside root.
+type confinedFS struct {
+	fsys      afero.Fs
+	root, dir string
+}
+
+func (c confinedFS) Open(name string) (fs.File, error) {
+	if !fs.ValidPath(name) {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrInvalid}
+	}
+	real, err := resolveInside(c.fsys, c.root, path.Join(c.dir, name))
+	if err != nil {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: err}
+	}
+	return c.fsys.Open(real)
+}
