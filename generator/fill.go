@@ -389,7 +389,7 @@ func quoteFor(value string, ctx context, prefix, lang string, alone bool, line s
 		}
 		return strings.NewReplacer(`\`, `\\`, "'", `\'`).Replace(value), ""
 	}
-	if multi && !alone && fam != "html" && fam != "xml" && lang != "" && lang != "text" && lang != "markdown" && lang != "md" {
+	if multi && !alone && fam != "html" && fam != "xml" && lang != "markdown" && lang != "md" {
 		return value, breaks
 	}
 	switch fam {
