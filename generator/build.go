@@ -48,6 +48,8 @@ type Options struct {
 	// it passes or cannot run (the tool is not installed). nil skips
 	// every check.
 	Validate func(command string, data []byte) error
+
+	retried bool // a client is being built again with values another build kept
 }
 
 // A Result is what happened to one client.
@@ -372,7 +374,14 @@ func (p *Project) buildClient(file, out string, opts Options, ps *plans) (r *Res
 	}
 	// Generated values are kept before the output that uses them appears.
 	if stateFile, data := vals.State(); data != nil {
-		if err := writeState(p.Fs, stateFile, data); err != nil {
+		err := writeState(p.Fs, stateFile, vals.StateRead(), data)
+		if errors.Is(err, errStateChanged) && !opts.retried {
+			// another build generated values for this client meanwhile:
+			// build with those, so that both outputs agree
+			opts.retried = true
+			return p.buildClient(file, out, opts, ps)
+		}
+		if err != nil {
 			r.Diags.Errorf(content.Position{Filename: stateFile}, "cannot keep generated values: %v", err)
 			r.Files = nil
 			return r

@@ -226,3 +226,44 @@ func TestOutputSafety(t *testing.T) {
 		t.Errorf("rebuilding over tailor's own output: %v", run.Clients[0].Diags)
 	}
 }
+
+// TestGeneratedOnceAcrossBuilds runs builds of a new client at the same
+// time: each generates a session key, one keeps it, and every output has
+// that one, not a key nobody kept.
+func TestGeneratedOnceAcrossBuilds(t *testing.T) {
+	fsys := manyClients(t, 1)
+	proj, diags := Load(fsys, "/p")
+	if proj == nil || diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	const builds = 8
+	done := make(chan *Run, builds)
+	for i := 0; i < builds; i++ {
+		go func(i int) {
+			done <- proj.Build(Options{Out: fmt.Sprintf("/out%d", i), Getenv: envFor(1)})
+		}(i)
+	}
+	for i := 0; i < builds; i++ {
+		if run := <-done; run.Failed() {
+			t.Fatalf("a build failed: %v", run.Clients[0].Diags)
+		}
+	}
+	state, err := afero.ReadFile(fsys, "/p/clients/.tailor-state/c000.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, kept, _ := strings.Cut(string(state), `SESSION_KEY = "`)
+	kept, _, _ = strings.Cut(kept, `"`)
+	for i := 0; i < builds; i++ {
+		conf, err := afero.ReadFile(fsys, fmt.Sprintf("/out%d/c000/rootfs/etc/app/c000.example.conf", i))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Contains(conf, []byte("session = "+kept+"\n")) {
+			t.Errorf("build %d has a session key that was not kept (%q):\n%s", i, kept, conf)
+		}
+	}
+	if ok, _ := afero.Exists(fsys, "/p/clients/.tailor-state/c000.toml.lock"); ok {
+		t.Error("the lock file is left behind")
+	}
+}

@@ -1,13 +1,18 @@
 package generator
 
 import (
+	"bytes"
 	"crypto/rand"
 	"encoding/hex"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path"
 	"sort"
 	"strings"
+	"sync"
+	"time"
 
 	"github.com/spf13/afero"
 )
@@ -121,13 +126,59 @@ func randomSuffix() (string, error) {
 
 // writeState keeps generated values in the client's state file (mode
 // 0600, in a directory of its own).
-func writeState(fsys afero.Fs, file string, data []byte) error {
+func writeState(fsys afero.Fs, file string, read, data []byte) error {
 	if err := fsys.MkdirAll(path.Dir(file), 0o700); err != nil {
 		return err
+	}
+	mu, _ := stateLocks.LoadOrStore(file, new(sync.Mutex))
+	mu.(*sync.Mutex).Lock() // builds in this process; the lock file is for the others
+	defer mu.(*sync.Mutex).Unlock()
+	unlock, err := lockFile(fsys, file+".lock")
+	if err != nil {
+		return err
+	}
+	defer unlock()
+	now, err := afero.ReadFile(fsys, file)
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	if !bytes.Equal(now, read) {
+		return errStateChanged
 	}
 	tmp := file + ".tmp"
 	if err := afero.WriteFile(fsys, tmp, data, 0o600); err != nil {
 		return err
 	}
 	return fsys.Rename(tmp, file)
+}
+
+// stateLocks holds a mutex per state file.
+var stateLocks sync.Map
+
+// errStateChanged says that another build kept generated values for the
+// client while this one made its own: this one builds again with them.
+var errStateChanged = errors.New("another build changed the generated values meanwhile")
+
+// lockFile takes the lock file name, made with O_EXCL so that one build
+// at a time holds it, waiting a few seconds for another; a lock older
+// than a minute is one a killed build left, and is taken over.
+func lockFile(fsys afero.Fs, name string) (func(), error) {
+	for try := 0; ; try++ {
+		f, err := fsys.OpenFile(name, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o600)
+		if err == nil {
+			f.Close()
+			return func() { fsys.Remove(name) }, nil
+		}
+		if !errors.Is(err, fs.ErrExist) {
+			return nil, err
+		}
+		if st, err := fsys.Stat(name); err == nil && time.Since(st.ModTime()) > time.Minute {
+			fsys.Remove(name)
+			continue
+		}
+		if try == 200 {
+			return nil, fmt.Errorf("%s is held by another build; remove it if none runs", name)
+		}
+		time.Sleep(25 * time.Millisecond)
+	}
 }

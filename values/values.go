@@ -13,11 +13,13 @@
 package values
 
 import (
+	"bytes"
 	"crypto/rand"
 	"encoding/base64"
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"path"
 	"regexp"
 	"sort"
@@ -100,6 +102,7 @@ type Values struct {
 	keyPos    map[string]content.Position
 	stateFile string
 	stateData []byte
+	stateOld  []byte // the state file as read, nil when there was none
 }
 
 // Get returns the value of a placeholder.
@@ -199,6 +202,15 @@ func (v *Values) State() (file string, data []byte) {
 		return "", nil
 	}
 	return v.stateFile, v.stateData
+}
+
+// StateRead returns the state file as Load read it (nil when there was
+// none): the caller replaces it only if no other build changed it since.
+func (v *Values) StateRead() []byte {
+	if v == nil {
+		return nil
+	}
+	return v.stateOld
 }
 
 // Options configure Load. The zero value reads no environment, uses
@@ -328,10 +340,19 @@ func Load(fsys afero.Fs, file string, opts Options) (*Values, content.Diagnostic
 		switch {
 		case d.Generate != "":
 			if state == nil {
-				state = readState(fsys, stateFile, &diags)
+				state, v.stateOld = readState(fsys, stateFile, &diags)
 			}
-			if s, ok := state[n].(string); ok {
-				raw[n] = &Value{Name: n, Text: s, Source: Generated, Secret: true, Pos: content.Position{Filename: stateFile}}
+			if kept, ok := state[n]; ok {
+				pos := stateKeyPos(stateFile, v.stateOld, n)
+				s, isString := kept.(string)
+				if !isString {
+					diags.Errorf(pos, "%s must be a string, as tailor generated it; delete the line to generate a new value", n)
+					continue
+				}
+				if why := misfit(d.Generate, s); why != "" {
+					diags.Warnf(pos, "%s %s, unlike what %q generates: kept as it is", n, why, d.Generate)
+				}
+				raw[n] = &Value{Name: n, Text: s, Source: Generated, Secret: true, Pos: pos}
 				continue
 			}
 			text, err := generate(d.Generate, opts.Rand)
@@ -669,18 +690,65 @@ func tomlErrorMsg(err error) string {
 
 // readState reads the state file of generated values; a missing file is
 // an empty state.
-func readState(fsys afero.Fs, file string, diags *content.Diagnostics) map[string]any {
+func readState(fsys afero.Fs, file string, diags *content.Diagnostics) (map[string]any, []byte) {
 	data, err := afero.ReadFile(fsys, file)
 	if err != nil {
-		return map[string]any{}
+		if !errors.Is(err, fs.ErrNotExist) {
+			diags.Errorf(content.Position{Filename: file}, "cannot read the generated values: %v", err)
+		}
+		return map[string]any{}, nil
+	}
+	if st, err := fsys.Stat(file); err == nil && st.Mode().Perm()&0o077 != 0 {
+		diags.Warnf(content.Position{Filename: file}, "mode %04o lets others read the generated secrets: chmod 600 it", st.Mode().Perm())
 	}
 	var st map[string]any
 	if _, err := toml.Decode(string(data), &st); err != nil {
 		pos, msg := TOMLError(file, data, err)
-		diags.Add(pos, content.Error, "%s", msg)
-		return map[string]any{}
+		diags.Add(pos, content.Error, "%s", hideQuoted(msg))
+		return map[string]any{}, data
 	}
-	return st
+	return st, data
+}
+
+// stateKeyPos is the position of key in the state file, or the file's.
+func stateKeyPos(file string, data []byte, key string) content.Position {
+	f := content.NewFile(file, data)
+	for off := 0; off < len(data); {
+		end := bytes.IndexByte(data[off:], '\n')
+		if end < 0 {
+			end = len(data) - off
+		}
+		line := string(data[off : off+end])
+		if k, _, ok := strings.Cut(line, "="); ok && strings.TrimSpace(k) == key {
+			return f.Position(off + len(line) - len(strings.TrimLeft(line, " \t")))
+		}
+		off += end + 1
+	}
+	return content.Position{Filename: file}
+}
+
+// misfit says how a kept generated value differs from what its spec
+// makes: empty, or of another length; "" when it fits.
+func misfit(spec, s string) string {
+	kind, nstr, _ := strings.Cut(spec, ":")
+	n, err := strconv.Atoi(nstr)
+	if err != nil {
+		return ""
+	}
+	want := n
+	switch kind {
+	case "hex":
+		want = 2 * n
+	case "base64":
+		want = base64.RawURLEncoding.EncodedLen(n)
+	}
+	switch {
+	case s == "":
+		return "is empty"
+	case len(s) != want:
+		return fmt.Sprintf("has %d characters, not %d", len(s), want)
+	}
+	return ""
 }
 
 // encodeState returns the state file with the newly generated values

@@ -3,6 +3,7 @@ package values
 import (
 	"bytes"
 	"fmt"
+	"os"
 	"strings"
 	"testing"
 
@@ -204,6 +205,37 @@ func TestGeneratedValueIsKept(t *testing.T) {
 	}
 	if _, data := v2.State(); data != nil {
 		t.Errorf("state rewritten although nothing new was generated")
+	}
+}
+
+// TestKeptValueChecked reports a kept value of the wrong type as an
+// error at its line (a new value would rotate a deployed secret), one
+// that its generator would not make, and a state file others can read.
+func TestKeptValueChecked(t *testing.T) {
+	decls := map[string]*Decl{
+		"SECRET_KEY": {Name: "SECRET_KEY", Generate: "random:8"},
+		"API_TOKEN":  {Name: "API_TOKEN", Generate: "hex:4"},
+	}
+	for _, tc := range []struct {
+		state string
+		mode  os.FileMode
+		want  string
+	}{
+		{"SECRET_KEY = 12345\nAPI_TOKEN = \"0a0b0c0d\"\n", 0o600,
+			"clients/.tailor-state/acme.toml:1:1: error: SECRET_KEY must be a string, as tailor generated it; delete the line to generate a new value"},
+		{"# kept\nSECRET_KEY = \"\"\n  API_TOKEN = \"0a0b0c0d\"\n", 0o600,
+			"clients/.tailor-state/acme.toml:2:1: warning: SECRET_KEY is empty, unlike what \"random:8\" generates: kept as it is"},
+		{"SECRET_KEY = \"abcdefgh\"\nAPI_TOKEN = \"0a0b\"\n", 0o644,
+			"clients/.tailor-state/acme.toml: warning: mode 0644 lets others read the generated secrets: chmod 600 it\n" +
+				"clients/.tailor-state/acme.toml:2:1: warning: API_TOKEN has 4 characters, not 8, unlike what \"hex:4\" generates: kept as it is"},
+	} {
+		fsys := afero.NewMemMapFs()
+		afero.WriteFile(fsys, "clients/acme.toml", []byte("DOMAIN = \"a\"\n"), 0o644)
+		afero.WriteFile(fsys, "clients/.tailor-state/acme.toml", []byte(tc.state), tc.mode)
+		_, diags := Load(fsys, "clients/acme.toml", Options{Decls: decls})
+		if got := strings.TrimSpace(diags.String()); got != tc.want {
+			t.Errorf("state %q:\ngot  %s\nwant %s", tc.state, got, tc.want)
+		}
 	}
 }
 
