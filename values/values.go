@@ -386,6 +386,16 @@ func Load(fsys afero.Fs, file string, opts Options) (*Values, content.Diagnostic
 	taint(v.vals, public)
 	for _, n := range v.Names() {
 		x := v.vals[n]
+		if what := controlChar(x.Text); what != "" {
+			p := x.Pos
+			if x.Source == FromFile {
+				p = at(n, true)
+			}
+			diags.Errorf(p, "value of %s holds %s, which no config file should: remove it", n, what)
+		}
+	}
+	for _, n := range v.Names() {
+		x := v.vals[n]
 		d := opts.Decls[n]
 		if d == nil || d.re == nil || broken[n] || d.re.MatchString(x.Text) {
 			continue
@@ -402,6 +412,22 @@ func Load(fsys afero.Fs, file string, opts Options) (*Values, content.Diagnostic
 	}
 	diags.Sort()
 	return v, diags
+}
+
+// controlChar names the first control character of s that a value may
+// not hold: those of C0 but tab, line feed and carriage return, DEL, and
+// the bidirectional controls that make text read otherwise than it is.
+func controlChar(s string) string {
+	for _, r := range s {
+		switch {
+		case r == '\t' || r == '\n' || r == '\r':
+		case r < 0x20 || r == 0x7f:
+			return fmt.Sprintf("the control character U+%04X", r)
+		case r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069:
+			return fmt.Sprintf("the bidirectional control U+%04X", r)
+		}
+	}
+	return ""
 }
 
 // readSource reads a { env = ... } or { file = ... } value.
