@@ -343,14 +343,26 @@ func (p *Project) buildClient(file, out string, opts Options, ps *plans) (r *Res
 			r.Diags[i].Msg = hideSecrets(r.Diags[i].Msg, vals)
 		}
 	}()
-	if vals == nil || diags.HasErrors() {
-		return r // the values are wrong: what they would fill is not worth checking
+	if vals == nil {
+		return r
+	}
+	if diags.HasErrors() {
+		// the values are wrong: what they would fill is not worth
+		// checking, but the tutorial's own slips are
+		t := ps.get(p, vals.Tags)
+		set := map[string]bool{}
+		for _, k := range vals.FileKeys() {
+			set[k] = true
+		}
+		r.Diags.Append(checkPlaceholders(p.Pages, t.tags, t.plan, newFiller(vals, p.Ignore), p.declared(), set))
+		r.Diags.Sort()
+		return r
 	}
 	r.Client = vals.Client
 	r.Tags = vals.Tags
 	t := ps.get(p, vals.Tags)
 	fill := newFiller(vals, p.Ignore)
-	r.Diags.Append(checkPlaceholders(p.Pages, t.tags, t.plan, fill, p.declared()))
+	r.Diags.Append(checkPlaceholders(p.Pages, t.tags, t.plan, fill, p.declared(), nil))
 	r.Diags.Append(p.unusedKeys(vals))
 	validate := opts.Validate
 	if r.Diags.HasErrors() {

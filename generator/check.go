@@ -133,8 +133,9 @@ func regionAt(rs []region, off int) region {
 // checkPlaceholders reports the placeholders of the pages that have no
 // value for this client: errors where a wrong value would reach a file or a
 // command, warnings in prose, where the author may mean a name the reader
-// fills in ($COMMAND).
-func checkPlaceholders(docs []*content.Doc, tags map[string]bool, plan *snippets.Plan, fill *filler, declared []string) content.Diagnostics {
+// fills in ($COMMAND). Names in set (the values file sets them, if
+// wrongly) are not reported.
+func checkPlaceholders(docs []*content.Doc, tags map[string]bool, plan *snippets.Plan, fill *filler, declared []string, set map[string]bool) content.Diagnostics {
 	var diags content.Diagnostics
 	fileBound := map[*content.Code]bool{}
 	for _, st := range plan.Steps {
@@ -148,7 +149,7 @@ func checkPlaceholders(docs []*content.Doc, tags map[string]bool, plan *snippets
 		src := string(sf.File.Src)
 		rs := regions(sf, tags, fileBound)
 		for _, ref := range placeholder.Scan(src) {
-			if fill.lookup(ref.Name) != nil || fill.ignore[ref.Name] || values.IsBuiltin(ref.Name) {
+			if fill.lookup(ref.Name) != nil || fill.ignore[ref.Name] || values.IsBuiltin(ref.Name) || set[ref.Name] {
 				continue
 			}
 			r := regionAt(rs, ref.Start)

@@ -535,7 +535,11 @@ func resolve(raw map[string]*Value, opts Options, diags *content.Diagnostics) ma
 				if s := placeholder.Suggest(r.Name, names); s != "" {
 					hint = fmt.Sprintf(" (did you mean $%s?)", s)
 				}
-				diags.Errorf(x.Pos, "value of %s uses undefined placeholder $%s%s", n, r.Name, hint)
+				if x.Source == FromDefault {
+					diags.Errorf(x.Pos, "the default of %s uses $%s, which the values file does not set%s", n, r.Name, hint)
+				} else {
+					diags.Errorf(x.Pos, "value of %s uses undefined placeholder $%s%s", n, r.Name, hint)
+				}
 				ok = false
 				return "", false
 			}
