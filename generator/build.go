@@ -120,7 +120,13 @@ func (p *Project) ValuesFiles(patterns []string) ([]string, content.Diagnostics)
 		}
 		if len(matches) == 0 {
 			if explicit {
-				diags.Errorf(content.Position{Filename: pat}, "no values file matches %s", pat)
+				hint := ""
+				if in := path.Join(p.Dir, pat); p.Dir != "." && !path.IsAbs(pat) {
+					if m, _ := afero.Glob(p.Fs, in); len(m) > 0 {
+						hint = fmt.Sprintf(" (--values is relative to the current directory: did you mean %s?)", in)
+					}
+				}
+				diags.Errorf(content.Position{Filename: pat}, "no values file matches %s%s", pat, hint)
 			}
 			continue
 		}

@@ -91,6 +91,18 @@ func run(args []string, stdout, stderr io.Writer, getenv func(string) (string, b
 		fmt.Fprint(stderr, usage)
 		return exitUsage
 	}
+	if strings.HasPrefix(args[0], "-") {
+		example := "tailor COMMAND " + strings.Join(args, " ")
+		for i, a := range args {
+			switch a {
+			case "build", "check", "plan", "init", "diff", "serve":
+				rest := append(append([]string{}, args[:i]...), args[i+1:]...)
+				example = "tailor " + a + " " + strings.Join(rest, " ")
+			}
+		}
+		fmt.Fprintf(stderr, "tailor: %s goes after the command, as in \"%s\"\n\n%s", args[0], example, usage)
+		return exitUsage
+	}
 	cmd, args := args[0], append(global, args[1:]...)
 	fs := flag.NewFlagSet("tailor "+cmd, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)

@@ -289,3 +289,25 @@ func TestPlainTextPlaceholder(t *testing.T) {
 		t.Errorf("a word the tutorial does not write: stderr:\n%s", stderr)
 	}
 }
+
+// TestValuesRelativeToProjectHint: --values names a file from the current
+// directory; one that exists only in the -C directory gets a hint.
+func TestValuesRelativeToProjectHint(t *testing.T) {
+	dir := project(t, map[string]string{
+		"page.rst":          strings.Replace(page, "$DOMAN", "$DOMAIN", 1),
+		"clients/acme.toml": "DOMAIN = \"acme.example\"\n",
+	})
+	code, _, stderr := tailor(t, nil, "check", "-C", dir, "--values", "clients/acme.toml")
+	want := "clients/acme.toml: error: no values file matches clients/acme.toml (--values is relative to the current directory: did you mean " + filepath.ToSlash(filepath.Join(dir, "clients/acme.toml")) + "?)"
+	if code != 1 || !strings.Contains(stderr, want) {
+		t.Errorf("exit %d, stderr:\n%s\nwant a line\n%s", code, stderr, want)
+	}
+}
+
+func TestFlagBeforeCommand(t *testing.T) {
+	code, _, stderr := tailor(t, nil, "--values", "x.toml", "build")
+	want := `tailor: --values goes after the command, as in "tailor build --values x.toml"`
+	if code != 2 || !strings.Contains(stderr, want) {
+		t.Errorf("exit %d, stderr:\n%s\nwant %s", code, stderr, want)
+	}
+}
