@@ -51,8 +51,9 @@ type Project struct {
 	broken bool
 	// sources are the names of the pages and included files.
 	sources map[string]bool
-	// pagesPos is where tailor.toml gives its pages list.
-	pagesPos content.Position
+	// pagesPos and contentPos are where tailor.toml gives its pages list
+	// and its content directory.
+	pagesPos, contentPos content.Position
 }
 
 // SourcePath returns where a page or included file named in a diagnostic
@@ -89,7 +90,7 @@ func Load(fsys afero.Fs, dir string) (*Project, content.Diagnostics) {
 		if p.Content == "." {
 			diags.Errorf(content.Position{Filename: p.Dir}, "project directory %s does not exist", p.Dir)
 		} else {
-			diags.Errorf(content.Position{Filename: ConfigFile}, "content directory %s does not exist", contentDir)
+			diags.Errorf(p.contentPos, "content directory %s does not exist", contentDir)
 		}
 		return nil, diags
 	}
@@ -206,6 +207,7 @@ func (p *Project) readConfig(src []byte, diags *content.Diagnostics) []string {
 	}
 	p.Title = str("title")
 	if c := str("content"); c != "" {
+		p.contentPos = atValue("content")
 		if path.IsAbs(c) || strings.HasPrefix(path.Clean(c), "..") {
 			diags.Errorf(atValue("content"), "content %q must be a directory inside the project", c)
 		} else {

@@ -114,8 +114,8 @@ func (p *Plan) Render(client string, fill Filler) (*Output, content.Diagnostics)
 			Path:   fp,
 			Kind:   manifest.KindFile,
 			Mode:   f.Mode,
-			Owner:  account(fill, f.Owner, "owner", pos, &diags),
-			Group:  account(fill, f.Group, "group", pos, &diags),
+			Owner:  account(fill, f.Owner, "owner", ownerPos(f.Sources, pos), &diags),
+			Group:  account(fill, f.Group, "group", ownerPos(f.Sources, pos), &diags),
 			SHA256: hex.EncodeToString(sum[:]),
 			Secret: secret,
 		}
@@ -157,8 +157,8 @@ func (p *Plan) Render(client string, fill Filler) (*Output, content.Diagnostics)
 		out.Manifest.Dirs = append(out.Manifest.Dirs, manifest.Dir{
 			Path:  dp,
 			Mode:  d.Mode,
-			Owner: account(fill, d.Owner, "owner", pos, &diags),
-			Group: account(fill, d.Group, "group", pos, &diags),
+			Owner: account(fill, d.Owner, "owner", ownerPos(d.Sources, pos), &diags),
+			Group: account(fill, d.Group, "group", ownerPos(d.Sources, pos), &diags),
 		})
 	}
 	for _, l := range p.Links {
@@ -246,6 +246,21 @@ func fillPath(fill Filler, tmpl string, pos content.Position, diags *content.Dia
 	return path.Clean(p)
 }
 
+// ownerPos is where the last chown among srcs is, or def: the step that
+// gave the owner and group a message about them points at.
+func ownerPos(srcs []Source, def content.Position) content.Position {
+	for i := len(srcs) - 1; i >= 0; i-- {
+		if s := srcs[i]; s.Op == "chown" && s.Line > 0 {
+			p := s.Step.Pos()
+			if f := s.Step.File; f != nil && s.Line != p.Line {
+				p = f.Position(f.LineStart(s.Line) + max(p.Column-1, 0))
+			}
+			return p
+		}
+	}
+	return def
+}
+
 // account fills a user or group name and checks that it is one.
 func account(fill Filler, tmpl, what string, pos content.Position, diags *content.Diagnostics) string {
 	name := fill.Path(tmpl, pos, diags)
@@ -258,6 +273,10 @@ func account(fill Filler, tmpl, what string, pos content.Position, diags *conten
 	}
 	if !ok {
 		diags.Errorf(pos, "%s %q is not a user or group name", what, tmpl)
+		return ""
+	}
+	if len(name) > 32 {
+		diags.Errorf(pos, "%s %q is longer than 32 characters once filled in, more than Linux allows for a user or group name", what, tmpl)
 		return ""
 	}
 	return name

@@ -290,7 +290,9 @@ func Load(fsys afero.Fs, file string, opts Options) (*Values, content.Diagnostic
 			hint := ""
 			if up := strings.ToUpper(k); placeholder.IsName(up) {
 				hint = fmt.Sprintf(" (did you mean %s?)", up)
-				if opts.PlainUses != nil {
+				// a stand-in such as your_domain, not a word of prose such
+				// as domain, and not the name of a declared placeholder
+				if _, declared := opts.Decls[up]; opts.PlainUses != nil && !declared && strings.Contains(k, "_") {
 					if n := opts.PlainUses(k); n > 0 {
 						hint = fmt.Sprintf("; the tutorial writes %s %s as plain text: write it $%s there to make it a placeholder, and %s here", k, times(n), up, up)
 					}
@@ -388,7 +390,7 @@ func Load(fsys afero.Fs, file string, opts Options) (*Values, content.Diagnostic
 		x := v.vals[n]
 		if what := controlChar(x.Text); what != "" {
 			p := x.Pos
-			if x.Source == FromFile {
+			if x.Source == FromFile || x.Source == FromEnv || x.Source == FromSecretFile {
 				p = at(n, true)
 			}
 			diags.Errorf(p, "value of %s holds %s, which no config file should: remove it", n, what)
@@ -405,7 +407,7 @@ func Load(fsys afero.Fs, file string, opts Options) (*Values, content.Diagnostic
 			shown = ""
 		}
 		p := x.Pos
-		if x.Source == FromFile {
+		if x.Source == FromFile || x.Source == FromEnv || x.Source == FromSecretFile {
 			p = at(n, true)
 		}
 		diags.Errorf(p, "value of %s%s does not match its pattern %s", n, shown, d.Pattern)

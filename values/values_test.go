@@ -145,6 +145,13 @@ tags = ["nginx", "debian"]
 			errors: "clients/acme.toml:1:10: error: value of DOMAIN \"Acme.Example\" does not match its pattern ^[a-z0-9.-]+$\nclients/acme.toml:2:15: error: value of DB_PASSWORD does not match its pattern ^.{12,}$",
 		},
 		{
+			name:   "pattern of a value from the environment",
+			files:  map[string]string{"clients/acme.toml": "DOMAIN = { env = \"ACME_DOMAIN\" }\n"},
+			decls:  "[placeholders.DOMAIN]\npattern = '^[a-z.]+$'\nsecret = false\n",
+			env:    map[string]string{"ACME_DOMAIN": "Bad"},
+			errors: "clients/acme.toml:1:10: error: value of DOMAIN \"Bad\" does not match its pattern ^[a-z.]+$",
+		},
+		{
 			name:   "control characters",
 			files:  map[string]string{"clients/acme.toml": "A = \"x\\u0000y\"\nB_PASSWORD = \"p\\u202Eq\"\nC = \"tab\\there\"\n"},
 			errors: "clients/acme.toml:1:5: error: value of A holds the control character U+0000, which no config file should: remove it\nclients/acme.toml:2:14: error: value of B_PASSWORD holds the bidirectional control U+202E, which no config file should: remove it",

@@ -276,7 +276,7 @@ func TestDiffCommand(t *testing.T) {
 // plain-text stand-in (your_domain) says how to make it a placeholder.
 func TestPlainTextPlaceholder(t *testing.T) {
 	dir := project(t, map[string]string{
-		"p.md":    "# T\n\nCreate file `/etc/nginx/sites-available/your_domain` with the following contents:\n\n```nginx\nserver_name your_domain;\n```\n",
+		"p.md":    "# T\n\nCreate file `/etc/nginx/sites-available/your_domain` with the following contents (the domain of the site):\n\n```nginx\nserver_name your_domain;\n```\n",
 		"v.toml":  "your_domain = \"a.example\"\n",
 		"v2.toml": "domain = \"a.example\"\n",
 	})
@@ -286,7 +286,7 @@ func TestPlainTextPlaceholder(t *testing.T) {
 	}
 	_, _, stderr = tailor(t, nil, "check", "-C", dir, "--values", filepath.Join(dir, "v2.toml"))
 	if !strings.Contains(stderr, "(did you mean DOMAIN?)") {
-		t.Errorf("a word the tutorial does not write: stderr:\n%s", stderr)
+		t.Errorf("a word of the prose, not a stand-in: stderr:\n%s", stderr)
 	}
 }
 
