@@ -68,7 +68,7 @@ func (p *Project) Skeleton(have *Values) string {
 		if title == "" {
 			title = "the tutorial"
 		}
-		fmt.Fprintf(&b, "# Values of one client for %s.\n# Save as clients/NAME.toml and fill in every value.\n\n", title)
+		fmt.Fprintf(&b, "# Values of one client for %s.\n# Save as clients/NAME.toml, then uncomment and fill in every value:\n# the build names those still missing.\n\n", title)
 	}
 	for _, n := range names {
 		d := p.Decls[n]
@@ -108,9 +108,14 @@ func (p *Project) Skeleton(have *Values) string {
 			secret = *d.Secret
 		}
 		if secret {
-			fmt.Fprintf(&b, "# a secret: better read it from the environment or a file:\n# %s = { env = \"%s\" }\n", n, n)
+			fmt.Fprintf(&b, "# a secret: read it from the environment or a file, or give it here:\n# %s = { env = \"%s\" }\n\n", n, n)
+			continue
 		}
-		fmt.Fprintf(&b, "%s = %s\n\n", n, strconv.Quote(example))
+		if example == "" {
+			fmt.Fprintf(&b, "# %s = \"\"\n\n", n)
+			continue
+		}
+		fmt.Fprintf(&b, "# %s = %s  # an example\n\n", n, strconv.Quote(example))
 	}
 	if tags := p.tagNames(); have == nil && len(tags) > 0 {
 		fmt.Fprintf(&b, "# Tags choose the tutorial's conditional content; it uses %s.\n# tags = []\n", strings.Join(tags, ", "))

@@ -178,14 +178,23 @@ func TestInit(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d", code)
 	}
-	for _, want := range []string{"# Where the site is\n", "# used at page.md:6, page.md:11\n", "DOMAIN = \"shop.example\"\n", "DB_PASSWORD = { env = \"DB_PASSWORD\" }", "DB_PASSWORD = \"\"\n",
+	for _, want := range []string{"# Where the site is\n", "# used at page.md:6, page.md:11\n", "\n# DOMAIN = \"shop.example\"  # an example\n", "\n# DB_PASSWORD = { env = \"DB_PASSWORD\" }\n",
 		"# Tags choose the tutorial's conditional content; it uses apache, nginx.\n# tags = []\n"} {
 		if !strings.Contains(stdout, want) {
 			t.Errorf("init output lacks %q:\n%s", want, stdout)
 		}
 	}
+	// The skeleton as it is builds nothing: every value is to be given.
+	skeleton := filepath.Join(dir, "skeleton.toml")
+	if err := os.WriteFile(skeleton, []byte(stdout), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr := tailor(t, nil, "check", "-C", dir, "--values", skeleton)
+	if code != 1 || !strings.Contains(stderr, "undefined placeholder $DOMAIN") || !strings.Contains(stderr, "undefined placeholder $DB_PASSWORD") {
+		t.Errorf("check of the skeleton as it is: exit %d\n%s", code, stderr)
+	}
 	_, stdout, _ = tailor(t, nil, "init", "-C", dir, "--values", filepath.Join(dir, "have.toml"))
-	if strings.Contains(stdout, "DOMAIN =") || !strings.Contains(stdout, "DB_PASSWORD = \"\"") || !strings.Contains(stdout, "# Missing from ") {
+	if strings.Contains(stdout, "DOMAIN =") || !strings.Contains(stdout, "DB_PASSWORD = { env") || !strings.Contains(stdout, "# Missing from ") {
 		t.Errorf("init with values:\n%s", stdout)
 	}
 }
