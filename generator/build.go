@@ -7,6 +7,7 @@ import (
 	"os"
 	"path"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -532,6 +533,17 @@ func (p *Project) unusedKeys(vals *values.Values) content.Diagnostics {
 			hint = fmt.Sprintf(" (did you mean %s?)", s)
 		}
 		diags.Warnf(vals.KeyPos(k), "%s is not used by the tutorial%s", k, hint)
+	}
+	tags := p.tagNames()
+	for _, t := range vals.Tags {
+		if slices.Contains(tags, t) || sphinxBuilderTag(t) || slices.Contains(values.BuilderTags, t) {
+			continue
+		}
+		hint := ""
+		if s := placeholder.Suggest(t, tags); s != "" {
+			hint = fmt.Sprintf(" (did you mean %q?)", s)
+		}
+		diags.Warnf(vals.TagsPos(), "tag %q selects no content of the tutorial%s", t, hint)
 	}
 	return diags
 }

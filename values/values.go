@@ -103,6 +103,7 @@ type Values struct {
 	stateFile string
 	stateData []byte
 	stateOld  []byte // the state file as read, nil when there was none
+	tagsPos   content.Position
 }
 
 // Get returns the value of a placeholder.
@@ -177,6 +178,14 @@ func (v *Values) KeyPos(name string) content.Position {
 		return content.Position{}
 	}
 	return v.keyPos[name]
+}
+
+// TagsPos returns where the values file gives its tags.
+func (v *Values) TagsPos() content.Position {
+	if v == nil {
+		return content.Position{}
+	}
+	return v.tagsPos
 }
 
 // FileKeys returns the placeholder names written in the values file,
@@ -283,7 +292,7 @@ func Load(fsys afero.Fs, file string, opts Options) (*Values, content.Diagnostic
 				diags.Errorf(at(k, true), "tags must be an array of strings, like tags = [\"nginx\"]")
 				continue
 			}
-			v.Tags = tags
+			v.Tags, v.tagsPos = tags, at(k, true)
 			continue
 		}
 		if !placeholder.IsName(k) {
