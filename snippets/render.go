@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"path"
 	"sort"
+	"strconv"
 	"strings"
 
 	"tailor/content"
@@ -130,6 +131,9 @@ func (p *Plan) Render(client string, fill Filler) (*Output, content.Diagnostics)
 			if mf.Mode == "" && secret {
 				mf.Mode = "0600"
 			}
+			if m, err := strconv.ParseUint(mf.Mode, 8, 32); err == nil && secret && m&0o004 != 0 {
+				diags.Warnf(modePos(f.Sources, pos), "%s holds a secret value, and the tutorial makes it readable by every user (mode %s)", f.Path, mf.Mode)
+			}
 			out.Files["rootfs"+fp] = data
 		} else {
 			mf.Kind = manifest.KindFragment
@@ -249,8 +253,18 @@ func fillPath(fill Filler, tmpl string, pos content.Position, diags *content.Dia
 // ownerPos is where the last chown among srcs is, or def: the step that
 // gave the owner and group a message about them points at.
 func ownerPos(srcs []Source, def content.Position) content.Position {
+	return lastPos(srcs, "chown", def)
+}
+
+// modePos is where the last chmod among srcs is, or def.
+func modePos(srcs []Source, def content.Position) content.Position {
+	return lastPos(srcs, "chmod", def)
+}
+
+// lastPos is the position of the last source of srcs with op, or def.
+func lastPos(srcs []Source, op Op, def content.Position) content.Position {
 	for i := len(srcs) - 1; i >= 0; i-- {
-		if s := srcs[i]; s.Op == "chown" && s.Line > 0 {
+		if s := srcs[i]; s.Op == op && s.Line > 0 {
 			p := s.Step.Pos()
 			if f := s.Step.File; f != nil && s.Line != p.Line {
 				p = f.Position(f.LineStart(s.Line) + max(p.Column-1, 0))
