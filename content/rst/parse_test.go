@@ -240,7 +240,7 @@ func TestDiagnostics(t *testing.T) {
 		{"undefined substitution", "The |product| daemon.\n",
 			`x.rst:1:5: error: undefined substitution referenced: "product"; define it with ".. |product| replace:: text"`},
 		{"anonymous mismatch", "One__ and two__.\n\n__ https://example.org/\n",
-			`x.rst:1:1: error: anonymous hyperlink mismatch: 2 references but 1 target`},
+			`x.rst:1:1: warning: anonymous hyperlink mismatch: 2 references but 1 target`},
 		{"duplicate target", ".. _a: https://one.example/\n.. _a: https://two.example/\n",
 			`x.rst:2:1: warning: duplicate explicit target name "a"; rename one of the targets`},
 		{"unknown footnote", "See [3]_.\n",

@@ -153,7 +153,7 @@ func (p *parser) numberFootnotes() {
 		case r.sym:
 			if sym >= nsym {
 				if !tooManySym {
-					p.errorOff(r.file, r.off, "too many symbol footnote references: only %s", plural(nsym, "footnote"))
+					p.warnOff(r.file, r.off, "too many symbol footnote references: only %s", plural(nsym, "footnote"))
 				}
 				tooManySym = true
 				continue
@@ -162,7 +162,7 @@ func (p *parser) numberFootnotes() {
 		case r.auto && r.name == "":
 			if anon >= len(anonNumbers) {
 				if !tooManyAnon {
-					p.errorOff(r.file, r.off, "too many autonumbered footnote references: only %s", plural(len(anonNumbers), "footnote"))
+					p.warnOff(r.file, r.off, "too many autonumbered footnote references: only %s", plural(len(anonNumbers), "footnote"))
 				}
 				tooManyAnon = true
 				continue
@@ -278,10 +278,10 @@ func (p *parser) resolveReferences() {
 	if len(p.anonRefs) != len(p.anonTgts) {
 		at := p.anonRefs
 		if len(at) > 0 {
-			p.errorOff(at[0].file, at[0].off, "anonymous hyperlink mismatch: %s but %s", plural(len(p.anonRefs), "reference"), plural(len(p.anonTgts), "target"))
+			p.warnOff(at[0].file, at[0].off, "anonymous hyperlink mismatch: %s but %s", plural(len(p.anonRefs), "reference"), plural(len(p.anonTgts), "target"))
 		} else if len(p.anonTgts) > 0 {
 			t := p.anonTgts[0]
-			p.errorOff(t.file, t.t.Start, "anonymous hyperlink mismatch: %s but %s", plural(len(p.anonRefs), "reference"), plural(len(p.anonTgts), "target"))
+			p.warnOff(t.file, t.t.Start, "anonymous hyperlink mismatch: %s but %s", plural(len(p.anonRefs), "reference"), plural(len(p.anonTgts), "target"))
 		}
 	}
 	for i, r := range p.anonRefs {
@@ -375,12 +375,12 @@ func (p *parser) checkTransitions(f *content.File, blocks []content.Block, atEnd
 		case *content.Transition:
 			switch {
 			case i == 0:
-				p.errorOff(f, n.Start, "a document or section may not begin with a transition; put text before it")
+				p.warnOff(f, n.Start, "a document or section may not begin with a transition; put text before it")
 			case isTransition(blocks[i-1]):
-				p.errorOff(f, n.Start, "adjacent transitions are not allowed; put text between them")
+				p.warnOff(f, n.Start, "adjacent transitions are not allowed; put text between them")
 			}
 			if i == len(blocks)-1 && atEnd {
-				p.errorOff(f, n.Start, "a document may not end with a transition; remove it or put text after it")
+				p.warnOff(f, n.Start, "a document may not end with a transition; remove it or put text after it")
 			}
 		case *content.Section:
 			p.checkTransitions(f, n.Blocks, atEnd && i == len(blocks)-1)
