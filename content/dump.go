@@ -116,7 +116,11 @@ func (dp *dumper) block(b Block, d int) {
 			dp.inlines(l.Inlines, d+2, "")
 		}
 	case *Table:
-		dp.line(d, n, "Table align=%q", n.Align)
+		if n.Stub > 0 {
+			dp.line(d, n, "Table align=%q stub=%d", n.Align, n.Stub)
+		} else {
+			dp.line(d, n, "Table align=%q", n.Align)
+		}
 		dp.inlines(n.Caption, d+2, "caption")
 		for _, part := range []struct {
 			name string

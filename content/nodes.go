@@ -234,6 +234,9 @@ type Table struct {
 	Body    []*Row
 	// Align holds per-column alignment ("", "left", "center", "right").
 	Align []string
+	// Stub is how many columns on the left are row headings (a list or
+	// CSV table's :stub-columns:).
+	Stub int
 }
 
 // Row is a table row.

@@ -144,6 +144,7 @@ func caseTables() []Page {
 		sec(1, "Tables",
 			&content.Table{
 				Caption: inl("Ports"),
+				Stub:    1,
 				Align:   []string{"left", "center", "right"},
 				Head:    []*content.Row{row(cell("Service"), cell("Proto"), cell("Port"))},
 				Body: []*content.Row{

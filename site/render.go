@@ -532,12 +532,12 @@ func (r *renderer) table(n *content.Table) {
 	}
 	if len(n.Head) > 0 {
 		r.w("<thead>\n")
-		r.rows(n.Head, "th", n.Align)
+		r.rows(n.Head, "th", n.Align, 0)
 		r.w("</thead>\n")
 	}
 	if len(n.Body) > 0 {
 		r.w("<tbody>\n")
-		r.rows(n.Body, "td", n.Align)
+		r.rows(n.Body, "td", n.Align, n.Stub)
 		r.w("</tbody>\n")
 	}
 	r.w("</table>\n</div>\n")
@@ -545,7 +545,7 @@ func (r *renderer) table(n *content.Table) {
 
 // rows writes table rows, working out each cell's column (for its
 // alignment) from the spans of the cells before and above it.
-func (r *renderer) rows(rows []*content.Row, tag string, align []string) {
+func (r *renderer) rows(rows []*content.Row, cellTag string, align []string, stub int) {
 	var busy []int // per column: how many more rows a cell above covers
 	for _, row := range rows {
 		r.w("<tr>\n")
@@ -557,7 +557,14 @@ func (r *renderer) rows(rows []*content.Row, tag string, align []string) {
 				col++
 			}
 			cs, rs := max(c.ColSpan, 1), max(c.RowSpan, 1)
+			tag := cellTag
+			if col < stub {
+				tag = "th" // a row heading
+			}
 			r.w("<" + tag)
+			if tag == "th" && cellTag == "td" {
+				attr(r.out, "scope", "row")
+			}
 			if cs > 1 {
 				attr(r.out, "colspan", strconv.Itoa(cs))
 			}

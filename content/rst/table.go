@@ -700,6 +700,7 @@ func (p *parser) listTableDirective(d *directive, titles bool) []content.Block {
 		t.Head = nil
 	}
 	t.Name, _ = d.option("name")
+	t.Stub = p.stubColumns(d)
 	return []content.Block{t}
 }
 
@@ -751,7 +752,22 @@ func (p *parser) csvTableDirective(d *directive, titles bool) []content.Block {
 	}
 	t.Head, t.Body = head, body
 	t.Name, _ = d.option("name")
+	t.Stub = p.stubColumns(d)
 	return []content.Block{t}
+}
+
+// stubColumns reads a table directive's :stub-columns:.
+func (p *parser) stubColumns(d *directive) int {
+	v, ok := d.option("stub-columns")
+	if !ok {
+		return 0
+	}
+	n := atoiOr(v, -1)
+	if n < 0 {
+		p.dirError(d, "invalid :stub-columns: value %s", quote(v))
+		return 0
+	}
+	return n
 }
 
 // A csvField is one field of a CSV record with its place in the text.
