@@ -301,6 +301,7 @@ func caseDirectives() []Page {
 			directive("deprecated", "3.1"),
 			directive("centered", "Centered words"),
 			directive("epigraph", "", para("An epigraph.")),
+			directive("pull-quote", "", &content.BlockQuote{Blocks: []content.Block{para("A quote.")}, Attribution: inl("Its author")}),
 			directive("container", "Custom-Box note", para("In a container.")),
 			directive("index", "single: hidden"),
 			generic,

@@ -239,17 +239,7 @@ func (r *renderer) block(bl content.Block) {
 	case *content.Admonition:
 		r.admonition(n)
 	case *content.BlockQuote:
-		if len(n.Attribution) > 0 {
-			r.w("<figure class=\"quote\">\n<blockquote>\n")
-			r.blocks(n.Blocks)
-			r.w("</blockquote>\n<figcaption class=\"attribution\">— ")
-			r.inlines(n.Attribution)
-			r.w("</figcaption>\n</figure>\n")
-		} else {
-			r.w("<blockquote>\n")
-			r.blocks(n.Blocks)
-			r.w("</blockquote>\n")
-		}
+		r.quote(n, "")
 	case *content.LineBlock:
 		r.lineBlock(n)
 	case *content.Table:
@@ -516,6 +506,30 @@ func (r *renderer) lineBlock(n *content.LineBlock) {
 		r.w("</div>\n")
 	}
 	r.w("</div>\n")
+}
+
+// quote writes a block quote, in a figure when it has an attribution;
+// class is a directive's (epigraph, pull-quote), or "".
+func (r *renderer) quote(n *content.BlockQuote, class string) {
+	if len(n.Attribution) > 0 {
+		r.w("<figure class=\"quote")
+		if class != "" {
+			r.w(" " + class)
+		}
+		r.w("\">\n<blockquote>\n")
+		r.blocks(n.Blocks)
+		r.w("</blockquote>\n<figcaption class=\"attribution\">— ")
+		r.inlines(n.Attribution)
+		r.w("</figcaption>\n</figure>\n")
+		return
+	}
+	r.w("<blockquote")
+	if class != "" {
+		r.w(` class="` + class + `"`)
+	}
+	r.w(">\n")
+	r.blocks(n.Blocks)
+	r.w("</blockquote>\n")
 }
 
 func (r *renderer) table(n *content.Table) {
@@ -807,6 +821,12 @@ func (r *renderer) directive(n *content.Directive) {
 		r.w("</pre></div>\n")
 		return
 	case "epigraph", "highlights", "pull-quote":
+		if len(n.Blocks) == 1 {
+			if q, ok := n.Blocks[0].(*content.BlockQuote); ok {
+				r.quote(q, name) // one quote: the directive's class on it
+				return
+			}
+		}
 		r.w(`<blockquote class="` + name + "\">\n")
 		r.directiveBody(n)
 		r.w("</blockquote>\n")
