@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/spf13/afero"
 )
@@ -265,5 +266,27 @@ func TestGeneratedOnceAcrossBuilds(t *testing.T) {
 	}
 	if ok, _ := afero.Exists(fsys, "/p/clients/.tailor-state/c000.toml.lock"); ok {
 		t.Error("the lock file is left behind")
+	}
+}
+
+// TestStaleLock takes over a lock a killed build left, and gives up on a
+// lock that cannot be removed instead of spinning.
+func TestStaleLock(t *testing.T) {
+	fsys := afero.NewMemMapFs()
+	old := time.Now().Add(-2 * time.Minute)
+	afero.WriteFile(fsys, "/s/a.toml.lock", []byte("dead"), 0o600)
+	fsys.Chtimes("/s/a.toml.lock", old, old)
+	if err := writeState(fsys, "/s/a.toml", nil, []byte("K = \"v\"\n")); err != nil {
+		t.Fatalf("stale lock: %v", err)
+	}
+	if ok, _ := afero.Exists(fsys, "/s/a.toml.lock"); ok {
+		t.Error("lock left behind")
+	}
+	fsys.MkdirAll("/s/b.toml.lock/x", 0o700)
+	fsys.Chtimes("/s/b.toml.lock", old, old)
+	defer func(n int) { lockTries = n }(lockTries)
+	lockTries = 4
+	if err := writeState(fsys, "/s/b.toml", nil, []byte("K = \"v\"\n")); err == nil {
+		t.Error("a directory in the lock's place was taken for a lock")
 	}
 }

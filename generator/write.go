@@ -159,26 +159,54 @@ var stateLocks sync.Map
 // client while this one made its own: this one builds again with them.
 var errStateChanged = errors.New("another build changed the generated values meanwhile")
 
+// lockTries bounds the waits of 25 ms for a lock another build holds.
+var lockTries = 200
+
 // lockFile takes the lock file name, made with O_EXCL so that one build
-// at a time holds it, waiting a few seconds for another; a lock older
-// than a minute is one a killed build left, and is taken over.
+// at a time holds it, waiting a few seconds for another. The lock holds
+// a token of its own: unlocking removes it only while it is still ours,
+// and a lock older than a minute (a killed build's) is taken over by
+// renaming it away first and checking that what was renamed is the
+// stale lock seen, so that two builds cannot both take it.
 func lockFile(fsys afero.Fs, name string) (func(), error) {
-	for try := 0; ; try++ {
+	var tok [8]byte
+	if _, err := rand.Read(tok[:]); err != nil {
+		return nil, err
+	}
+	token := hex.EncodeToString(tok[:])
+	for try := 0; try <= lockTries; try++ {
 		f, err := fsys.OpenFile(name, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o600)
 		if err == nil {
-			f.Close()
-			return func() { fsys.Remove(name) }, nil
+			_, werr := f.WriteString(token)
+			if cerr := f.Close(); werr == nil {
+				werr = cerr
+			}
+			if werr != nil {
+				fsys.Remove(name)
+				return nil, werr
+			}
+			return func() {
+				if data, err := afero.ReadFile(fsys, name); err == nil && string(data) == token {
+					fsys.Remove(name)
+				}
+			}, nil
 		}
 		if !errors.Is(err, fs.ErrExist) {
 			return nil, err
 		}
-		if st, err := fsys.Stat(name); err == nil && time.Since(st.ModTime()) > time.Minute {
-			fsys.Remove(name)
+		if st, err := fsys.Stat(name); err == nil && !st.IsDir() && time.Since(st.ModTime()) > time.Minute {
+			seen, _ := afero.ReadFile(fsys, name)
+			away := name + "." + token
+			if fsys.Rename(name, away) == nil {
+				if now, _ := afero.ReadFile(fsys, away); bytes.Equal(now, seen) {
+					fsys.Remove(away)
+				} else {
+					fsys.Rename(away, name) // another build's fresh lock: give it back
+				}
+			}
 			continue
-		}
-		if try == 200 {
-			return nil, fmt.Errorf("%s is held by another build; remove it if none runs", name)
 		}
 		time.Sleep(25 * time.Millisecond)
 	}
+	return nil, fmt.Errorf("%s is held by another build; remove it if none runs", name)
 }
