@@ -236,14 +236,15 @@ func fillPath(fill Filler, tmpl string, pos content.Position, diags *content.Dia
 	}
 	// a part of the path that a value makes must stay a part: an empty
 	// or "." value would make the file its directory
-	for _, seg := range strings.Split(tmpl, "/") {
+	for i, seg := range strings.Split(tmpl, "/") {
 		if !strings.Contains(seg, "$") {
 			continue
 		}
 		var scratch content.Diagnostics
 		v := fill.Path(seg, pos, &scratch)
-		if v == "" || v == "." || strings.HasPrefix(v, "./") || strings.HasSuffix(v, "/.") || strings.Contains(v, "/./") {
-			diags.Errorf(pos, "path %s: its part %s is empty or \".\" once filled in, which would put the file at another path", tmpl, seg)
+		if v == "" || v == "." || strings.HasPrefix(v, "./") || strings.HasSuffix(v, "/.") || strings.Contains(v, "/./") ||
+			strings.Contains(v, "//") || i > 0 && strings.HasPrefix(v, "/") || v == "/" {
+			diags.Errorf(pos, "path %s: its part %s is empty, \".\" or \"/\" once filled in, which would put the file at another path", tmpl, seg)
 			return ""
 		}
 	}

@@ -434,7 +434,7 @@ func controlChar(s string) string {
 		case r == '\t' || r == '\n' || r == '\r':
 		case r < 0x20 || r == 0x7f:
 			return fmt.Sprintf("the control character U+%04X", r)
-		case r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069:
+		case r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069 || r == 0x200e || r == 0x200f || r == 0x061c:
 			return fmt.Sprintf("the bidirectional control U+%04X", r)
 		}
 	}
