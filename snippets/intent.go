@@ -216,6 +216,21 @@ func thatFileAt(s sentence, i int) (bool, int) {
 	return false, i
 }
 
+// isPlainWord reports whether w is a word of letters that is not a
+// preposition or a verb of the file operations.
+func isPlainWord(w string) bool {
+	for _, r := range w {
+		if r < 'a' || r > 'z' {
+			return false
+		}
+	}
+	switch w {
+	case "in", "on", "at", "to", "into", "for", "of", "from", "with", "as", "and", "or":
+		return false
+	}
+	return !verbsCreate[w] && !verbsAdd[w] && !verbsChange[w] && !verbsSave[w]
+}
+
 // createFillers may come between "create" and the name of the file.
 var createFillers = map[string]bool{
 	"following": true, "new": true, "sample": true, "simple": true, "small": true, "basic": true,
@@ -233,6 +248,17 @@ func parseCreate(s sentence, v int) *intent {
 		k := j
 		for k < len(s) && k < j+5 && !s[k].literal && (createFillers[s[k].lower] || determiners[s[k].lower] || fileNouns[s[k].lower]) {
 			k++
+		}
+		if k < len(s) && !s[k].literal && isPlainWord(s[k].lower) {
+			// "create the server configuration (file) X": a word saying
+			// which, then what it is
+			m := k + 1
+			for m < len(s) && !s[m].literal && fileNouns[s[m].lower] {
+				m++
+			}
+			if m > k+1 && m < len(s) && s[m].literal {
+				k = m
+			}
 		}
 		if k < len(s) && s[k].literal && k > j {
 			tok, _, isDir = pathAt(s, k)
@@ -374,7 +400,7 @@ func parseAdd(s sentence, v int, def *token) *intent {
 				continue
 			}
 			if s.wordsAt(j+1, "the", "file") && in.target == nil && j+3 < len(s) && (s[j+3].isPunct() || s.wordsAt(j+3, "as", "well") || s.wordsAt(j+3, "too")) {
-				in.ref = refThatFile // "Append this to the file as well:"
+				in.ref = refContinue // "Append this to the file as well:": the one the text works on
 				j += 2
 			}
 		}
@@ -391,7 +417,10 @@ func parseAdd(s sentence, v int, def *token) *intent {
 		}
 	}
 	if in.target == nil && in.ref == refNone && in.op == OpAppend && openedThat(s, v) {
-		in.ref = refThatFile // "Open that file and add:"
+		// "Open that file and add:"; "X is the file. Open it and add:",
+		// but "it" only for a file the sentence before names ("Edit it
+		// again" after "crontab -e" is about the crontab)
+		in.ref, in.near = refThatFile, s.hasWords("open", "it") || s.hasWords("edit", "it")
 	}
 	if in.target == nil && in.ref == refNone && in.op == OpAppend {
 		if onlyObject(s, v) {
@@ -482,6 +511,22 @@ func openedFile(s sentence, v int) *token {
 	return nil
 }
 
+// partBefore reports whether the words before the verb at v name a part
+// of a file ("the location / block", "the line", "the setting"), which a
+// following "it" then means.
+func partBefore(s sentence, v int) bool {
+	for _, t := range s[:v] {
+		if t.literal {
+			continue
+		}
+		switch t.lower {
+		case "block", "section", "line", "lines", "directive", "setting", "value", "option", "entry", "stanza", "part":
+			return true
+		}
+	}
+	return false
+}
+
 // openedThat reports whether the verb at v follows "open that file",
 // "edit it".
 func openedThat(s sentence, v int) bool {
@@ -560,6 +605,9 @@ func parseChange(s sentence, v int) *intent {
 	var np []string
 	that := false
 	if ok, n := thatFileAt(s, j); ok && tok == nil {
+		if s.wordsAt(j, "it") && partBefore(s, v) {
+			return nil // "Find the location / block and change it to:": the block
+		}
 		that, end = true, n // "replace the contents of that file with:"
 	}
 	if tok == nil && !that {
@@ -614,7 +662,7 @@ func parseChange(s sentence, v int) *intent {
 // ("contains the following line") rather than the whole of it.
 func aboutLines(r sentence) bool {
 	for m := 0; m+1 < len(r) && m < 10; m++ {
-		if !r[m].literal && (r[m].lower == "following" || r[m].lower == "this" || r[m].lower == "these") {
+		if !r[m].literal && (r[m].lower == "following" || r[m].lower == "this" || r[m].lower == "these" || r[m].lower == "the" && m > 0 && (r[m-1].lower == "contain" || r[m-1].lower == "contains" || r[m-1].lower == "include" || r[m-1].lower == "includes")) {
 			switch r[m+1].lower {
 			case "line", "lines", "setting", "settings", "entry", "entries", "directive", "directives", "option", "options":
 				return true

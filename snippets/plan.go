@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"maps"
 	"path"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -198,7 +199,8 @@ type analyzer struct {
 	// the code block openedCode
 	opened     string
 	openedCode *content.Code
-	openedNew  bool // the text before the editor command creates the file
+	cur        *content.Code // the block being read
+	openedNew  bool          // the text before the editor command creates the file
 
 	doc0     *content.Doc
 	file     *content.File
@@ -410,6 +412,7 @@ var nonFileLangs = map[string]bool{
 func (a *analyzer) code(c *content.Code, intro *content.Paragraph) {
 	st := &Step{Doc: a.doc0, File: a.file, Code: c, Op: OpNone, Subst: true}
 	a.plan.Steps = append(a.plan.Steps, st)
+	a.cur = c
 	lang := strings.ToLower(c.Lang)
 
 	ann, ok := a.readAnnotation(c)
@@ -438,9 +441,22 @@ func (a *analyzer) code(c *content.Code, intro *content.Paragraph) {
 			}
 			in = parseIntentIn(introSents[n-1], opened)
 			if in != nil && in.near && (n < 2 || !mentionsFile(introSents[n-2])) {
-				in = nil // "It should look like this" about no file named just before
+				if in.op == OpAppend && continues(introSents[n-1]) {
+					// "Edit it again and add:": the file of the block just before, if any
+					in.ref, in.near = refContinue, false
+				} else {
+					in = nil // "It should look like this" about no file named just before
+				}
 			}
-			if a.openedCode != nil && a.openedCode == a.lastCode && a.paras-a.paraAtCode <= 1 {
+			switch {
+			case a.openedCode == nil || a.openedCode != a.lastCode || a.paras-a.paraAtCode > 1:
+			case a.opened == "" || closesEditor(introSents):
+				// "crontab -e", then "Add this line:"; "Close it without
+				// changes. Then ...": not the file of an editor command
+				if in != nil && in.target == nil {
+					in = nil
+				}
+			default:
 				// "sudo nano X", then "Paste in the following:" or "Add
 				// this at the end of the file:": into X
 				asks, strong := asksToType(introSents[n-1])
@@ -465,6 +481,11 @@ func (a *analyzer) code(c *content.Code, intro *content.Paragraph) {
 				}
 			}
 		}
+	}
+	if in != nil && isSession(c.Text) {
+		// ">>> import app", "postgres=# SELECT ...": typed at a prompt
+		in = nil
+		st.Note = "an interactive session, not lines of a file"
 	}
 	if in != nil {
 		for _, d := range in.dirs {
@@ -557,7 +578,7 @@ func (a *analyzer) code(c *content.Code, intro *content.Paragraph) {
 
 	if target == "" {
 		if shell.IsShell(lang) || (lang == "" || lang == "text" || lang == "none") && shell.LooksLikeShell(c.Text) {
-			a.shellBlock(st, lang)
+			a.shellBlock(st, lang, len(introSents) > 0 && offersChoice(introSents[len(introSents)-1]))
 			if a.openedCode == c {
 				// "Create a new unit file:" over "sudo nano X": X is new
 				a.openedNew = len(introSents) > 0 && asksToCreate(introSents[len(introSents)-1])
@@ -776,7 +797,7 @@ func (a *analyzer) resolveIntent(in *intent, sents []sentence, lang string) (str
 		// goes on only when both blocks are marked as the same language:
 		// after a password file, a line for main.cf may follow.
 		if a.prev != nil && a.prev.Target != "" && a.prev.Code == a.lastCode && a.paras-a.paraAtCode <= 1 && len(sents) == 1 &&
-			(continues(sents[0]) || sameFileLang(a.prev.Code.Lang, lang)) {
+			(continues(sents[0]) || sameFileLang(a.prev.Code.Lang, lang) && !isSession(a.cur.Text)) {
 			return a.prev.Target, ""
 		}
 		for i := len(a.mentions) - 1; i >= 0; i-- {
@@ -801,9 +822,19 @@ func (a *analyzer) resolveIntent(in *intent, sents []sentence, lang string) (str
 		return "", "the text names no file it is working on"
 	case refThatFile:
 		// the last file-like path mentioned before, in this sentence,
-		// this paragraph, then this section
+		// this paragraph, then this section; a bare "it" reaches back
+		// one paragraph only ("Start it: systemctl start app", "add the
+		// following to it" is not about a file named before that)
+		it := false
+		if n := len(sents); n > 0 {
+			last := sents[n-1]
+			it = last.hasWords("it") && !last.hasWords("that", "file") && !last.hasWords("this", "file") && !last.hasWords("same", "file")
+		}
 		for i := len(a.mentions) - 1; i >= 0; i-- {
 			m := a.mentions[i]
+			if it && m.para < a.paras-1 {
+				break
+			}
 			if m.isDir {
 				continue
 			}
@@ -1261,14 +1292,48 @@ func (a *analyzer) scriptGoesOn(in *intent) bool {
 }
 
 // sameFileLang reports whether two blocks are marked as the same language
-// of a file: both "python", both "nginx"; not text or commands.
+// of a file, one whose files are of one kind (Python source, an nginx or
+// Apache site): not INI, YAML or JSON, which many unrelated files share,
+// nor text or commands.
 func sameFileLang(a, b string) bool {
 	b = strings.ToLower(b)
-	switch {
-	case b == "" || b == "text" || b == "none" || nonFileLangs[b] || shell.IsShell(b):
-		return false
+	switch b {
+	case "python", "py", "python3", "nginx", "apache", "apacheconf", "php", "ruby", "rb", "perl", "lua", "javascript", "js", "css":
+		return strings.ToLower(a) == b
 	}
-	return strings.ToLower(a) == b
+	return false
+}
+
+// isSession reports whether a block is an interactive session, whose
+// prompts and output are never lines of a file: ">>> ", "In [1]:",
+// "postgres=# ", "mysql> ".
+func isSession(text string) bool {
+	for _, line := range strings.Split(text, "\n") {
+		t := strings.TrimSpace(line)
+		switch {
+		case strings.HasPrefix(t, ">>> "), t == ">>>", strings.HasPrefix(t, "In ["), strings.HasPrefix(t, "Out["),
+			strings.HasPrefix(t, "mysql> "), strings.HasPrefix(t, "redis> "), strings.HasPrefix(t, "irb("):
+			return true
+		}
+		if i := strings.Index(t, "=# "); i > 0 && i < 30 && !strings.ContainsAny(t[:i], " \t") {
+			return true // psql: "postgres=# SELECT ..."
+		}
+		if i := strings.Index(t, "=> "); i > 0 && i < 30 && psqlName(t[:i]) {
+			return true
+		}
+	}
+	return false
+}
+
+// psqlName reports whether s is a database name as psql shows it in its
+// prompt.
+func psqlName(s string) bool {
+	for _, r := range s {
+		if !(r == '_' || r == '-' || r >= 'a' && r <= 'z' || r >= '0' && r <= '9') {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // continues reports whether a sentence says it goes on with the file
@@ -1291,6 +1356,17 @@ func continues(s sentence) bool {
 	return len(s) <= 3 // "Add:", "Append:"
 }
 
+// closesEditor reports whether the text says to leave the editor without
+// typing into it: "Close it without changes."
+func closesEditor(sents []sentence) bool {
+	for _, s := range sents {
+		if (s.hasWords("close") || s.hasWords("exit") || s.hasWords("quit")) && (s.hasWords("without", "changes") || s.hasWords("without", "saving") || s.hasWords("without", "changing")) {
+			return true
+		}
+	}
+	return false
+}
+
 // asksToType reports whether a sentence asks the reader to type or paste
 // text (after an editor command, into the file it opened), and whether
 // it says to add it ("add", "paste": text for the file whatever it looks
@@ -1310,8 +1386,14 @@ func asksToType(s sentence) (asks, strong bool) {
 		switch t.lower {
 		case "add", "paste", "put", "insert", "append", "adding", "pasting":
 			asks, strong = true, true
-		case "enter", "type", "copy", "write", "create":
-			asks = true // "Inside, you will create a [Unit] section ...:"
+		case "enter", "type", "copy", "write":
+			asks = true
+		case "create":
+			// "Inside, you will create a [Unit] section ...:", but not
+			// "create a new server block file": another file
+			if !slices.ContainsFunc(s[i+1:], func(t token) bool { return !t.literal && (t.lower == "file" || t.lower == "files") }) {
+				asks = true
+			}
 		}
 	}
 	return asks, strong
@@ -1342,7 +1424,10 @@ func (a *analyzer) shellWrites(text, lang, p string) bool {
 }
 
 // shellBlock analyses a shell block and applies its effects.
-func (a *analyzer) shellBlock(st *Step, lang string) {
+// shellBlock applies what a shell block does. optional is set when the
+// text offers it as a choice ("If you ever need to, rename the file:"):
+// moves, edits and removals are not applied then.
+func (a *analyzer) shellBlock(st *Step, lang string, optional bool) {
 	effects, notes := shell.Analyze(st.Code.Text, lang, &a.shell)
 	st.Effects = effects
 	var summary []string
@@ -1355,12 +1440,82 @@ func (a *analyzer) shellBlock(st *Step, lang string) {
 	case len(effects) == 0:
 		st.Note = "commands that change no file"
 	}
+	var dirs []string
 	for _, e := range effects {
 		if e.Kind == shell.Cd {
 			a.shellSec = a.section
 		}
+		switch {
+		case e.Kind == shell.Open && e.Path == "":
+			// "crontab -e", "systemctl edit app": what the reader types
+			// next goes there
+			a.opened, a.openedCode = "", st.Code
+			continue
+		case optional && (e.Kind == shell.Move || e.Kind == shell.Edit || e.Kind == shell.Remove):
+			a.noteEffect(st, "%s %s: the text makes it a choice (\"If ...\"), not applied", e.Kind, e.Path)
+			continue
+		}
 		a.effect(st, e)
+		// what the prose after the block may call "that file", "it",
+		// "that directory"
+		switch e.Kind {
+		case shell.Write, shell.Append, shell.Touch, shell.Move, shell.Open, shell.Untracked, shell.Edit, shell.Chmod, shell.Chown:
+			if !backupName(e.Path) && (e.Kind != shell.Chmod && e.Kind != shell.Chown || a.files[e.Path] != nil) {
+				a.shellMention(e.Path, false)
+			}
+		case shell.Mkdir:
+			dirs = append(dirs, e.Path)
+		case shell.Install:
+			if e.IsDir {
+				dirs = append(dirs, e.Path)
+			} else {
+				a.shellMention(e.Path, false)
+			}
+		}
 	}
+	// "that directory" is the one directory the block makes (with its
+	// parents); after several, it is not known
+	var leaves []string
+	for _, d := range dirs {
+		leaf := true
+		for _, o := range dirs {
+			if strings.HasPrefix(o, d+"/") {
+				leaf = false
+			}
+		}
+		if leaf && !slices.Contains(leaves, d) {
+			leaves = append(leaves, d)
+		}
+	}
+	if len(leaves) == 1 {
+		a.shellMention(leaves[0], true)
+	}
+}
+
+// offersChoice reports whether a sentence offers what follows as a
+// choice rather than a step: "If you ever need to take the site offline,
+// rename the file:", "Optionally, ...", "To undo this, ...".
+func offersChoice(s sentence) bool {
+	if len(s) == 0 || s[0].literal {
+		return false
+	}
+	switch s[0].lower {
+	case "if", "optionally", "alternatively", "should", "whenever":
+		return true
+	}
+	return s.wordsAt(0, "in", "case") || s.wordsAt(0, "to", "undo") || s.wordsAt(0, "to", "revert") ||
+		s.wordsAt(0, "to", "disable") || s.wordsAt(0, "to", "remove") || s.wordsAt(0, "later") || s.wordsAt(0, "when", "you")
+}
+
+// backupName reports whether a path names a backup copy ("sshd_config.bak",
+// "nginx.conf.orig"): what the prose after "cp X X.bak" works on is X.
+func backupName(p string) bool {
+	for _, suf := range []string{".bak", ".orig", ".old", ".backup", ".save", ".dist", "~", ".original"} {
+		if strings.HasSuffix(strings.ToLower(p), suf) {
+			return true
+		}
+	}
+	return false
 }
 
 func (a *analyzer) effectPos(st *Step, e shell.Effect) (*content.File, int, int) {
@@ -1388,18 +1543,24 @@ func (a *analyzer) effect(st *Step, e shell.Effect) {
 		a.noteEffect(st, "%s runs only under a condition: not applied", e.Kind)
 		return
 	}
-	if e.Kind != shell.Symlink && e.Kind != shell.Remove {
+	switch e.Kind {
+	case shell.Symlink, shell.Remove:
+	case shell.Move:
+		// mv replaces a link at its destination, and moves what a link
+		// leads to from its source
+		e.Path = path.Join(a.follow(path.Dir(e.Path)), path.Base(e.Path))
+		e.Target = a.follow(e.Target)
+	case shell.Edit:
+		if a.links[e.Path] != nil {
+			// sed -i replaces the link with a file of its own
+			a.warnEffect(st, e, "sed -i on the link %s replaces the link with a file: tailor does not follow it", e.Path)
+			return
+		}
+		e.Path = a.follow(e.Path)
+	default:
 		e.Path = a.follow(e.Path) // through the links the tutorial made
 	}
 	src := Source{Step: st, By: "shell: " + e.Cmd, Line: st.Code.Line + e.Line - 1}
-	switch e.Kind {
-	case shell.Write, shell.Append, shell.Touch, shell.Move, shell.Open, shell.Untracked, shell.Edit:
-		a.shellMention(e.Path, false) // "Open that file and add:" after "touch X"
-	case shell.Mkdir:
-		a.shellMention(e.Path, true) // "Inside that directory, create app.env:"
-	case shell.Install:
-		a.shellMention(e.Path, e.IsDir)
-	}
 	switch e.Kind {
 	case shell.Mkdir:
 		_, existed := a.dirs[e.Path]
@@ -1541,6 +1702,9 @@ func (a *analyzer) effect(st *Step, e shell.Effect) {
 	case shell.Remove:
 		a.remove(e.Path, e.Recursive)
 	case shell.Move:
+		if e.Path == e.Target {
+			break // "mv X ./" in X's directory
+		}
 		f := a.files[e.Target]
 		if f == nil || a.dirs[e.Path] != nil || a.links[e.Path] != nil || a.links[e.Target] != nil {
 			a.known[e.Path] = true // something is there, made on the server

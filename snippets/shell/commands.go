@@ -78,6 +78,12 @@ func (a *analyzer) run(args []arg, in stream) stream {
 		a.chown("chgrp", rest)
 	case "ln":
 		a.ln(rest)
+	case "crontab", "systemctl", "visudo", "vipw", "vigr", "edquota":
+		if a.editsElsewhere(name, rest) {
+			a.emit(Effect{Kind: Open}) // an editor on what tailor does not make
+			return stream{ok: true}
+		}
+		return unknownStream("is the output of %q", name)
 	case "nano", "vi", "vim", "nvim", "emacs", "editor", "sensible-editor", "sudoedit", "pico", "micro", "mcedit", "joe", "ne":
 		a.editor(name, rest)
 	case "touch":
@@ -766,7 +772,11 @@ func (a *analyzer) mv(args []arg) {
 		return
 	}
 	_, hasT := opts['t']
-	if hasT || len(ops) != 2 || !ops[0].ok || !ops[1].ok {
+	_, noClobber := opts['n']
+	_, update := opts['u']
+	_, ask := opts['i']
+	if hasT || noClobber || update || ask || len(ops) != 2 || !ops[0].ok || !ops[1].ok {
+		// several files, or a move that may not happen (-n, -u, -i)
 		a.untracked("mv", args)
 		return
 	}
@@ -804,13 +814,32 @@ func (a *analyzer) untracked(cmd string, args []arg) {
 		return // sed or perl printing to stdout change no file
 	}
 	if cmd == "cp" || cmd == "rsync" {
-		// only the destination changes
-		for i := len(args) - 1; i >= 0; i-- {
-			if !args[i].ok || !strings.HasPrefix(args[i].s, "-") {
-				args = args[i:]
-				break
+		// only the destination changes: the last operand, or the files
+		// of the same names in it when it is a directory
+		var ops []arg
+		for _, x := range args {
+			if !x.ok || !strings.HasPrefix(x.s, "-") {
+				ops = append(ops, x)
 			}
 		}
+		if len(ops) < 2 {
+			return
+		}
+		dst := ops[len(ops)-1]
+		p, ok := a.resolve(cmd, dst.raw, dst.value)
+		if !ok {
+			return
+		}
+		if !a.isDirArg(dst.value, p) {
+			a.emit(Effect{Kind: Untracked, Path: p})
+			return
+		}
+		for _, src := range ops[:len(ops)-1] {
+			if b := base(src.s); src.ok && b != "" {
+				a.emit(Effect{Kind: Untracked, Path: path.Join(p, b)})
+			}
+		}
+		return
 	}
 	for _, x := range args {
 		if x.ok && strings.HasPrefix(x.s, "-") {
@@ -1003,6 +1032,29 @@ func (a *analyzer) umask(args []arg) {
 
 // editor records the file a text editor opens: what the reader types
 // into it is in the prose and the block that follow.
+// editsElsewhere reports whether a command opens an editor on something
+// that is not a file tailor writes: "crontab -e", "systemctl edit UNIT",
+// visudo.
+func (a *analyzer) editsElsewhere(name string, args []arg) bool {
+	switch name {
+	case "crontab":
+		for _, x := range args {
+			if x.ok && x.s == "-e" {
+				return true
+			}
+		}
+		return false
+	case "systemctl":
+		for _, x := range args {
+			if x.ok && !strings.HasPrefix(x.s, "-") {
+				return x.s == "edit"
+			}
+		}
+		return false
+	}
+	return true
+}
+
 func (a *analyzer) editor(name string, args []arg) {
 	var files []arg
 	for _, x := range args {

@@ -1,6 +1,10 @@
 package shell
 
-import "testing"
+import (
+	"os/exec"
+	"strings"
+	"testing"
+)
 
 func TestMkdir(t *testing.T) {
 	runAnalyzeCases(t, []analyzeCase{
@@ -479,6 +483,12 @@ func TestUntracked(t *testing.T) {
 		{name: "cp", text: "cp -p /etc/a /etc/b", want: `
 1:1 untracked /etc/b
 `},
+		{name: "cp into a directory", text: "mkdir -p /etc/app\ncp app.conf.example /srv/x/b.conf /etc/app\nsudo cp -r tpl /etc/nginx/conf.d/", want: `
+1:1 mkdir /etc/app parents
+2:1 untracked /etc/app/app.conf.example
+2:1 untracked /etc/app/b.conf
+3:1 untracked /etc/nginx/conf.d/tpl
+`},
 		{name: "mv relative", dir: "/etc", text: "mv teed moved", want: `
 1:1 move /etc/moved from /etc/teed
 `},
@@ -548,6 +558,48 @@ func TestSubstitutionApply(t *testing.T) {
 		}
 		if got, _ := sub.Apply(c.line); got != c.want {
 			t.Errorf("%s on %q: got %q, want %q", c.script, c.line, got, c.want)
+		}
+	}
+}
+
+// TestSubstitutionAsGNUSed applies sed scripts with tailor and with the
+// sed of this machine (skipped without GNU sed): where tailor takes a
+// script, the line must come out the same; scripts it refuses stay
+// untracked.
+func TestSubstitutionAsGNUSed(t *testing.T) {
+	out, err := exec.Command("sed", "--version").Output()
+	if err != nil || !strings.Contains(string(out), "GNU") {
+		t.Skip("no GNU sed here")
+	}
+	lines := []string{"port = 8080 80", "a.c abc a^b cost$5 *a", "aaa ab abcd", "x = 1   ", "Listen 127.0.0.1:80", "level = DEBUG"}
+	for _, tc := range []struct{ script, flags string }{
+		{"s/80/90/", ""}, {"s/80/90/g", ""}, {"s/a.c/X/g", ""}, {"s/a^b/X/", ""}, {"s/cost$5/X/", ""},
+		{"s/^\\(Listen\\) .*/\\1 8080/", ""}, {"s/[[:space:]]*$//", ""}, {"s/(80|8080)/9000/", "-E"},
+		{"s/80\\|8080/9000/", ""}, {"s/a\\{2\\}/X/", ""}, {"s/a\\{,2\\}b/X/", ""}, {"s/a{,2}b/X/", "-E"},
+		{"s/a+b/X/", "-E"}, {"s/a\\+/X/g", ""}, {"s/a+/X/", ""}, {"s/debug/info/I", ""}, {"s/ /\\t/", ""},
+		{"s/\\(^*a\\)/X/", ""}, {"s/[ab]*/<&>/", ""}, {"s/b*/X/g", ""}, {"s|127\\.0\\.0\\.1|0.0.0.0|", ""},
+		{"s/a/\\&/", ""}, {"s/\\(a\\)\\(b\\)/\\2\\1/g", ""}, {"s/(a)(b)?c/[\\1\\2]/g", "-E"},
+	} {
+		ext := tc.flags == "-E"
+		sub := parseSubstitution(tc.script, ext)
+		if sub == nil {
+			continue // refused: left to the server
+		}
+		for _, line := range lines {
+			args := []string{tc.script}
+			if ext {
+				args = []string{"-E", tc.script}
+			}
+			cmd := exec.Command("sed", args...)
+			cmd.Stdin = strings.NewReader(line + "\n")
+			want, err := cmd.Output()
+			if err != nil {
+				t.Errorf("sed %s: %v (tailor took it)", tc.script, err)
+				continue
+			}
+			if got, _ := sub.Apply(line); got+"\n" != string(want) {
+				t.Errorf("%s %s on %q: tailor %q, GNU sed %q", tc.flags, tc.script, line, got, strings.TrimSuffix(string(want), "\n"))
+			}
 		}
 	}
 }

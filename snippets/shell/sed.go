@@ -153,6 +153,7 @@ func parseSubstitution(script string, extended bool) *Substitution {
 	if err != nil {
 		return nil
 	}
+	compiled.Longest() // POSIX: the longest of the leftmost matches
 	repl, ok := parseReplacement(parts[1], compiled.NumSubexp())
 	if !ok {
 		return nil
@@ -204,12 +205,25 @@ func hasPlaceholder(s string) bool {
 }
 
 // breToRE2 turns a POSIX basic regular expression (extended when ext is
-// set) into Go's syntax; "" when it uses what Go lacks (back references)
-// or what tailor does not translate.
+// set) into Go's syntax, to be compiled for leftmost-longest matching as
+// sed matches; "" when it uses what Go lacks (back references), what GNU
+// sed would refuse, or what tailor does not translate.
 func breToRE2(p string, ext bool) string {
 	var b strings.Builder
+	atStart := true // where "^" anchors and "*" is literal: the start of the pattern, a group or an alternative
+	quant := false  // the last thing written is a quantifier
 	for i := 0; i < len(p); i++ {
 		c := p[i]
+		start, afterQuant := atStart, quant
+		atStart, quant = false, false
+		quantifier := func(q string) bool {
+			if start || afterQuant {
+				return false // "^*", "a**": GNU reads them otherwise than Go
+			}
+			b.WriteString(q)
+			quant = true
+			return true
+		}
 		switch {
 		case c == '\\':
 			if i+1 >= len(p) {
@@ -220,13 +234,30 @@ func breToRE2(p string, ext bool) string {
 			switch {
 			case d >= '1' && d <= '9':
 				return "" // a back reference
-			case !ext && strings.IndexByte("(){}+?|", d) >= 0:
-				b.WriteByte(d) // GNU BRE: \( is a group
+			case !ext && (d == '(' || d == '|'):
+				b.WriteByte(d) // GNU BRE: \( opens a group, \| is an alternative
+				atStart = true
+			case !ext && d == ')':
+				b.WriteByte(')')
+			case !ext && d == '{':
+				j := strings.Index(p[i+1:], `\}`)
+				if j < 0 {
+					return ""
+				}
+				iv, ok := interval(p[i+1 : i+1+j])
+				if !ok || !quantifier(iv) {
+					return ""
+				}
+				i += j + 2
+			case !ext && (d == '+' || d == '?'):
+				if !quantifier(string(d)) {
+					return ""
+				}
 			case d == 'n':
 				b.WriteString(`\n`)
 			case d == 't':
 				b.WriteString(`\t`)
-			case strings.IndexByte(`.[]*^$\/(){}+?|`, d) >= 0:
+			case strings.IndexByte(`.[]*^$\/{}+?|()`, d) >= 0:
 				b.WriteByte('\\')
 				b.WriteByte(d)
 			case d == 's' || d == 'S' || d == 'w' || d == 'W':
@@ -256,6 +287,9 @@ func breToRE2(p string, ext bool) string {
 					j += k + 4
 					continue
 				}
+				if p[j] == '[' && j+1 < len(p) && (p[j+1] == '=' || p[j+1] == '.') {
+					return "" // equivalence classes and collating symbols
+				}
 				if p[j] == '\\' {
 					return "" // a backslash is literal in POSIX brackets, not in Go's
 				}
@@ -264,18 +298,82 @@ func breToRE2(p string, ext bool) string {
 			if j >= len(p) {
 				return ""
 			}
+			if inner := p[i+1 : j]; len(inner) > 1 && inner[0] == ':' && inner[len(inner)-1] == ':' {
+				return "" // "[:space:]": GNU refuses it for [[:space:]]
+			}
 			b.WriteString(p[i : j+1])
 			i = j
+		case c == '^':
+			if ext || start {
+				b.WriteByte('^')
+				atStart = true // a star after it is literal in a BRE
+			} else {
+				b.WriteString(`\^`) // literal inside a BRE
+			}
+		case c == '$':
+			if ext || i == len(p)-1 || strings.HasPrefix(p[i+1:], `\)`) || strings.HasPrefix(p[i+1:], `\|`) {
+				b.WriteByte('$')
+			} else {
+				b.WriteString(`\$`)
+			}
+		case c == '*':
+			switch {
+			case start && !ext:
+				b.WriteString(`\*`) // a leading star is literal in a BRE
+			case !quantifier("*"):
+				return ""
+			}
+		case ext && c == '{':
+			j := strings.IndexByte(p[i+1:], '}')
+			if j < 0 {
+				return ""
+			}
+			iv, ok := interval(p[i+1 : i+1+j])
+			if !ok || !quantifier(iv) {
+				return ""
+			}
+			i += j + 1
+		case ext && (c == '+' || c == '?'):
+			if !quantifier(string(c)) {
+				return ""
+			}
+		case ext && (c == '(' || c == '|'):
+			b.WriteByte(c)
+			atStart = true
+		case ext && c == ')':
+			b.WriteByte(')')
 		case !ext && strings.IndexByte("(){}+?|", c) >= 0:
 			b.WriteByte('\\')
 			b.WriteByte(c) // literal in a BRE
-		case c == '*' && (i == 0 || !ext && p[i-1] == '^' && i == 1):
-			b.WriteString(`\*`) // a leading star is literal
 		default:
 			b.WriteByte(c)
 		}
 	}
 	return b.String()
+}
+
+// interval checks the inside of "{N}", "{N,}", "{N,M}" or "{,M}" and
+// returns it as Go writes it.
+func interval(iv string) (string, bool) {
+	lo, hi, comma := strings.Cut(iv, ",")
+	digits := func(s string) bool {
+		for _, r := range s {
+			if r < '0' || r > '9' {
+				return false
+			}
+		}
+		return len(s) <= 4
+	}
+	if !digits(lo) || !digits(hi) || lo == "" && (!comma || hi == "") {
+		return "", false
+	}
+	if lo == "" {
+		lo = "0"
+	}
+	if comma {
+		return "{" + lo + "," + hi + "}", true
+	}
+	return "{" + lo + "}", true
 }
 
 func isWordByte(c byte) bool {
@@ -311,8 +409,10 @@ func parseReplacement(r string, groups int) ([]replPart, bool) {
 				}
 				flush()
 				parts = append(parts, replPart{group: n})
-			case d == 'n' || d == 'L' || d == 'U' || d == 'l' || d == 'u' || d == 'E':
-				return nil, false
+			case d == 't':
+				lit.WriteByte('\t')
+			case d >= 'a' && d <= 'z' || d >= 'A' && d <= 'Z':
+				return nil, false // \n, \r, \x3b, case conversions: not translated
 			default:
 				lit.WriteByte(d)
 			}
