@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"bytes"
+	"strings"
 	"sync"
 
 	"github.com/yuin/goldmark/ast"
@@ -43,6 +44,13 @@ func Parse(f *content.File) (*content.Doc, content.Diagnostics) {
 	doc := &content.Doc{File: f, Format: content.Markdown}
 	if f == nil {
 		return doc, nil
+	}
+	if off, ok := tooDeep(f.Src); !ok {
+		// goldmark takes time that grows fast with the depth of nested
+		// lists; no page needs so many levels
+		var diags content.Diagnostics
+		diags.Errorf(f.Position(off), "lists nested more than %d levels deep: the page is not read", maxListDepth)
+		return nil, diags
 	}
 	st := &parseState{fenceEnds: map[ast.Node]int{}, starts: map[ast.Node]int{}}
 	pc := parser.NewContext()
@@ -256,4 +264,82 @@ func hasLoneCR(src []byte) bool {
 		i += 1 + j
 	}
 	return false
+}
+
+// maxListDepth bounds how deep lists and block quotes may nest.
+const maxListDepth = 100
+
+// tooDeep reports whether the lists and block quotes of src nest deeper
+// than maxListDepth, and where, outside fenced code: list items by their
+// indentation, and markers that open several levels on one line
+// ("- - - x", "> > >").
+func tooDeep(src []byte) (int, bool) {
+	var stack []int // indentation of the open list items
+	fence := ""
+	for off := 0; off < len(src); {
+		end := bytes.IndexByte(src[off:], '\n')
+		if end < 0 {
+			end = len(src) - off
+		}
+		line := string(src[off : off+end])
+		start := off
+		off += end + 1
+		t := strings.TrimLeft(line, " ")
+		indent := len(line) - len(t)
+		if fence != "" {
+			if strings.HasPrefix(t, fence) {
+				fence = ""
+			}
+			continue
+		}
+		if strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~") {
+			fence = t[:3]
+			continue
+		}
+		// markers on this line: each opens a level
+		n := 0
+		for {
+			t = strings.TrimLeft(t, " ")
+			m := listMarker(t)
+			if m == 0 {
+				break
+			}
+			n++
+			t = t[m:]
+		}
+		if n == 0 {
+			continue
+		}
+		for len(stack) > 0 && stack[len(stack)-1] >= indent {
+			stack = stack[:len(stack)-1]
+		}
+		stack = append(stack, indent)
+		if len(stack)+n-1 > maxListDepth {
+			return start, false
+		}
+	}
+	return 0, true
+}
+
+// listMarker returns the length of a list item or block quote marker with
+// the space after it at the start of t, or 0.
+func listMarker(t string) int {
+	if t == "" {
+		return 0
+	}
+	switch t[0] {
+	case '-', '*', '+', '>':
+		if len(t) == 1 || t[1] == ' ' {
+			return min(len(t), 2)
+		}
+		return 0
+	}
+	i := 0
+	for i < len(t) && i < 9 && t[i] >= '0' && t[i] <= '9' {
+		i++
+	}
+	if i > 0 && i < len(t) && (t[i] == '.' || t[i] == ')') && (i+1 == len(t) || t[i+1] == ' ') {
+		return min(len(t), i+2)
+	}
+	return 0
 }

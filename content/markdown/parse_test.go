@@ -170,3 +170,27 @@ func TestPageTitle(t *testing.T) {
 		}
 	}
 }
+
+// TestTooDeep refuses lists nested more than maxListDepth levels, which
+// goldmark would take long to read, and reads 50 levels.
+func TestTooDeep(t *testing.T) {
+	nested := func(n int) string {
+		var b strings.Builder
+		b.WriteString("# T\n\n")
+		for i := 0; i < n; i++ {
+			b.WriteString(strings.Repeat("  ", i) + "- item\n")
+		}
+		return b.String()
+	}
+	if _, diags := Parse(content.NewFile("ok.md", []byte(nested(50)))); diags.HasErrors() {
+		t.Errorf("50 levels: %s", diags)
+	}
+	_, diags := Parse(content.NewFile("deep.md", []byte(nested(300))))
+	if got, want := diags.String(), "deep.md:103:1: error: lists nested more than 100 levels deep: the page is not read"; !strings.Contains(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	_, diags = Parse(content.NewFile("one.md", []byte("# T\n\n"+strings.Repeat("> ", 150)+"x\n")))
+	if !diags.HasErrors() {
+		t.Error("150 block quotes on one line were read")
+	}
+}

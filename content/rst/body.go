@@ -32,7 +32,7 @@ func (p *parser) tooDeep(lines []line) []content.Block {
 	if len(lines) == 0 {
 		return nil
 	}
-	p.errorAt(lines[0], leadingSpaces(lines[0].s), "content nested more than %d levels deep is kept as plain text", maxDepth)
+	p.warnAt(lines[0], leadingSpaces(lines[0].s), "content nested more than %d levels deep is kept as plain text: no code block in it is read", maxDepth)
 	var out []content.Block
 	for len(lines) > 0 {
 		n, _ := textBlock(lines, false)
