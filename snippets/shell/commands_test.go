@@ -603,3 +603,16 @@ func TestSubstitutionAsGNUSed(t *testing.T) {
 		}
 	}
 }
+
+func TestEditorsElsewhere(t *testing.T) {
+	runAnalyzeCases(t, []analyzeCase{
+		{name: "crontab", text: "crontab -e", want: `
+1:1 open an editor on what tailor does not make
+`},
+		{name: "systemctl edit", text: "sudo systemctl edit app", want: `
+1:1 open an editor on what tailor does not make
+`},
+		{name: "crontab -l", text: "crontab -l", want: ``},
+		{name: "systemctl start", text: "sudo systemctl start app", want: ``},
+	})
+}

@@ -160,6 +160,9 @@ func (e Effect) String() string {
 	b.WriteString(e.Kind.String())
 	b.WriteString(" ")
 	b.WriteString(e.Path)
+	if e.Kind == Open && e.Path == "" {
+		b.WriteString("an editor on what tailor does not make")
+	}
 	switch {
 	case e.Kind == Symlink:
 		b.WriteString(" -> " + e.Target)
