@@ -422,6 +422,12 @@ func parseAdd(s sentence, v int, def *token) *intent {
 		// again" after "crontab -e" is about the crontab)
 		in.ref, in.near = refThatFile, s.hasWords("open", "it") || s.hasWords("edit", "it")
 	}
+	if np := endOfBefore(s, v); in.target == nil && (in.ref == refNone || in.ref == refContinue) && in.op == OpAppend && np != nil {
+		// "Scroll to the bottom of the configuration file and add:": the
+		// file an earlier sentence calls so
+		in.ref, in.np = refNounPhrase, np
+		return in
+	}
 	if in.target == nil && in.ref == refNone && in.op == OpAppend {
 		if onlyObject(s, v) {
 			// "Then add these lines too:", "Add:": to the file the text
@@ -506,6 +512,27 @@ func openedFile(s sentence, v int) *token {
 			if tok, next, isDir := pathAt(s, i+1); tok != nil && !isDir && next <= v {
 				return tok
 			}
+		}
+	}
+	return nil
+}
+
+// endOfBefore reads "(to|at) the (end|bottom) of the NOUN PHRASE" before
+// the verb at v and returns the noun phrase's words when it ends in a
+// word for a file ("the configuration file", "the Redis config").
+func endOfBefore(s sentence, v int) []string {
+	for i := 0; i+3 < v; i++ {
+		if !(s.wordsAt(i, "the", "end", "of") || s.wordsAt(i, "the", "bottom", "of")) {
+			continue
+		}
+		var np []string
+		for k := i + 3; k < v && !s[k].literal && !s[k].isPunct() && s[k].lower != "and"; k++ {
+			if !determiners[s[k].lower] {
+				np = append(np, s[k].lower)
+			}
+		}
+		if len(np) > 0 && len(np) <= 4 && fileNouns[np[len(np)-1]] && !(len(np) == 1 && genericNouns[np[0]]) {
+			return np
 		}
 	}
 	return nil

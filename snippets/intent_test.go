@@ -82,6 +82,7 @@ func TestParseIntent(t *testing.T) {
 		{"After these changes, ``/etc/app.conf`` should look like this:", "check /etc/app.conf"},
 		{"In ``/etc/mysql/mysqld.cnf``, under the ``[mysqld]`` section, add:", "insert /etc/mysql/mysqld.cnf block [mysqld]"},
 		{"Append this to the file as well:", "append ref:continue"},
+		{"Scroll to the bottom of the configuration file and add:", "append ref:noun configuration file"},
 		{"Create the following script as ``/usr/local/bin/healthcheck``:", "create /usr/local/bin/healthcheck"},
 		{"Next, create a sample ``index.html`` page inside that directory:", "create index.html in-dir"},
 		{"Create the following user as ``deploy``:", ""},

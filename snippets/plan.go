@@ -440,8 +440,29 @@ func (a *analyzer) code(c *content.Code, intro *content.Paragraph) {
 				opened = openedIn(introSents[n-2])
 			}
 			in = parseIntentIn(introSents[n-1], opened)
-			if in != nil && in.near && (n < 2 || !mentionsFile(introSents[n-2])) {
-				if in.op == OpAppend && continues(introSents[n-1]) {
+			// key is the sentence that introduces the block: the last,
+			// or one before sentences that only explain ("Paste in the
+			// following. It runs three workers as sammy.")
+			key := n - 1
+			commands := shell.IsShell(lang) || (lang == "" || lang == "text" || lang == "none") && shell.LooksLikeShell(c.Text)
+			if in == nil && !commands {
+				for k := n - 2; k >= 0 && explains(introSents[k+1:]); k-- {
+					var op *token
+					if k > 0 {
+						op = openedIn(introSents[k-1])
+					}
+					if cand := parseIntentIn(introSents[k], op); cand != nil {
+						in, key = cand, k
+						break
+					}
+					if asks, strong := asksToType(introSents[k]); asks && strong {
+						key = k
+						break
+					}
+				}
+			}
+			if in != nil && in.near && (key < 1 || !mentionsFile(introSents[key-1])) {
+				if in.op == OpAppend && continues(introSents[key]) {
 					// "Edit it again and add:": the file of the block just before, if any
 					in.ref, in.near = refContinue, false
 				} else {
@@ -459,20 +480,20 @@ func (a *analyzer) code(c *content.Code, intro *content.Paragraph) {
 			default:
 				// "sudo nano X", then "Paste in the following:" or "Add
 				// this at the end of the file:": into X
-				asks, strong := asksToType(introSents[n-1])
+				asks, strong := asksToType(introSents[key])
 				lines := !shell.IsShell(lang) && !nonFileLangs[lang] && lang != "none" &&
 					(strong || !shell.LooksLikeShell(c.Text)) && !startsWithCommand(c.Text) // "type the following" over a command
 				if strong && langOfPath(a.opened) == "sh" && !nonFileLangs[lang] {
 					lines = true // "sudo nano deploy.sh", "Add the following:": commands are the script's lines
 				}
-				if placesIt(introSents[n-1]) || !a.mayAppendTo(a.opened, lang, c.Text) {
+				if placesIt(introSents[key]) || !a.mayAppendTo(a.opened, lang, c.Text) {
 					// "Just before the </VirtualHost> line, add:": a place in
 					// the file that the text does not name so tailor can find it
 					lines = false
 				}
 				switch {
 				case in == nil && asks && lines:
-					in = &intent{op: OpAppend, ref: refOpened, by: phrase(introSents[n-1], 0, nil)}
+					in = &intent{op: OpAppend, ref: refOpened, by: phrase(introSents[key], 0, nil)}
 				case in != nil && in.target == nil && (in.ref == refContinue || in.ref == refThatFile) && lines:
 					in.ref = refOpened
 				}
@@ -1356,6 +1377,37 @@ func continues(s sentence) bool {
 	return len(s) <= 3 // "Add:", "Append:"
 }
 
+// endsWithColon reports whether a sentence ends with ":", as one that
+// introduces a block does.
+func endsWithColon(s sentence) bool {
+	return len(s) > 0 && s[len(s)-1].text == ":"
+}
+
+// explains reports whether sentences only explain what came before them:
+// none asks for anything of its own (a command to run, something to see),
+// and only the last may end with ":".
+func explains(sents []sentence) bool {
+	for j, s := range sents {
+		if endsWithColon(s) && j < len(sents)-1 {
+			return false
+		}
+		for i, t := range s {
+			if t.literal {
+				continue
+			}
+			switch t.lower {
+			case "run", "execute", "type", "enter", "command", "commands", "output", "restart", "reload", "check",
+				"test", "see", "verify", "save", "close", "exit", "instead", "otherwise", "example", "instance":
+				return false
+			}
+			if i == 0 && (verbsCreate[t.lower] || verbsAdd[t.lower] || verbsChange[t.lower] || verbsSave[t.lower] || t.lower == "open" || t.lower == "edit") {
+				return false // an instruction of its own
+			}
+		}
+	}
+	return true
+}
+
 // closesEditor reports whether the text says to leave the editor without
 // typing into it: "Close it without changes."
 func closesEditor(sents []sentence) bool {
@@ -1419,11 +1471,13 @@ func (a *analyzer) shellWrites(text, lang, p string) bool {
 		if (e.Kind == shell.Write || e.Kind == shell.Append || e.Kind == shell.Install && !e.IsDir) && path.Clean(e.Path) == p {
 			return true
 		}
+		if e.Kind == shell.Open && e.Path != "" {
+			return true // "Create the file X:" over "sudo nano X": the text comes next
+		}
 	}
 	return false
 }
 
-// shellBlock analyses a shell block and applies its effects.
 // shellBlock applies what a shell block does. optional is set when the
 // text offers it as a choice ("If you ever need to, rename the file:"):
 // moves, edits and removals are not applied then.
