@@ -425,6 +425,28 @@ func Load(fsys afero.Fs, file string, opts Options) (*Values, content.Diagnostic
 	return v, diags
 }
 
+// replaceUnescaping is placeholder.Replace for a value written in a
+// values file or a default: "$$" stands for "$" there ("{SHA512-CRYPT}
+// $$6$$salt$$hash"), outside the values it fills in.
+func replaceUnescaping(s string, fn func(r placeholder.Ref) (string, bool)) string {
+	if !strings.Contains(s, "$") {
+		return s
+	}
+	var b strings.Builder
+	last := 0
+	for _, r := range placeholder.Scan(s) {
+		v, ok := fn(r)
+		if !ok {
+			continue
+		}
+		b.WriteString(strings.ReplaceAll(s[last:r.Start], "$$", "$"))
+		b.WriteString(v)
+		last = r.End
+	}
+	b.WriteString(strings.ReplaceAll(s[last:], "$$", "$"))
+	return b.String()
+}
+
 // controlChar names the first control character of s that a value may
 // not hold: those of C0 but tab, line feed and carriage return, DEL, and
 // the bidirectional controls that make text read otherwise than it is.
@@ -532,7 +554,7 @@ func resolve(raw map[string]*Value, opts Options, diags *content.Diagnostics) ma
 		stack = append(stack, n)
 		ok := true
 		size := len(x.Text)
-		x.Text = placeholder.Replace(x.Text, func(r placeholder.Ref) (string, bool) {
+		x.Text = replaceUnescaping(x.Text, func(r placeholder.Ref) (string, bool) {
 			if !ok {
 				return "", false
 			}
@@ -549,6 +571,9 @@ func resolve(raw map[string]*Value, opts Options, diags *content.Diagnostics) ma
 				if x.Source == FromDefault {
 					diags.Errorf(x.Pos, "the default of %s uses $%s, which the values file does not set%s", n, r.Name, hint)
 				} else {
+					if hint == "" {
+						hint = " (write $$ for a $ of the value itself)"
+					}
 					diags.Errorf(x.Pos, "value of %s uses undefined placeholder $%s%s", n, r.Name, hint)
 				}
 				ok = false

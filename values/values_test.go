@@ -76,6 +76,17 @@ tags = ["nginx", "debian"]
 			want:  map[string]string{"EMAIL_HOST_PASSWORD": "secret:pw", "API_KEY": "secret:k", "DB": "secret:s3cr$t", "CERT": "secret:-----CERT-----", "DSN": "secret:pg://u:s3cr$t@h", "NAME": "n"},
 		},
 		{
+			name:  "$$ for a dollar of the value, not of what it uses",
+			files: map[string]string{"clients/acme.toml": "HASH = \"{SHA512-CRYPT}$$6$$Kq7$$abc\"\nRAW = { env = \"ACME_RAW\" }\nBOTH = \"$$RAW=$RAW\"\n"},
+			env:   map[string]string{"ACME_RAW": "a$$b"},
+			want:  map[string]string{"HASH": "{SHA512-CRYPT}$6$Kq7$abc", "RAW": "secret:a$$b", "BOTH": "secret:$RAW=a$$b"},
+		},
+		{
+			name:   "a dollar left unescaped",
+			files:  map[string]string{"clients/acme.toml": "HASH = \"$6$Kq7Vx2Lm$abc\"\n"},
+			errors: "clients/acme.toml:1:1: error: value of HASH uses undefined placeholder $Kq7Vx2Lm (write $$ for a $ of the value itself)",
+		},
+		{
 			name:  "declared public overrides the name",
 			files: map[string]string{"clients/acme.toml": "TOKEN_URL = \"https://x\"\n"},
 			decls: "[placeholders.TOKEN_URL]\nsecret = false\n",
