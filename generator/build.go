@@ -353,6 +353,7 @@ func (p *Project) buildClient(file, out string, opts Options, ps *plans) (r *Res
 	if vals == nil {
 		return r
 	}
+	r.Tags = vals.Tags // what content the client would see, for the run's checks, even when it fails
 	if diags.HasErrors() {
 		// the values are wrong: what they would fill is not worth
 		// checking, but the tutorial's own slips are

@@ -229,6 +229,7 @@ func caseXrefs() []Page {
 				para("Numbers: ", role("numref", "arch"), ", ", role("numref", "Figure {number}: {name} <arch>"),
 					", ", role("numref", "relay-conf"), ", ", role("numref", "Tab. %s <ports>"), "."),
 				para("Terms: ", role("term", "MTA"), " and ", role("term", "the agent <mta>"), "."),
+				para("Sphinx's pages: ", role("ref", "genindex"), ", ", role("ref", "Find <search>"), "."),
 				para("Broken: ", role("ref", "mail-setpu"), ", ", role("ref", "plain-anchor"), ", ", role("doc", "mail/postfx"),
 					", ", role("numref", "mail-setup"), ", ", role("numref", "uncaptioned"), ", ", role("numref", "nowhere"),
 					", ", role("term", "MUA"), ", ", role("doc", "Nice title <missing>"), "."),

@@ -375,6 +375,17 @@ func (r *renderer) missing(n *content.Role, format string, args ...any) {
 
 func (r *renderer) ref(n *content.Role) {
 	l := r.b.labels[content.NormalizeName(n.Target)]
+	if title, builtin := sphinxPages[content.NormalizeName(n.Target)]; l == nil && builtin {
+		// Sphinx's own index and search pages, which this site has not:
+		// the words, without a link
+		if n.Title != "" {
+			title = n.Title
+		}
+		r.w(`<span class="xref">`)
+		r.text(n, title)
+		r.w("</span>")
+		return
+	}
 	if l == nil {
 		r.missing(n, "undefined label %q in :ref:%s", n.Target, r.b.suggest("label", n.Target))
 		return
@@ -391,6 +402,10 @@ func (r *renderer) ref(n *content.Role) {
 		r.writeCopy(func() { r.labelTitle(l) })
 	})
 }
+
+// sphinxPages are the labels Sphinx gives its generated pages, with their
+// titles.
+var sphinxPages = map[string]string{"genindex": "Index", "modindex": "Module Index", "search": "Search Page"}
 
 // hasTitle reports whether a label's element has a title that :ref: can
 // show.

@@ -337,6 +337,9 @@ func parseAdd(s sentence, v int, def *token) *intent {
 		case t.lower == "before" || t.lower == "above" || t.lower == "after" || t.lower == "below":
 			a, next := anchorAt(s, j+1)
 			if a == "" {
+				if s.wordsAt(j+1, "the", "line") || s.wordsAt(j+1, "the", "lines") || s.wordsAt(j+1, "the", "block") || s.wordsAt(j+1, "the", "section") {
+					return nil // "before the line that starts with X": a place tailor cannot match
+				}
 				continue
 			}
 			in.op = OpInsert
@@ -632,8 +635,8 @@ func parseChange(s sentence, v int) *intent {
 	var np []string
 	that := false
 	if ok, n := thatFileAt(s, j); ok && tok == nil {
-		if s.wordsAt(j, "it") && partBefore(s, v) {
-			return nil // "Find the location / block and change it to:": the block
+		if s.wordsAt(j, "it") && (partBefore(s, v) || s.hasWords("uncomment") || s.hasWords("commented")) {
+			return nil // "Find the location / block and change it to:", "Uncomment it and change it": a part
 		}
 		that, end = true, n // "replace the contents of that file with:"
 	}

@@ -83,6 +83,8 @@ func TestParseIntent(t *testing.T) {
 		{"In ``/etc/mysql/mysqld.cnf``, under the ``[mysqld]`` section, add:", "insert /etc/mysql/mysqld.cnf block [mysqld]"},
 		{"Append this to the file as well:", "append ref:continue"},
 		{"Scroll to the bottom of the configuration file and add:", "append ref:noun configuration file"},
+		{"In ``/etc/postfix/master.cf`` it is present but commented out. Uncomment it and change it so that it reads:", ""},
+		{"Add the following line to ``pg_hba.conf``, before the line that starts with ``host all all 127.0.0.1/32``:", ""},
 		{"Create the following script as ``/usr/local/bin/healthcheck``:", "create /usr/local/bin/healthcheck"},
 		{"Next, create a sample ``index.html`` page inside that directory:", "create index.html in-dir"},
 		{"Create the following user as ``deploy``:", ""},

@@ -200,6 +200,7 @@ type analyzer struct {
 	opened     string
 	openedCode *content.Code
 	cur        *content.Code // the block being read
+	lastFile   string        // the file of the page's last file operation
 	openedNew  bool          // the text before the editor command creates the file
 
 	doc0     *content.Doc
@@ -218,6 +219,7 @@ func (a *analyzer) pos(off int) content.Position { return a.file.Position(off) }
 func (a *analyzer) doc(d *content.Doc) {
 	a.doc0, a.file = d, d.File
 	a.shell = shell.State{}
+	a.lastFile = ""
 	a.enterSection("")
 	a.blocks(d.Blocks)
 }
@@ -641,6 +643,9 @@ func (a *analyzer) code(c *content.Code, intro *content.Paragraph) {
 	}
 	a.apply(st, lang, in, ann)
 	a.prev = st
+	if st.Target != "" && st.Op != OpCheck {
+		a.lastFile = st.Target
+	}
 }
 
 // shellVariable returns the first "$..." of a path that is not a
@@ -862,6 +867,9 @@ func (a *analyzer) resolveIntent(in *intent, sents []sentence, lang string) (str
 			if p := a.resolveName(m.tok.text); p != "" {
 				return p, ""
 			}
+		}
+		if n := len(sents); n > 0 && a.lastFile != "" && sents[n-1].hasWords("same", "file") {
+			return a.lastFile, "" // "Add this to the same file:" in the next section
 		}
 		return "", "\"that file\": no file is named before"
 	case refNounPhrase:
@@ -1654,6 +1662,10 @@ func (a *analyzer) effect(st *Step, e shell.Effect) {
 			for p := range a.dirs {
 				if strings.HasPrefix(p, prefix) {
 					inside = append(inside, p)
+					// and the directories between, which "mkdir -p" made
+					for q := path.Dir(p); strings.HasPrefix(q, prefix) && a.dirs[q] == nil && !slices.Contains(inside, q); q = path.Dir(q) {
+						inside = append(inside, q)
+					}
 				}
 			}
 			sort.Strings(inside)

@@ -320,3 +320,15 @@ func TestFlagBeforeCommand(t *testing.T) {
 		t.Errorf("exit %d, stderr:\n%s\nwant %s", code, stderr, want)
 	}
 }
+
+// TestInitLeavesShellVariables: a variable a shell block assigns is the
+// shell's, not a value for the client to give.
+func TestInitLeavesShellVariables(t *testing.T) {
+	dir := project(t, map[string]string{
+		"page.md": "# B\n\nCreate `/usr/local/bin/backup.sh`:\n\n```bash\n#!/bin/sh\nDUMPDIR=/var/backups/$APP\nmkdir -p \"$DUMPDIR\"\n```\n",
+	})
+	_, stdout, _ := tailor(t, nil, "init", "-C", dir)
+	if !strings.Contains(stdout, "# APP = \"\"") || strings.Contains(stdout, "DUMPDIR") {
+		t.Errorf("init:\n%s", stdout)
+	}
+}
