@@ -595,11 +595,15 @@ func (p *Project) render(t *tagged, vals *values.Values, fill *filler, validate 
 		codeLang[st.Code] = st.QuotingLang()
 	}
 
-	// the personalized source, included files too
+	// the personalized source, included files too, and a Sphinx book's
+	// conf.py, so that sphinx-build reads it as it reads the book
 	for _, sf := range sourceFiles(p.Pages, nil) {
 		if isLocal(sf.File.Name) {
 			files["source/"+path.Clean(sf.File.Name)] = personalSource(sf, t.tags, fill, codeLang, &diags)
 		}
+	}
+	if p.sphinxConf != nil {
+		files["source/conf.py"] = p.sphinxConf
 	}
 
 	// the site

@@ -54,6 +54,9 @@ type Project struct {
 	// pagesPos and contentPos are where tailor.toml gives its pages list
 	// and its content directory.
 	pagesPos, contentPos content.Position
+	// sphinxConf is the content directory's conf.py, copied into each
+	// client's personalized source.
+	sphinxConf []byte
 }
 
 // SourcePath returns where a page or included file named in a diagnostic
@@ -102,6 +105,9 @@ func Load(fsys afero.Fs, dir string) (*Project, content.Diagnostics) {
 	if len(files) == 0 {
 		diags.Errorf(content.Position{Filename: contentDir}, "no .rst or .md pages in %s", contentDir)
 		return nil, diags
+	}
+	if data, err := readInside(fsys, p.Dir, path.Join(contentDir, "conf.py")); err == nil {
+		p.sphinxConf = data
 	}
 	docs := map[string]*content.Doc{}
 	iofs := contentFS(fsys, p.Dir, contentDir)
