@@ -1051,6 +1051,12 @@ func (a *analyzer) editsElsewhere(name string, args []arg) bool {
 			}
 		}
 		return false
+	case "visudo":
+		for _, x := range args {
+			if x.ok && (x.s == "--check" || strings.HasPrefix(x.s, "-") && !strings.HasPrefix(x.s, "--") && strings.ContainsRune(x.s, 'c')) {
+				return false // "visudo -cf FILE" checks, edits nothing
+			}
+		}
 	}
 	return true
 }

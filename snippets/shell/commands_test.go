@@ -613,6 +613,10 @@ func TestEditorsElsewhere(t *testing.T) {
 1:1 open an editor on what tailor does not make
 `},
 		{name: "crontab -l", text: "crontab -l", want: ``},
+		{name: "visudo", text: "sudo visudo", want: `
+1:1 open an editor on what tailor does not make
+`},
+		{name: "visudo -c", text: "sudo visudo -cf /etc/sudoers.d/app", want: ``},
 		{name: "systemctl start", text: "sudo systemctl start app", want: ``},
 	})
 }
