@@ -55,8 +55,10 @@ type Project struct {
 	// and its content directory.
 	pagesPos, contentPos content.Position
 	// sphinxConf is the content directory's conf.py, copied into each
-	// client's personalized source.
+	// client's personalized source; sphinx is what tailor reads of it.
 	sphinxConf []byte
+	sphinx     sphinxConfig
+	prolog     *content.File
 }
 
 // SourcePath returns where a page or included file named in a diagnostic
@@ -108,6 +110,10 @@ func Load(fsys afero.Fs, dir string) (*Project, content.Diagnostics) {
 	}
 	if data, err := readInside(fsys, p.Dir, path.Join(contentDir, "conf.py")); err == nil {
 		p.sphinxConf = data
+		p.sphinx = readSphinxConf(data)
+		if p.sphinx.prolog != "" {
+			p.prolog = content.NewFile("conf.py rst_prolog", []byte(p.sphinx.prolog))
+		}
 	}
 	docs := map[string]*content.Doc{}
 	iofs := contentFS(fsys, p.Dir, contentDir)
@@ -330,7 +336,11 @@ func (p *Project) parse(iofs fs.FS, dir, name string) (*content.Doc, content.Dia
 		if st, err := p.Fs.Stat(path.Join(dir, name)); err == nil {
 			changed = st.ModTime()
 		}
-		return rst.Parse(f, rst.Options{FS: iofs, Now: func() time.Time { return changed }})
+		subst := map[string]string{"today": changed.Format("Jan 02, 2006")} // Sphinx's default today_fmt
+		for k, v := range p.sphinx.subst {
+			subst[k] = v
+		}
+		return rst.Parse(f, rst.Options{FS: iofs, Now: func() time.Time { return changed }, Substitutions: subst, Prolog: p.prolog})
 	default:
 		return markdown.Parse(f)
 	}

@@ -210,3 +210,14 @@ func mustRel(t *testing.T, dir string) string {
 	}
 	return rel
 }
+
+func TestReadSphinxConf(t *testing.T) {
+	c := readSphinxConf([]byte("import os\nversion = '1.0'\nrelease = version + '.2'\ntoday = r'some\\day'\n" +
+		"rst_prolog = '''\n.. |a| replace:: A\n'''\nrst_epilog = \".. |b| replace:: B\\n\"\n# version = 'no'\n"))
+	if c.subst["version"] != "1.0" || c.subst["release"] != "" || c.subst["today"] != `some\day` {
+		t.Errorf("subst = %q", c.subst)
+	}
+	if want := "\n.. |a| replace:: A\n\n.. |b| replace:: B\n\n"; c.prolog != want {
+		t.Errorf("prolog = %q, want %q", c.prolog, want)
+	}
+}

@@ -20,6 +20,14 @@ type Options struct {
 	FS fs.FS
 	// Now gives the time for "date" substitutions; nil means time.Now.
 	Now func() time.Time
+	// Substitutions are defined before the page, as Sphinx defines
+	// |version|, |release| and |today| from conf.py: plain text, used
+	// where the page does not define the name itself.
+	Substitutions map[string]string
+	// Prolog is reST read before the page, as Sphinx's rst_prolog: the
+	// substitutions and roles it defines hold in the page; it shows
+	// nothing of its own.
+	Prolog *content.File
 }
 
 // maxDepth bounds the nesting of block constructs. Deeper content is kept
@@ -48,6 +56,9 @@ func Parse(f *content.File, opts Options) (*content.Doc, content.Diagnostics) {
 		return doc, p.diags
 	}
 	p.includes = []string{f.Name}
+	if pro := opts.Prolog; pro != nil && len(pro.Src) <= maxFileSize {
+		p.parseFile(pro, 0, len(pro.Src), false)
+	}
 	doc.Blocks = p.parseFile(f, 0, len(f.Src), true)
 	p.resolve(doc)
 	p.diags.Sort()

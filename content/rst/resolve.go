@@ -47,6 +47,20 @@ func walkInlines(in []content.Inline, fn func(content.Inline)) {
 	}
 }
 
+// predefined finds a substitution given by Options.Substitutions, exactly
+// or else ignoring case.
+func (p *parser) predefined(name string) (string, bool) {
+	if v, ok := p.opts.Substitutions[name]; ok {
+		return v, true
+	}
+	for k, v := range p.opts.Substitutions {
+		if content.NormalizeName(k) == content.NormalizeName(name) {
+			return v, true
+		}
+	}
+	return "", false
+}
+
 // lookupSubst finds a substitution definition by name, exactly or else
 // ignoring case, as docutils does.
 func (p *parser) lookupSubst(name string) *substDef {
@@ -94,6 +108,10 @@ func (p *parser) resolveSubstitutions() {
 	sort.Strings(names)
 	for _, r := range p.substRefs {
 		d := p.lookupSubst(r.ref.Name)
+		if v, ok := p.predefined(r.ref.Name); d == nil && ok {
+			r.ref.Children = []content.Inline{&content.Text{Value: v}}
+			continue
+		}
 		if d == nil {
 			msg := "undefined substitution referenced: " + quote(r.ref.Name)
 			if s := p.suggest(r.ref.Name, names); s != "" {
