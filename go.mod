@@ -1,16 +1,14 @@
-module tailor
+module github.com/tailordocs/tailor
 
 go 1.26.0
 
 require (
 	github.com/BurntSushi/toml v1.6.0
+	github.com/alecthomas/chroma/v2 v2.27.0
 	github.com/spf13/afero v1.15.0
+	github.com/yuin/goldmark v1.8.7
 	golang.org/x/text v0.28.0
 	mvdan.cc/sh/v3 v3.14.1
 )
 
-require (
-	github.com/alecthomas/chroma/v2 v2.27.0 // indirect
-	github.com/dlclark/regexp2/v2 v2.2.1 // indirect
-	github.com/yuin/goldmark v1.8.7 // indirect
-)
+require github.com/dlclark/regexp2/v2 v2.2.1 // indirect

@@ -16,12 +16,12 @@ import (
 
 	"github.com/spf13/afero"
 
-	"tailor/content"
-	"tailor/placeholder"
-	"tailor/site"
-	"tailor/snippets"
-	"tailor/snippets/manifest"
-	"tailor/values"
+	"github.com/tailordocs/tailor/content"
+	"github.com/tailordocs/tailor/placeholder"
+	"github.com/tailordocs/tailor/site"
+	"github.com/tailordocs/tailor/snippets"
+	"github.com/tailordocs/tailor/snippets/manifest"
+	"github.com/tailordocs/tailor/values"
 )
 
 // Options configure a build over clients. The zero value builds the

@@ -7,11 +7,11 @@ import (
 
 	"mvdan.cc/sh/v3/syntax"
 
-	"tailor/content"
-	"tailor/placeholder"
-	"tailor/snippets"
-	"tailor/snippets/shell"
-	"tailor/values"
+	"github.com/tailordocs/tailor/content"
+	"github.com/tailordocs/tailor/placeholder"
+	"github.com/tailordocs/tailor/snippets"
+	"github.com/tailordocs/tailor/snippets/shell"
+	"github.com/tailordocs/tailor/values"
 )
 
 // regionKind says what a stretch of a page is, for placeholder checks.

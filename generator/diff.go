@@ -16,8 +16,8 @@ import (
 
 	"github.com/spf13/afero"
 
-	"tailor/internal/fserr"
-	"tailor/snippets/manifest"
+	"github.com/tailordocs/tailor/internal/fserr"
+	"github.com/tailordocs/tailor/snippets/manifest"
 )
 
 // A Drift is one way an installed system differs from a client's build.

@@ -6,11 +6,11 @@ import (
 	"strings"
 	"unicode"
 
-	"tailor/content"
-	"tailor/placeholder"
-	"tailor/site"
-	"tailor/snippets"
-	"tailor/values"
+	"github.com/tailordocs/tailor/content"
+	"github.com/tailordocs/tailor/placeholder"
+	"github.com/tailordocs/tailor/site"
+	"github.com/tailordocs/tailor/snippets"
+	"github.com/tailordocs/tailor/values"
 )
 
 // Mask is what the docs show instead of a secret value: the reader sees

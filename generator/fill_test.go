@@ -5,9 +5,9 @@ import (
 
 	"github.com/spf13/afero"
 
-	"tailor/content"
-	"tailor/snippets"
-	"tailor/values"
+	"github.com/tailordocs/tailor/content"
+	"github.com/tailordocs/tailor/snippets"
+	"github.com/tailordocs/tailor/values"
 )
 
 func TestFillText(t *testing.T) {

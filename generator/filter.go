@@ -1,7 +1,7 @@
 package generator
 
 import (
-	"tailor/content"
+	"github.com/tailordocs/tailor/content"
 )
 
 // filterDocs returns the pages as a client with the given tags sees them:

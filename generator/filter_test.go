@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"tailor/content"
+	"github.com/tailordocs/tailor/content"
 )
 
 func para(s string) *content.Paragraph {

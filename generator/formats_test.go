@@ -11,8 +11,8 @@ import (
 
 	"github.com/spf13/afero"
 
-	"tailor/internal/txtar"
-	"tailor/snippets/manifest"
+	"github.com/tailordocs/tailor/internal/txtar"
+	"github.com/tailordocs/tailor/snippets/manifest"
 )
 
 // TestFormatsAgree builds one tutorial written in reStructuredText and in

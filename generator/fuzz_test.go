@@ -8,7 +8,7 @@ import (
 
 	"github.com/spf13/afero"
 
-	"tailor/internal/txtar"
+	"github.com/tailordocs/tailor/internal/txtar"
 )
 
 // FuzzPipeline runs a page of any text through the whole build (reading,

@@ -12,7 +12,7 @@ import (
 
 	"github.com/spf13/afero"
 
-	"tailor/internal/txtar"
+	"github.com/tailordocs/tailor/internal/txtar"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files of testdata/build")

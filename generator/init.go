@@ -7,10 +7,10 @@ import (
 	"strconv"
 	"strings"
 
-	"tailor/content"
-	"tailor/placeholder"
-	"tailor/snippets/shell"
-	"tailor/values"
+	"github.com/tailordocs/tailor/content"
+	"github.com/tailordocs/tailor/placeholder"
+	"github.com/tailordocs/tailor/snippets/shell"
+	"github.com/tailordocs/tailor/values"
 )
 
 // Values are one client's values (see package values).

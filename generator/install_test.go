@@ -13,7 +13,7 @@ import (
 
 	"github.com/spf13/afero"
 
-	"tailor/snippets/manifest"
+	"github.com/tailordocs/tailor/snippets/manifest"
 )
 
 // TestInstallScript builds the bundled example for one client, then runs

@@ -4,9 +4,9 @@ import (
 	"strconv"
 	"strings"
 
-	"tailor/content"
-	"tailor/snippets"
-	"tailor/values"
+	"github.com/tailordocs/tailor/content"
+	"github.com/tailordocs/tailor/snippets"
+	"github.com/tailordocs/tailor/values"
 )
 
 // A PlanReport is what `tailor plan` prints: every page's sections and

@@ -13,12 +13,12 @@ import (
 	"github.com/BurntSushi/toml"
 	"github.com/spf13/afero"
 
-	"tailor/content"
-	"tailor/content/markdown"
-	"tailor/content/rst"
-	"tailor/internal/tomlpos"
-	"tailor/placeholder"
-	"tailor/values"
+	"github.com/tailordocs/tailor/content"
+	"github.com/tailordocs/tailor/content/markdown"
+	"github.com/tailordocs/tailor/content/rst"
+	"github.com/tailordocs/tailor/internal/tomlpos"
+	"github.com/tailordocs/tailor/placeholder"
+	"github.com/tailordocs/tailor/values"
 )
 
 // ConfigFile is the name of a project's settings file.

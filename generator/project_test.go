@@ -9,7 +9,7 @@ import (
 
 	"github.com/spf13/afero"
 
-	"tailor/content"
+	"github.com/tailordocs/tailor/content"
 )
 
 // TestLoadIncludes reads includes whatever way the project directory is

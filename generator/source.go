@@ -6,9 +6,9 @@ import (
 	"strings"
 	"unicode"
 
-	"tailor/content"
-	"tailor/placeholder"
-	"tailor/snippets"
+	"github.com/tailordocs/tailor/content"
+	"github.com/tailordocs/tailor/placeholder"
+	"github.com/tailordocs/tailor/snippets"
 )
 
 // An edit replaces src[start:end] with text.

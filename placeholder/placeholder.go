@@ -15,7 +15,7 @@ import (
 	"sort"
 	"strings"
 
-	"tailor/internal/editdist"
+	"github.com/tailordocs/tailor/internal/editdist"
 )
 
 // A Ref is one placeholder reference in a text.

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"tailor/content"
+	"github.com/tailordocs/tailor/content"
 )
 
 // benchSite returns a site of six chapters the size of a real tutorial's

@@ -1,6 +1,6 @@
 package site
 
-import "tailor/content"
+import "github.com/tailordocs/tailor/content"
 
 // goldenCases builds the pages of each golden case, by the base name of
 // its testdata file.

@@ -8,7 +8,7 @@ import (
 	"github.com/alecthomas/chroma/v2"
 	"github.com/alecthomas/chroma/v2/lexers"
 
-	"tailor/content"
+	"github.com/tailordocs/tailor/content"
 )
 
 // plainLangs are languages shown without highlighting.

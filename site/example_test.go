@@ -4,8 +4,8 @@ import (
 	"fmt"
 	"strings"
 
-	"tailor/content"
-	"tailor/site"
+	"github.com/tailordocs/tailor/content"
+	"github.com/tailordocs/tailor/site"
 )
 
 func ExampleBuild() {

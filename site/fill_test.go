@@ -8,7 +8,7 @@ import (
 	"sync"
 	"testing"
 
-	"tailor/content"
+	"github.com/tailordocs/tailor/content"
 )
 
 // kitchenSink returns pages that put a placeholder in every kind of text

@@ -9,9 +9,9 @@ import (
 	"strings"
 	"testing"
 
-	"tailor/content"
-	"tailor/internal/txtar"
-	"tailor/placeholder"
+	"github.com/tailordocs/tailor/content"
+	"github.com/tailordocs/tailor/internal/txtar"
+	"github.com/tailordocs/tailor/placeholder"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")

@@ -8,7 +8,7 @@ import (
 	"strconv"
 	"strings"
 
-	"tailor/content"
+	"github.com/tailordocs/tailor/content"
 )
 
 func (r *renderer) inlines(ins []content.Inline) {

@@ -6,7 +6,7 @@ import (
 	"strconv"
 	"strings"
 
-	"tailor/content"
+	"github.com/tailordocs/tailor/content"
 )
 
 // pageTitle writes the title of page q.

@@ -6,7 +6,7 @@ import (
 	"strconv"
 	"strings"
 
-	"tailor/content"
+	"github.com/tailordocs/tailor/content"
 )
 
 // A renderer writes the HTML of one page.

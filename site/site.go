@@ -8,7 +8,7 @@ import (
 	"sort"
 	"strings"
 
-	"tailor/content"
+	"github.com/tailordocs/tailor/content"
 )
 
 // A Page is one document of the site, in reading order.

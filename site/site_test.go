@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"tailor/content"
+	"github.com/tailordocs/tailor/content"
 )
 
 // TestGoldenCoversEveryNode checks that the golden cases, together,

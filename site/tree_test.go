@@ -10,7 +10,7 @@ import (
 	"reflect"
 	"strings"
 
-	"tailor/content"
+	"github.com/tailordocs/tailor/content"
 )
 
 // doc makes a page's document from blocks; layout gives it positions.

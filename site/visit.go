@@ -1,6 +1,6 @@
 package site
 
-import "tailor/content"
+import "github.com/tailordocs/tailor/content"
 
 // A visitor walks a document in reading order, following includes into
 // their files.

@@ -6,8 +6,8 @@ import (
 	"path"
 	"strings"
 
-	"tailor/content"
-	"tailor/placeholder"
+	"github.com/tailordocs/tailor/content"
+	"github.com/tailordocs/tailor/placeholder"
 )
 
 // A label is something a cross-reference can point to.

@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"tailor/content"
+	"github.com/tailordocs/tailor/content"
 )
 
 // inlines turns "Add the following to “/etc/x“::" into inline nodes:

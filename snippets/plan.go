@@ -10,9 +10,9 @@ import (
 	"strconv"
 	"strings"
 
-	"tailor/content"
-	"tailor/placeholder"
-	"tailor/snippets/shell"
+	"github.com/tailordocs/tailor/content"
+	"github.com/tailordocs/tailor/placeholder"
+	"github.com/tailordocs/tailor/snippets/shell"
 )
 
 // Op is what a code block does to its target file.

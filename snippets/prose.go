@@ -4,7 +4,7 @@ import (
 	"strings"
 	"unicode"
 
-	"tailor/content"
+	"github.com/tailordocs/tailor/content"
 )
 
 // A token is one word, punctuation mark or inline literal of the prose

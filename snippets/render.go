@@ -8,8 +8,8 @@ import (
 	"strconv"
 	"strings"
 
-	"tailor/content"
-	"tailor/snippets/manifest"
+	"github.com/tailordocs/tailor/content"
+	"github.com/tailordocs/tailor/snippets/manifest"
 )
 
 // A Filler fills placeholders for one client.

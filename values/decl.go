@@ -6,9 +6,9 @@ import (
 	"sort"
 	"strings"
 
-	"tailor/content"
-	"tailor/internal/tomlpos"
-	"tailor/placeholder"
+	"github.com/tailordocs/tailor/content"
+	"github.com/tailordocs/tailor/internal/tomlpos"
+	"github.com/tailordocs/tailor/placeholder"
 )
 
 // A Decl declares a placeholder in tailor.toml:

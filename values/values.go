@@ -30,10 +30,10 @@ import (
 	"github.com/BurntSushi/toml"
 	"github.com/spf13/afero"
 
-	"tailor/content"
-	"tailor/internal/fserr"
-	"tailor/internal/tomlpos"
-	"tailor/placeholder"
+	"github.com/tailordocs/tailor/content"
+	"github.com/tailordocs/tailor/internal/fserr"
+	"github.com/tailordocs/tailor/internal/tomlpos"
+	"github.com/tailordocs/tailor/placeholder"
 )
 
 // MaxValue is the largest value, in bytes, once the placeholders it uses

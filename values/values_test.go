@@ -10,7 +10,7 @@ import (
 	"github.com/BurntSushi/toml"
 	"github.com/spf13/afero"
 
-	"tailor/internal/tomlpos"
+	"github.com/tailordocs/tailor/internal/tomlpos"
 )
 
 func load(t *testing.T, files map[string]string, decls string, env map[string]string) (*Values, string) {

@@ -26,8 +26,8 @@ import (
 
 	"github.com/spf13/afero"
 
-	"tailor/content"
-	"tailor/generator"
+	"github.com/tailordocs/tailor/content"
+	"github.com/tailordocs/tailor/generator"
 )
 
 const usage = `tailor turns a deployment tutorial into each client's runbook and config files.

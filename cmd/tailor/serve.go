@@ -19,8 +19,8 @@ import (
 
 	"github.com/spf13/afero"
 
-	"tailor/content"
-	"tailor/generator"
+	"github.com/tailordocs/tailor/content"
+	"github.com/tailordocs/tailor/generator"
 )
 
 // serve serves one client's site on addr until the process ends.

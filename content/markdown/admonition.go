@@ -9,7 +9,7 @@ import (
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 
-	"tailor/content"
+	"github.com/tailordocs/tailor/content"
 )
 
 // An admonitionNode is a Python-Markdown (MkDocs) admonition: a line

@@ -5,7 +5,7 @@ import (
 	"sort"
 	"strings"
 
-	"tailor/content"
+	"github.com/tailordocs/tailor/content"
 )
 
 // checkDoc returns what is wrong with the positions of a parsed document:

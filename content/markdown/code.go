@@ -7,8 +7,8 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/text"
 
-	"tailor/content"
-	"tailor/internal/editdist"
+	"github.com/tailordocs/tailor/content"
+	"github.com/tailordocs/tailor/internal/editdist"
 )
 
 // tailorKeys are the attributes of an info string that belong to the

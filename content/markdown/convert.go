@@ -12,7 +12,7 @@ import (
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 
-	"tailor/content"
+	"github.com/tailordocs/tailor/content"
 )
 
 // A converter turns goldmark's tree into content nodes. The reader and the

@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"tailor/content"
+	"github.com/tailordocs/tailor/content"
 )
 
 // TestDiagnostics pins the exact text and position of every diagnostic the

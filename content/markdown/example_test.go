@@ -7,8 +7,8 @@ import (
 
 	"github.com/yuin/goldmark"
 
-	"tailor/content"
-	"tailor/content/markdown"
+	"github.com/tailordocs/tailor/content"
+	"github.com/tailordocs/tailor/content/markdown"
 )
 
 // A goldmark converter with the extension fills $DOMAIN in the HTML and

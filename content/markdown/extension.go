@@ -12,8 +12,8 @@ import (
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 
-	"tailor/content"
-	"tailor/placeholder"
+	"github.com/tailordocs/tailor/content"
+	"github.com/tailordocs/tailor/placeholder"
 )
 
 // Extension is a goldmark.Extender. The zero value does nothing visible:

@@ -16,8 +16,8 @@ import (
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/renderer/html"
 
-	"tailor/content"
-	"tailor/internal/txtar"
+	"github.com/tailordocs/tailor/content"
+	"github.com/tailordocs/tailor/internal/txtar"
 )
 
 // convert renders src with goldmark, GFM, footnotes and definition lists,

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"testing"
 
-	"tailor/content"
+	"github.com/tailordocs/tailor/content"
 )
 
 // TestFields checks fields that content.Dump does not show.

@@ -9,7 +9,7 @@ import (
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 
-	"tailor/content"
+	"github.com/tailordocs/tailor/content"
 )
 
 // A frontMatter node is the metadata block that Hugo, Jekyll and MkDocs

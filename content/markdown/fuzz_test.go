@@ -9,8 +9,8 @@ import (
 
 	"github.com/yuin/goldmark/text"
 
-	"tailor/content"
-	"tailor/internal/txtar"
+	"github.com/tailordocs/tailor/content"
+	"github.com/tailordocs/tailor/internal/txtar"
 )
 
 func addGoldenSeeds(f *testing.F) {

@@ -9,7 +9,7 @@ import (
 	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/util"
 
-	"tailor/content"
+	"github.com/tailordocs/tailor/content"
 )
 
 // inlines converts the inline children of n that start at or after from;

@@ -12,7 +12,7 @@ import (
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 
-	"tailor/content"
+	"github.com/tailordocs/tailor/content"
 )
 
 // Parse reads one Markdown file (CommonMark + GitHub extensions) into a

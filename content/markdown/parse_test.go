@@ -9,8 +9,8 @@ import (
 	"sync"
 	"testing"
 
-	"tailor/content"
-	"tailor/internal/txtar"
+	"github.com/tailordocs/tailor/content"
+	"github.com/tailordocs/tailor/internal/txtar"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")

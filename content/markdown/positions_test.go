@@ -5,8 +5,8 @@ import (
 	"os"
 	"testing"
 
-	"tailor/content"
-	"tailor/internal/txtar"
+	"github.com/tailordocs/tailor/content"
+	"github.com/tailordocs/tailor/internal/txtar"
 )
 
 // positionInputs are the golden inputs, each also with CRLF line endings,

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"tailor/content"
+	"github.com/tailordocs/tailor/content"
 )
 
 // body parses lines as a sequence of body elements, as docutils' Body

@@ -5,8 +5,8 @@ import (
 	"strconv"
 	"strings"
 
-	"tailor/content"
-	"tailor/internal/editdist"
+	"github.com/tailordocs/tailor/content"
+	"github.com/tailordocs/tailor/internal/editdist"
 )
 
 // A dirSpec says how a directive's block splits into arguments, options

@@ -3,8 +3,8 @@ package rst_test
 import (
 	"fmt"
 
-	"tailor/content"
-	"tailor/content/rst"
+	"github.com/tailordocs/tailor/content"
+	"github.com/tailordocs/tailor/content/rst"
 )
 
 func ExampleParse() {

@@ -3,7 +3,7 @@ package rst
 import (
 	"strings"
 
-	"tailor/content"
+	"github.com/tailordocs/tailor/content"
 )
 
 // explicitList reads a run of explicit markup constructs (".." and "__")

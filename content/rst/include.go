@@ -7,7 +7,7 @@ import (
 	"strconv"
 	"strings"
 
-	"tailor/content"
+	"github.com/tailordocs/tailor/content"
 )
 
 // resolvePath returns the FS path of a file named in a directive of the

@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"tailor/content"
+	"github.com/tailordocs/tailor/content"
 )
 
 // The inventory of a page is what tools/rst-golden records from docutils

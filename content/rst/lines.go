@@ -4,7 +4,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"tailor/content"
+	"github.com/tailordocs/tailor/content"
 )
 
 // A srcChunk is the text of the lines read from one file together.

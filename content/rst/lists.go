@@ -5,7 +5,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"tailor/content"
+	"github.com/tailordocs/tailor/content"
 )
 
 // skipBlank returns the index of the first line that is not blank.

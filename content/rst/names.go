@@ -1,6 +1,6 @@
 package rst
 
-import "tailor/content"
+import "github.com/tailordocs/tailor/content"
 
 // A nameEntry is what a reference name stands for: an internal id, an
 // external URL, or another name (an indirect target).

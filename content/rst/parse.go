@@ -7,7 +7,7 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"tailor/content"
+	"github.com/tailordocs/tailor/content"
 )
 
 // Options configure the reader. The zero value reads a file on its own:

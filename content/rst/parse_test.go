@@ -13,8 +13,8 @@ import (
 
 	"github.com/spf13/afero"
 
-	"tailor/content"
-	"tailor/internal/txtar"
+	"github.com/tailordocs/tailor/content"
+	"github.com/tailordocs/tailor/internal/txtar"
 )
 
 var update = flag.Bool("update", false, "rewrite the want.dump and want.diag files of testdata/parse")

@@ -4,7 +4,7 @@ import (
 	"sort"
 	"strconv"
 
-	"tailor/content"
+	"github.com/tailordocs/tailor/content"
 )
 
 // resolve does what docutils' transforms do once the whole document is

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"time"
 
-	"tailor/content"
+	"github.com/tailordocs/tailor/content"
 )
 
 // A substDef is a substitution definition and what is known about

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"tailor/content"
+	"github.com/tailordocs/tailor/content"
 )
 
 // A tline is a table line as docutils sees it: characters, with a padding

@@ -4,7 +4,7 @@ import (
 	"sort"
 	"strings"
 
-	"tailor/content"
+	"github.com/tailordocs/tailor/content"
 )
 
 // A textSrc is text for the inline parser, made of one or more line

@@ -10,7 +10,7 @@ package tomlpos
 import (
 	"strings"
 
-	"tailor/content"
+	"github.com/tailordocs/tailor/content"
 )
 
 // Pos is where a key and its value start; lines and columns are 1-based

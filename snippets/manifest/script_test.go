@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"tailor/internal/txtar"
+	"github.com/tailordocs/tailor/internal/txtar"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")

@@ -10,7 +10,7 @@ import (
 
 	"mvdan.cc/sh/v3/syntax"
 
-	"tailor/placeholder"
+	"github.com/tailordocs/tailor/placeholder"
 )
 
 // Limits that keep the analysis linear in the size of its input.

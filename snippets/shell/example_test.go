@@ -3,7 +3,7 @@ package shell_test
 import (
 	"fmt"
 
-	"tailor/snippets/shell"
+	"github.com/tailordocs/tailor/snippets/shell"
 )
 
 func ExampleAnalyze() {

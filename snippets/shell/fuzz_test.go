@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"tailor/internal/txtar"
+	"github.com/tailordocs/tailor/internal/txtar"
 )
 
 // fuzzSeeds are blocks that reach most of the analysis.

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"tailor/internal/txtar"
+	"github.com/tailordocs/tailor/internal/txtar"
 )
 
 // TestGolden runs the scenarios of testdata/analyze: each archive holds a

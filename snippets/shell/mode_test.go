@@ -13,7 +13,7 @@ import (
 	"strings"
 	"testing"
 
-	"tailor/internal/txtar"
+	"github.com/tailordocs/tailor/internal/txtar"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata (the chmod table by running GNU chmod)")

@@ -7,7 +7,7 @@ import (
 	"mvdan.cc/sh/v3/expand"
 	"mvdan.cc/sh/v3/syntax"
 
-	"tailor/placeholder"
+	"github.com/tailordocs/tailor/placeholder"
 )
 
 // A tmpl builds a template: literal text with placeholders written "$NAME",
