@@ -3,6 +3,8 @@ package snippets
 import (
 	"regexp"
 	"strings"
+
+	langs "github.com/tailordocs/tailor/snippets/lang"
 )
 
 // Languages that name a context spanning lines, for Filler.Text: the body
@@ -147,7 +149,7 @@ func (st *Step) QuotingLang() string {
 		return lang // commands: the shell's quoting, whatever they write
 	}
 	if lang == "" || lang == "text" || lang == "none" {
-		lang = langOfPath(st.Target)
+		lang = langs.OfPath(st.Target)
 	}
 	if st.Target == "" {
 		return lang
@@ -167,7 +169,7 @@ func isShellLang(lang string) bool {
 // block's, but for files whose kind its path tells better (a systemd
 // unit written in an "ini" block, a crontab).
 func quotingLang(lang, p string) string {
-	switch guess := langOfPath(p); guess {
+	switch guess := langs.OfPath(p); guess {
 	case "systemd", "crontab":
 		return guess
 	}

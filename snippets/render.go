@@ -9,6 +9,8 @@ import (
 	"strings"
 
 	"github.com/tailordocs/tailor/content"
+	"github.com/tailordocs/tailor/snippets/infer"
+	"github.com/tailordocs/tailor/snippets/lang"
 	"github.com/tailordocs/tailor/snippets/manifest"
 )
 
@@ -68,7 +70,7 @@ func (p *Plan) Render(client string, fill Filler) (*Output, content.Diagnostics)
 		if len(f.Sources) == 0 {
 			continue
 		}
-		pos := f.Sources[0].Step.Pos()
+		pos := f.Sources[0].Pos()
 		fp := fillPath(fill, f.Path, pos, &diags)
 		if fp == "" || !claim(fp, f.Path, pos) {
 			continue
@@ -78,7 +80,7 @@ func (p *Plan) Render(client string, fill Filler) (*Output, content.Diagnostics)
 		secret := false
 		var begin, end string // markers of a fragment's merged block
 		if !f.Whole {
-			begin, end = manifest.Markers(commentLeader(f.Lang, fp))
+			begin, end = manifest.Markers(lang.CommentLeader(f.Lang, fp))
 		}
 		// here-documents and YAML block scalars span lines
 		spans := lineLangs(f.Lines, f.Lang)
@@ -137,7 +139,7 @@ func (p *Plan) Render(client string, fill Filler) (*Output, content.Diagnostics)
 			out.Files["rootfs"+fp] = data
 		} else {
 			mf.Kind = manifest.KindFragment
-			mf.Comment = commentLeader(f.Lang, fp)
+			mf.Comment = lang.CommentLeader(f.Lang, fp)
 			mf.Before = fill.Path(f.Before, pos, &diags)
 			mf.After = fill.Path(f.After, pos, &diags)
 			out.Files["fragments"+fp] = data
@@ -148,7 +150,7 @@ func (p *Plan) Render(client string, fill Filler) (*Output, content.Diagnostics)
 		out.Manifest.Files = append(out.Manifest.Files, mf)
 	}
 	for _, d := range p.Dirs {
-		pos := d.Sources[0].Step.Pos()
+		pos := d.Sources[0].Pos()
 		dp := fillPath(fill, d.Path, pos, &diags)
 		if dp == "" {
 			continue
@@ -166,7 +168,7 @@ func (p *Plan) Render(client string, fill Filler) (*Output, content.Diagnostics)
 		})
 	}
 	for _, l := range p.Links {
-		pos := l.Sources[0].Step.Pos()
+		pos := l.Sources[0].Pos()
 		lp := fillPath(fill, l.Path, pos, &diags)
 		if lp == "" || !claim(lp, l.Path, pos) {
 			continue
@@ -223,7 +225,7 @@ func fillPath(fill Filler, tmpl string, pos content.Position, diags *content.Dia
 		diags.Errorf(pos, "path %s is not absolute once filled in", tmpl)
 		return ""
 	case strings.Contains(p, "$"):
-		if v := shellVariable(p); v != "" {
+		if v := infer.ShellVariable(p); v != "" {
 			diags.Errorf(pos, "path %s still holds %s once filled in: give it a value, or name the file without it", tmpl, v)
 			return ""
 		}
@@ -266,11 +268,7 @@ func modePos(srcs []Source, def content.Position) content.Position {
 func lastPos(srcs []Source, op Op, def content.Position) content.Position {
 	for i := len(srcs) - 1; i >= 0; i-- {
 		if s := srcs[i]; s.Op == op && s.Line > 0 {
-			p := s.Step.Pos()
-			if f := s.Step.File; f != nil && s.Line != p.Line {
-				p = f.Position(f.LineStart(s.Line) + max(p.Column-1, 0))
-			}
-			return p
+			return s.Pos()
 		}
 	}
 	return def
@@ -298,10 +296,10 @@ func account(fill Filler, tmpl, what string, pos content.Position, diags *conten
 }
 
 func manifestSource(s Source) manifest.Source {
-	st := s.Step
-	line := st.Code.Line
+	b := s.Block
+	line := b.Code.Line
 	if s.Line > 0 {
 		line = s.Line
 	}
-	return manifest.Source{Doc: st.File.Name, Line: line, Op: string(s.Op), By: s.By}
+	return manifest.Source{Doc: b.File.Name, Line: line, Op: string(s.Op), By: s.By}
 }

@@ -2,10 +2,13 @@ package shell
 
 import (
 	"fmt"
+	"maps"
 	"strconv"
 	"strings"
 
 	"mvdan.cc/sh/v3/syntax"
+
+	"github.com/tailordocs/tailor/snippets/lang"
 )
 
 // State is what carries over from one shell block to the next: the
@@ -28,6 +31,11 @@ type State struct {
 	// "install FILE DIR" is a directory to put the file in. A nil map is
 	// empty; Analyze allocates it when it needs to.
 	Dirs map[string]bool
+}
+
+// Clone returns a copy of st that Analyze can change without changing st.
+func (st *State) Clone() State {
+	return State{Dir: st.Dir, Vars: maps.Clone(st.Vars), Umask: st.Umask, Dirs: maps.Clone(st.Dirs)}
 }
 
 // Kind says what an Effect does. The zero Kind is no effect.
@@ -216,25 +224,10 @@ func (n Note) String() string {
 
 // IsShell reports whether a code block language name is a shell: "bash",
 // "sh", "shell", "zsh", "ksh", "console", "shell-session" and the like,
-// case-insensitive.
-func IsShell(lang string) bool {
-	l := strings.ToLower(strings.TrimSpace(lang))
-	return shellLangs[l] || consoleLangs[l]
-}
+// case-insensitive. The names are those of package snippets/lang.
+func IsShell(name string) bool { return lang.IsShell(name) }
 
-var shellLangs = map[string]bool{
-	"sh": true, "bash": true, "shell": true, "zsh": true, "ksh": true,
-	"mksh": true, "dash": true, "ash": true, "posix": true, "shell-script": true,
-	"shellscript": true, "bash-script": true, "sh-script": true, "bats": true,
-}
-
-var consoleLangs = map[string]bool{
-	"console": true, "shell-session": true, "shellsession": true,
-	"sh-session": true, "bash-session": true, "bashsession": true,
-	"zsh-session": true, "terminal": true, "shell_session": true,
-}
-
-// Analyze parses one shell block (its text as shown in the tutorial; lang
+// Analyze parses one shell block (its text as shown in the tutorial; name
 // is the block's language, such as "bash", "sh", "console" or
 // "shell-session", or "" for an untagged block) and returns its effects in
 // order, updating st. st may be nil.
@@ -248,14 +241,13 @@ var consoleLangs = map[string]bool{
 // A block that does not parse is returned as a single Note with the
 // parser's position and message; its effects are unknown, and if it seems
 // to change directory the current directory becomes unknown.
-func Analyze(text, lang string, st *State) ([]Effect, []Note) {
+func Analyze(text, name string, st *State) ([]Effect, []Note) {
 	if st == nil {
 		st = new(State)
 	}
 	var res results
 	a := newAnalyzer(st, &res)
-	l := strings.ToLower(strings.TrimSpace(lang))
-	console := consoleLangs[l] || startsWithDollarPrompt(text)
+	console := lang.IsConsole(name) || startsWithDollarPrompt(text)
 	f, err := a.parse(text, console)
 	if err != nil {
 		line, col := a.errPos(err)

@@ -1,10 +1,12 @@
-package snippets
+package infer
 
 import (
 	"strings"
 	"testing"
 
 	"github.com/tailordocs/tailor/content"
+	"github.com/tailordocs/tailor/snippets/prose"
+	"github.com/tailordocs/tailor/snippets/tree"
 )
 
 // inlines turns "Add the following to “/etc/x“::" into inline nodes:
@@ -35,7 +37,7 @@ func inlines(s string) []content.Inline {
 	return out
 }
 
-func TestParseIntent(t *testing.T) {
+func TestRead(t *testing.T) {
 	tests := []struct {
 		text string
 		want string // "op target", "op ref:KIND", or "" for no intent
@@ -124,8 +126,8 @@ func TestParseIntent(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
-			ss := sentences(tokenize(inlines(tt.text)))
-			in := parseIntent(ss[len(ss)-1])
+			ss := prose.Read(inlines(tt.text))
+			in := read(ss[len(ss)-1], nil).in
 			got := describeIntent(in)
 			if got != tt.want {
 				t.Errorf("got %q, want %q", got, tt.want)
@@ -134,42 +136,42 @@ func TestParseIntent(t *testing.T) {
 	}
 }
 
-func describeIntent(in *intent) string {
-	if in == nil || in.op == OpNone {
+func describeIntent(in *Intent) string {
+	if in == nil || in.Op == tree.None {
 		return ""
 	}
-	s := string(in.op)
+	s := string(in.Op)
 	switch {
-	case in.target != nil:
-		s += " " + in.target.text
-	case in.ref == refThatFile:
+	case in.Target != nil:
+		s += " " + in.Target.Text
+	case in.Ref == RefThatFile:
 		s += " ref:that-file"
-	case in.ref == refContinue:
+	case in.Ref == RefContinue:
 		s += " ref:continue"
-	case in.ref == refNounPhrase:
-		s += " ref:noun " + strings.Join(in.np, " ")
-	case in.ref == refAnchor:
+	case in.Ref == RefNounPhrase:
+		s += " ref:noun " + strings.Join(in.NP, " ")
+	case in.Ref == RefAnchor:
 		s += " ref:anchor"
 	}
-	if in.inDir {
+	if in.InDir {
 		s += " in-dir"
 	}
-	if in.sameDir {
+	if in.SameDir {
 		s += " same-dir"
 	}
-	if in.dir != nil {
-		s += " dir " + in.dir.text
+	if in.Dir != nil {
+		s += " dir " + in.Dir.Text
 	}
-	if in.describes {
+	if in.Describes {
 		s += " describes"
 	}
-	switch in.where {
-	case beforeLine:
-		s += " before " + in.anchor
-	case afterLine:
-		s += " after " + in.anchor
-	case blockEnd:
-		s += " block " + in.block
+	switch in.Place.Where {
+	case tree.BeforeLine:
+		s += " before " + in.Place.Anchor
+	case tree.AfterLine:
+		s += " after " + in.Place.Anchor
+	case tree.BlockEnd:
+		s += " block " + in.Place.Block
 	}
 	return s
 }

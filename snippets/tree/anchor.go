@@ -1,10 +1,45 @@
-package snippets
+package tree
 
 import (
 	"fmt"
-	"path"
 	"strings"
 )
+
+// Where says where in a file an insert goes.
+type Where int
+
+// Places in a file.
+const (
+	AtEnd      Where = iota
+	BeforeLine       // before the line Anchor
+	AfterLine        // after the line Anchor
+	BlockEnd         // at the end of the block Block
+	AtStart          // at the start of the file
+)
+
+// A Place is where an insert goes in a file.
+type Place struct {
+	Where  Where
+	Anchor string // the line, for BeforeLine and AfterLine
+	// WholeBlock: "after the ``location /static/`` block": the anchor
+	// line opens a block, and after means after its end
+	WholeBlock bool
+	Block      string // for BlockEnd: "VirtualHost", "server", "[Service]"
+}
+
+// Holds reports whether the tutorial makes p whole and the place is in it
+// exactly once.
+func (t *Tree) Holds(p string, pl Place) bool {
+	f := t.files[p]
+	if f == nil || !f.Whole {
+		return false
+	}
+	if pl.Where == BlockEnd {
+		_, _, n := findBlock(f.Lines, pl.Block)
+		return n == 1
+	}
+	return len(matchLines(f.Lines, pl.Anchor)) == 1
+}
 
 // matchLines returns the indexes of the lines that an anchor names: the
 // line's text, white space trimmed, equals the anchor or starts with it
@@ -27,23 +62,23 @@ func matchLines(lines []Line, anchor string) []int {
 
 // insertLines inserts add into lines where in says. It returns a reason
 // when the place is not found exactly once.
-func insertLines(lines, add []Line, in *intent) ([]Line, string) {
+func insertLines(lines, add []Line, in *Place) ([]Line, string) {
 	at := -1
 	indent := ""
-	switch in.where {
-	case atStart:
+	switch in.Where {
+	case AtStart:
 		at = 0
-	case atEnd:
+	case AtEnd:
 		at = len(lines)
-	case beforeLine, afterLine:
-		m := matchLines(lines, in.anchor)
+	case BeforeLine, AfterLine:
+		m := matchLines(lines, in.Anchor)
 		if len(m) != 1 {
-			return nil, fmt.Sprintf("the line %q is there %s", in.anchor, times(len(m)))
+			return nil, fmt.Sprintf("the line %q is there %s", in.Anchor, times(len(m)))
 		}
 		at = m[0]
-		if in.where == afterLine {
+		if in.Where == AfterLine {
 			at++
-			if in.wholeBlock {
+			if in.WholeBlock {
 				// after the block the line opens, if it opens one: past
 				// its close
 				t := strings.ToLower(strings.TrimSpace(lines[m[0]].Text))
@@ -51,14 +86,14 @@ func insertLines(lines, add []Line, in *intent) ([]Line, string) {
 				case strings.HasSuffix(t, "{"):
 					end := matchBrace(lines, m[0])
 					if end < 0 {
-						return nil, fmt.Sprintf("the block that the line %q opens has no end", in.anchor)
+						return nil, fmt.Sprintf("the block that the line %q opens has no end", in.Anchor)
 					}
 					at = end + 1
 				case strings.HasPrefix(t, "<") && !strings.HasPrefix(t, "</"):
 					name := strings.TrimSuffix(strings.TrimPrefix(firstWord(t), "<"), ">")
 					end := tagEnd(lines, m[0], name)
 					if end < 0 {
-						return nil, fmt.Sprintf("the block that the line %q opens has no end", in.anchor)
+						return nil, fmt.Sprintf("the block that the line %q opens has no end", in.Anchor)
 					}
 					at = end + 1
 				case strings.HasPrefix(t, "[") && strings.HasSuffix(t, "]"):
@@ -78,10 +113,10 @@ func insertLines(lines, add []Line, in *intent) ([]Line, string) {
 			}
 		}
 		indent = leadingSpace(lines[m[0]].Text)
-	case blockEnd:
-		open, close, n := findBlock(lines, in.block)
+	case BlockEnd:
+		open, close, n := findBlock(lines, in.Block)
 		if n != 1 {
-			return nil, fmt.Sprintf("the %s block is there %s", in.block, times(n))
+			return nil, fmt.Sprintf("the %s block is there %s", in.Block, times(n))
 		}
 		at = close
 		indent = innerIndent(lines, open, close)
@@ -345,85 +380,9 @@ func missingLines(have, want []Line) string {
 	return ""
 }
 
-// langOfPath guesses a file's language from its path.
-func langOfPath(p string) string {
-	base := path.Base(p)
-	switch ext := strings.ToLower(path.Ext(base)); ext {
-	case ".py":
-		return "python"
-	case ".sh", ".bash":
-		return "sh"
-	case ".html", ".htm", ".xml", ".svg":
-		return "html"
-	case ".ini", ".cfg":
-		return "ini"
-	case ".service", ".socket", ".timer", ".target", ".mount", ".path":
-		return "systemd"
-	case ".yml", ".yaml":
-		return "yaml"
-	case ".toml":
-		return "toml"
-	case ".json":
-		return "json"
-	case ".js", ".ts":
-		return "javascript"
-	case ".sql":
-		return "sql"
-	case ".lua":
-		return "lua"
-	case ".css", ".scss":
-		return "css"
-	case ".vim":
-		return "vim"
-	case ".php":
-		return "php"
-	case ".conf":
-		if strings.HasPrefix(p, "/etc/apache2/") || strings.HasPrefix(p, "/etc/httpd/") {
-			return "apache"
-		}
-		if strings.HasPrefix(p, "/etc/nginx/") {
-			return "nginx"
-		}
+func firstWord(s string) string {
+	if i := strings.IndexAny(s, " \t{"); i >= 0 {
+		return s[:i]
 	}
-	switch {
-	case base == ".vimrc" || base == "vimrc" || base == ".gvimrc":
-		return "vim"
-	case strings.HasPrefix(p, "/etc/nginx/"):
-		return "nginx"
-	case strings.HasPrefix(p, "/etc/apache2/"), strings.HasPrefix(p, "/etc/httpd/"):
-		return "apache"
-	case strings.HasPrefix(p, "/etc/systemd/"):
-		return "systemd"
-	case strings.HasPrefix(p, "/etc/cron.d/") || base == "crontab" || strings.HasPrefix(p, "/var/spool/cron/"):
-		return "crontab"
-	}
-	return ""
-}
-
-// commentLeader returns the comment syntax for tailor's markers in a file
-// of language lang at path p, "" for a format without comments (JSON),
-// into which nothing can be merged.
-func commentLeader(lang, p string) string {
-	if lang == "" {
-		lang = langOfPath(p)
-	}
-	switch strings.ToLower(lang) {
-	case "json":
-		return "" // no comments: nothing can be merged
-	case "html", "xml", "htmldjango", "jinja", "svg", "markdown", "md":
-		return "<!--"
-	case "css", "scss", "less":
-		return "/*"
-	case "vim", "viml":
-		return `"`
-	case "javascript", "js", "typescript", "ts", "c", "cpp", "go", "java", "php", "rust", "json5":
-		return "//"
-	case "sql", "lua", "haskell", "psql", "postgresql", "mysql":
-		return "--"
-	case "ini", "dosini":
-		if strings.HasSuffix(p, ".ini") {
-			return ";"
-		}
-	}
-	return "#"
+	return s
 }

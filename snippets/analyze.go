@@ -1,0 +1,201 @@
+package snippets
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/tailordocs/tailor/content"
+	"github.com/tailordocs/tailor/snippets/infer"
+	"github.com/tailordocs/tailor/snippets/lang"
+	"github.com/tailordocs/tailor/snippets/shell"
+	"github.com/tailordocs/tailor/snippets/tree"
+)
+
+// Analyze decides what every code block of docs does, in page order, and
+// simulates the result. docs must already hold only the content that
+// applies (conditional content filtered). Diagnostics are sorted.
+func Analyze(docs []*content.Doc) (*Plan, content.Diagnostics) {
+	w := &walker{plan: &Plan{}, tree: tree.New()}
+	w.story = infer.NewStory(w.tree)
+	for _, d := range docs {
+		w.page(d)
+	}
+	w.tree.DanglingLinks(stepLog{diags: &w.diags})
+	w.plan.Files, w.plan.Dirs, w.plan.Links = w.tree.Files, w.tree.Dirs, w.tree.Links
+	w.diags.Sort()
+	return w.plan, w.diags
+}
+
+// walker reads the tutorial in page order: it tells the story what it
+// reads, asks package infer what each block does, and applies it to the
+// tree.
+type walker struct {
+	plan  *Plan
+	diags content.Diagnostics
+	tree  *tree.Tree
+	story *infer.Story
+	doc   *content.Doc
+	file  *content.File
+}
+
+func (w *walker) page(d *content.Doc) {
+	w.doc, w.file = d, d.File
+	w.story.Page()
+	w.blocks(d.Blocks)
+}
+
+// blocks walks a sequence of sibling blocks.
+func (w *walker) blocks(bs []content.Block) {
+	for i, b := range bs {
+		switch n := b.(type) {
+		case *content.Section:
+			w.story.Section(content.PlainText(n.Title))
+			w.blocks(n.Blocks)
+		case *content.Paragraph:
+			for _, p := range w.story.Paragraph(n.Inlines) {
+				w.tree.SetEmpty(p)
+			}
+		case *content.Code:
+			w.code(n, introOf(bs, i))
+			w.story.CodeDone(n)
+		case *content.Include:
+			saved := w.file
+			if n.File != nil {
+				w.file = n.File
+			}
+			w.blocks(n.Blocks)
+			w.file = saved
+		default:
+			for _, p := range content.Parts(b) {
+				w.blocks(p)
+			}
+		}
+	}
+}
+
+// introOf returns the paragraph that introduces bs[i]: the sibling right
+// before it, comments and targets skipped.
+func introOf(bs []content.Block, i int) *content.Paragraph {
+	for j := i - 1; j >= 0; j-- {
+		switch n := bs[j].(type) {
+		case *content.Comment, *content.Target:
+			continue
+		case *content.Paragraph:
+			return n
+		}
+		return nil
+	}
+	return nil
+}
+
+func (w *walker) code(c *content.Code, intro *content.Paragraph) {
+	st := &Step{Block: tree.Block{File: w.file, Code: c, Subst: true}, Doc: w.doc, Op: OpNone}
+	w.plan.Steps = append(w.plan.Steps, st)
+	var at content.Position
+	if c.Annotation != nil {
+		at = w.file.Position(c.Annotation.Pos)
+	}
+	ann, ok := readAnnotation(c, at, &w.diags)
+	if ann != nil && ok {
+		st.Subst = ann.Subst
+	}
+	res := infer.Decide(w.story, &infer.Block{Code: c, Intro: intro, Annotation: ann, AnnotationOK: ok})
+	st.Op, st.By, st.Note = res.Op, res.By, res.Note
+	st.Rule, st.Also, st.Overruled = res.Rule, res.Also, res.Overruled
+	for _, p := range res.Problems {
+		pos := st.Pos()
+		if p.AtAnnotation {
+			pos = at
+		}
+		if p.Warning {
+			w.diags.Warnf(pos, "%s", p.Msg)
+		} else {
+			w.diags.Errorf(pos, "%s", p.Msg)
+		}
+	}
+	for _, d := range res.Dirs {
+		w.tree.SetKnown(d)
+	}
+	switch {
+	case res.Shell:
+		w.shellBlock(st, res.Optional)
+		w.story.OpenedNew(c, res.NewFile)
+	case res.Target != "":
+		w.apply(st, res, ann, at)
+	}
+}
+
+// apply performs a block's file operation on the tree.
+func (w *walker) apply(st *Step, res *infer.Result, ann *infer.Annotation, at content.Position) {
+	l := strings.ToLower(st.Code.Lang)
+	if lang.IsNone(l) {
+		if guess := lang.OfPath(res.Target); guess != "" {
+			l = guess // a "::" block added to settings.py is Python
+		}
+	}
+	ch := &tree.Change{Block: &st.Block, Op: res.Op, Target: res.Target, By: res.By, Note: st.Note,
+		Lines: tree.BlockLines(&st.Block, l, st.Subst), Lang: l, Place: res.Place}
+	if ann != nil {
+		ch.Attrs = tree.Attrs{Mode: ann.Mode, Owner: ann.Owner, Group: ann.Group, Validate: ann.Validate, ValidatePos: at}
+	}
+	st.Op, st.Target = res.Op, res.Target
+	w.tree.Apply(ch, stepLog{diags: &w.diags, st: st})
+	st.Op, st.Target, st.Note = ch.Op, ch.Target, ch.Note
+	w.story.Decided(st.Code, st.Target, st.Op)
+}
+
+// shellBlock applies what a shell block does. optional is set when the
+// text offers it as a choice ("If you ever need to, rename the file:"):
+// moves, edits and removals are not applied then.
+func (w *walker) shellBlock(st *Step, optional bool) {
+	effects, notes := shell.Analyze(st.Code.Text, strings.ToLower(st.Code.Lang), &w.story.Shell)
+	st.Effects = effects
+	var summary []string
+	for _, n := range notes {
+		summary = append(summary, n.Msg)
+	}
+	switch {
+	case len(summary) > 0:
+		st.Note = strings.Join(summary, "; ")
+	case len(effects) == 0:
+		st.Note = "commands that change no file"
+	}
+	log := stepLog{diags: &w.diags, st: st}
+	for _, e := range effects {
+		switch {
+		case e.Kind == shell.Open && e.Path == "":
+		case optional && (e.Kind == shell.Move || e.Kind == shell.Edit || e.Kind == shell.Remove):
+			log.Notef("%s %s: the text makes it a choice (\"If ...\"), not applied", e.Kind, e.Path)
+			continue
+		default:
+			if wr := w.tree.Effect(&st.Block, e, log); wr.Op != "" && st.Op == OpNone {
+				st.Op, st.Target, st.By = wr.Op, wr.Path, "shell: "+e.Cmd
+			}
+		}
+		w.story.ShellEffect(st.Code, e)
+	}
+	w.story.ShellDone()
+}
+
+// stepLog reports what changes to the tree say: warnings and errors to
+// the diagnostics, notes to the step's note.
+type stepLog struct {
+	diags *content.Diagnostics
+	st    *Step
+}
+
+func (l stepLog) Warnf(pos content.Position, format string, args ...any) {
+	l.diags.Warnf(pos, format, args...)
+}
+
+func (l stepLog) Errorf(pos content.Position, format string, args ...any) {
+	l.diags.Errorf(pos, format, args...)
+}
+
+func (l stepLog) Notef(format string, args ...any) {
+	msg := fmt.Sprintf(format, args...)
+	if l.st.Note != "" {
+		l.st.Note += "; "
+	}
+	l.st.Note += msg
+}

@@ -1,0 +1,122 @@
+package infer
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/tailordocs/tailor/snippets/prose"
+	"github.com/tailordocs/tailor/snippets/tree"
+)
+
+// explicitRules read what the author wrote about the block itself.
+var explicitRules = []*Rule{
+	{
+		ID: "annotation.invalid", Phase: Explicit, hook: hookStop,
+		Doc:      "an annotation with errors decides that the block makes no file; the errors say why",
+		Examples: []string{"Add this:\n\n```ini {file=\"/etc/a.conf\" op=replace}\na = 1\n```\n", "```ini {fil=\"/etc/a.conf\"}\na = 1\n```\n"},
+		Counter:  []string{"```ini {file=\"/etc/a.conf\"}\na = 1\n```\n", "Create file `/etc/a.conf` with the following contents:"},
+		Match: func(v *View) *Verdict {
+			if v.b.Annotation != nil && !v.b.AnnotationOK {
+				return &Verdict{Why: "annotation has errors"}
+			}
+			return nil
+		},
+	},
+	{
+		ID: "annotation.skip", Phase: Explicit, hook: hookStop,
+		Doc:      "op=skip: the block makes no file, whatever the text says",
+		Examples: []string{"Create file `/etc/a.conf` with the following contents:\n\n```ini {op=skip}\na = 1\n```\n", "```ini {file=\"/etc/a.conf\" op=skip}\na = 1\n```\n"},
+		Counter:  []string{"```ini {file=\"/etc/a.conf\" op=create}\na = 1\n```\n", "Skip this step if the following is already in `/etc/a.conf`:"},
+		Match: func(v *View) *Verdict {
+			if a := v.b.Annotation; a != nil && a.Op == string(tree.Skip) {
+				return &Verdict{Why: "skipped by annotation", By: "annotation"}
+			}
+			return nil
+		},
+	},
+	{
+		ID: "annotation.file", Phase: Explicit, hook: hookTarget,
+		Doc:      "file=PATH names the file; the text, or op=, says what to do with it (create by default)",
+		Examples: []string{"```ini {file=\"/etc/a.conf\"}\na = 1\n```\n", "Add the following:\n\n```ini {file=\"/etc/b.conf\" op=append}\nb = 2\n```\n"},
+		Counter:  []string{"```ini {op=skip file=\"/etc/a.conf\"}\na = 1\n```\n", "```ini {title=\"/etc/a.conf\"}\na = 1\n```\n"},
+		Match: func(v *View) *Verdict {
+			a := v.b.Annotation
+			if a == nil || a.File == "" {
+				return nil
+			}
+			if strings.HasSuffix(a.File, "/") {
+				return &Verdict{Why: "annotation names a directory", Err: fmt.Sprintf("file=%q in tailor annotation names a directory, not a file", a.File)}
+			}
+			p, _ := v.resolveName(a.File)
+			if p == "" {
+				return &Verdict{Why: "annotation names a relative file", Err: fmt.Sprintf("file=%q in tailor annotation: give an absolute path", a.File)}
+			}
+			return &Verdict{Target: p, By: "annotation"}
+		},
+	},
+	{
+		ID: "caption.path", Phase: Explicit, hook: hookTarget,
+		Doc:      "a caption that is a path names the file; the text says what to do with it (create by default)",
+		Examples: []string{"```ini title=\"/etc/a.conf\"\na = 1\n```\n", "Add these lines:\n\n```ini title=\"`/etc/b.conf`\"\nb = 2\n```\n"},
+		Counter:  []string{"```ini title=\"Settings\"\na = 1\n```\n", "```ini title=\"a.conf\"\na = 1\n```\n"},
+		Match: func(v *View) *Verdict {
+			c := captionPath(v.b.Code.Caption)
+			if c == "" {
+				return nil
+			}
+			p, _ := v.resolveName(c)
+			if p == "" {
+				return &Verdict{Why: fmt.Sprintf("caption %q: cannot tell which directory it is in", c)}
+			}
+			return &Verdict{Target: p, By: "caption"}
+		},
+	},
+	{
+		ID: "annotation.op", Phase: Explicit, hook: hookOverride,
+		Doc:      "op= says what the block does to its file, whatever the text says",
+		Examples: []string{"Create file `/etc/a.conf` with the following contents:\n\n```ini {op=append}\na = 1\n```\n", "```ini {file=\"/etc/a.conf\" op=check}\na = 1\n```\n"},
+		Counter:  []string{"```ini {file=\"/etc/a.conf\"}\na = 1\n```\n", "Append the following to `/etc/a.conf`:"},
+		Match: func(v *View) *Verdict {
+			a := v.b.Annotation
+			if a == nil || a.Op == "" {
+				return nil
+			}
+			if v.target == "" {
+				return &Verdict{Err: fmt.Sprintf("op=%s in tailor annotation needs a file: add file=PATH", a.Op)}
+			}
+			return &Verdict{Op: tree.Op(a.Op)}
+		},
+	},
+	{
+		ID: "annotation.place", Phase: Explicit, hook: hookOverride,
+		Doc:      "before=LINE or after=LINE inserts the block next to that line",
+		Examples: []string{"```nginx {file=\"/etc/nginx/a.conf\" before=\"include x;\"}\ninclude y;\n```\n", "Add this:\n\n```nginx {file=\"/etc/nginx/b.conf\" after=\"listen 80;\"}\nlisten 443;\n```\n"},
+		Counter:  []string{"```nginx {file=\"/etc/nginx/a.conf\"}\ninclude y;\n```\n", "Add this before `include x;` in `/etc/nginx/a.conf`:"},
+		Match: func(v *View) *Verdict {
+			a := v.b.Annotation
+			if a == nil || a.Before == "" && a.After == "" {
+				return nil
+			}
+			in := &Intent{Op: tree.Insert, Place: tree.Place{Where: tree.BeforeLine, Anchor: a.Before}}
+			if a.After != "" {
+				in.Place = tree.Place{Where: tree.AfterLine, Anchor: a.After}
+			}
+			return &Verdict{Op: tree.Insert, Intent: in}
+		},
+	},
+}
+
+// captionPath returns a caption that names a file ("/etc/hosts", or the
+// same in an inline literal), or "".
+func captionPath(c string) string {
+	c = strings.TrimSpace(c)
+	if strings.HasPrefix(c, "``") && strings.HasSuffix(c, "``") && len(c) > 4 {
+		c = c[2 : len(c)-2]
+	} else if strings.HasPrefix(c, "`") && strings.HasSuffix(c, "`") && len(c) > 2 {
+		c = c[1 : len(c)-1]
+	}
+	if c == "" || !prose.Literal(c).IsPath(true) {
+		return ""
+	}
+	return c
+}

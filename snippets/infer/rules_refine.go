@@ -1,0 +1,311 @@
+package infer
+
+import (
+	"fmt"
+	"path"
+	"strings"
+
+	"github.com/tailordocs/tailor/snippets/lang"
+	"github.com/tailordocs/tailor/snippets/prose"
+	"github.com/tailordocs/tailor/snippets/shell"
+	"github.com/tailordocs/tailor/snippets/tree"
+)
+
+// nameRules resolve a name as written to an absolute path, in order.
+var nameRules = []*Rule{
+	{
+		ID: "name.absolute", Phase: Discourse, hook: hookName,
+		Doc:      "an absolute path, or one starting with a placeholder (\"$CONF_DIR/app.ini\"), is itself",
+		Examples: []string{"Add the following to `/etc/hosts`:", "Create file `$CONF_DIR/app.ini` with the following contents:"},
+		Counter:  []string{"Add the following to `hosts`:", "Create `~/.profile` with the following contents:"},
+		Match: func(v *View) *Verdict {
+			p := v.name
+			if strings.HasPrefix(p, "/") || strings.HasPrefix(p, "$") && strings.Contains(p, "/") && !prose.UserDirRef(p) {
+				return &Verdict{Target: path.Clean(p)} // "$CONF_DIR/app.ini" is checked once filled in
+			}
+			return nil
+		},
+	},
+	{
+		ID: "name.home", Phase: Discourse, hook: hookName,
+		Doc:      "a path in the reader's home (\"~/x\") names no file of the server",
+		Examples: []string{"```ini title=\"~/.config/a.ini\"\na = 1\n```\n", "```ini {file=\"~/.b.ini\"}\nb = 1\n```\n"},
+		Counter:  []string{"```ini title=\"/etc/a.ini\"\na = 1\n```\n", "Add the following to `/root/.profile`:"},
+		Match: func(v *View) *Verdict {
+			if strings.HasPrefix(v.name, "~") {
+				return &Verdict{}
+			}
+			return nil
+		},
+	},
+	{
+		ID: "name.known-file", Phase: Discourse, hook: hookName,
+		Doc: "a relative name (\"settings.py\") that ends the path of one file the tutorial made: that file",
+		Examples: []string{
+			"Create `/etc/opt/app/settings.py`:\n\n```python\nA = 1\n```\n\nAdd the following to `settings.py`:\n\n```python\nB = 2\n```\n",
+			"Create `/srv/app/conf/main.ini`:\n\n```ini\na = 1\n```\n\nAdd this to `conf/main.ini`:\n\n```ini\nb = 2\n```\n",
+		},
+		Counter: []string{"Add the following to `settings.py`:", "Add the following to `/etc/settings.py`:"},
+		Match: func(v *View) *Verdict {
+			if m := knownWithName(v, v.name); len(m) == 1 {
+				return &Verdict{Target: m[0]}
+			}
+			return nil
+		},
+	},
+	{
+		ID: "name.named-in-section", Phase: Discourse, hook: hookName,
+		Doc:      "\"Open /etc/postgresql/15/main/postgresql.conf.\" then \"at the end of postgresql.conf\": the one path of the section with that name",
+		Examples: []string{"Open `/etc/postgresql/15/main/postgresql.conf`. Add the following at the end of `postgresql.conf`:", "The jail is `/etc/fail2ban/jail.local`. Create `jail.local` with the following contents:"},
+		Counter:  []string{"Add the following at the end of `postgresql.conf`:", "Open `/etc/a/x.conf` and `/etc/b/x.conf`. Add the following at the end of `x.conf`:"},
+		Match: func(v *View) *Verdict {
+			p := v.name
+			if strings.Contains(p, "/") || len(knownWithName(v, p)) > 0 {
+				return nil
+			}
+			var match []string
+			for _, m := range v.s.mentions {
+				if abs := absolute(m.tok.Text); abs != "" && path.Base(abs) == p && !containsStr(match, abs) {
+					match = append(match, abs)
+				}
+			}
+			if len(match) == 1 {
+				return &Verdict{Target: match[0]}
+			}
+			return nil
+		},
+	},
+	{
+		ID: "name.shell-directory", Phase: Discourse, hook: hookName,
+		Doc: "a relative name after a `cd` in the same section: in the shell's directory",
+		Examples: []string{
+			"```bash\nsudo mkdir -p /srv/app\ncd /srv/app\n```\n\nCreate `app.ini` with the following contents:\n\n```ini\na = 1\n```\n",
+			"```bash\ncd /etc/nginx\n```\n\nAdd the following to `conf.d/gzip.conf`:\n\n```nginx\ngzip on;\n```\n",
+		},
+		Counter: []string{
+			"# A\n\n```bash\ncd /srv/app\n```\n\n## B\n\nCreate `app.ini` with the following contents:\n\n```ini\na = 1\n```\n",
+			"Create `app.ini` with the following contents:",
+		},
+		Match: func(v *View) *Verdict {
+			if d := v.Cwd(); d != "" {
+				return &Verdict{Target: path.Join(d, v.name)}
+			}
+			return nil
+		},
+	},
+}
+
+// knownWithName returns the files made so far whose path ends with
+// "/"+name.
+func knownWithName(v *View, name string) []string {
+	var match []string
+	for _, f := range v.s.files.Paths() {
+		if strings.HasSuffix(f, "/"+name) {
+			match = append(match, f)
+		}
+	}
+	return match
+}
+
+func containsStr(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// refineRules settle the operation once the file is known.
+var refineRules = []*Rule{
+	{
+		ID: "create.unmade-restated", Phase: Discourse, hook: hookRefine,
+		Doc:      "\"Now, X should look like this\" of a file not made yet: the whole file, for a reader who starts here",
+		Examples: []string{"After these changes, `/etc/app.conf` should look like this:", "The final `/etc/haproxy/haproxy.cfg` should look like this:"},
+		Counter: []string{
+			"Create `/etc/app.conf`:\n\n```ini\na = 1\n```\n\nAfter these changes, `/etc/app.conf` should look like this:\n\n```ini\na = 1\n```\n",
+			"`/etc/app.conf` should look like this:",
+		},
+		Match: func(v *View) *Verdict {
+			in := v.in
+			if v.op == tree.Check && !v.s.files.HasFile(v.target) && !in.Describes && in.Target != nil {
+				return &Verdict{Op: tree.Create}
+			}
+			return nil
+		},
+	},
+	{
+		ID: "check.made-restated", Phase: Discourse, hook: hookRefine,
+		Doc: "\"X should contain:\" of a file the tutorial has made whole: what it holds by now, a check",
+		Examples: []string{
+			"Create `/etc/app.conf`:\n\n```ini\na = 1\n```\n\n`/etc/app.conf` should contain:\n\n```ini\na = 1\n```\n",
+			"Create `/etc/b.conf`:\n\n```ini\nb = 1\n```\n\nThe file should look like this:\n\n```ini\nb = 1\n```\n",
+		},
+		Counter: []string{"`/etc/app.conf` should contain:", "Create `/etc/app.conf` with the following contents:"},
+		Match: func(v *View) *Verdict {
+			if v.in.Copula && v.op == tree.Create && v.s.files.IsWhole(v.target) {
+				return &Verdict{Op: tree.Check}
+			}
+			return nil
+		},
+	},
+	{
+		ID: "veto.describes-unmade", Phase: Veto, hook: hookRefine,
+		Doc:      "\"X contains the following\" of a file the tutorial has not made: an excerpt of a file of the system, never written",
+		Examples: []string{"By default, `/etc/nginx/nginx.conf` contains the following:", "A typical error in `/var/log/nginx/error.log` looks like this:"},
+		Counter: []string{
+			"Create `/etc/app.conf`:\n\n```ini\na = 1\n```\n\n`/etc/app.conf` contains the following:\n\n```ini\na = 1\n```\n",
+			"Make sure `/etc/hosts` has these contents:",
+		},
+		Match: func(v *View) *Verdict {
+			if v.in.Describes && !v.s.files.HasFile(v.target) {
+				return &Verdict{Why: fmt.Sprintf("the text says what %s holds, and the tutorial has not made it: an excerpt, not written", v.target)}
+			}
+			return nil
+		},
+	},
+	{
+		ID: "check.described", Phase: Discourse, hook: hookRefine,
+		Doc: "\"X contains the following\" of a file the tutorial has made: a check of what it holds",
+		Examples: []string{
+			"Create `/etc/app.conf`:\n\n```ini\na = 1\n```\n\n`/etc/app.conf` contains the following:\n\n```ini\na = 1\n```\n",
+			"Create `/etc/b.conf`:\n\n```ini\nb = 1\n```\n\nThat file now looks like this:\n\n```ini\nb = 1\n```\n",
+		},
+		Counter: []string{"By default, `/etc/nginx/nginx.conf` contains the following:", "Make sure `/etc/hosts` has these contents:"},
+		Match: func(v *View) *Verdict {
+			if v.in.Describes {
+				return &Verdict{Op: tree.Check}
+			}
+			return nil
+		},
+	},
+	{
+		ID: "shell.writes-target", Phase: Veto, hook: hookRefine,
+		Doc: "\"Create X:\" over commands that write X (cat > X <<EOF, sudo nano X): the commands make X",
+		Examples: []string{
+			"Create `/etc/motd`:\n\n```bash\ncat > /etc/motd <<EOF\nhello\nEOF\n```\n",
+			"Create the file `/etc/a.conf`:\n\n```bash\nsudo nano /etc/a.conf\n```\n",
+		},
+		Counter: []string{
+			"Create `/etc/motd`:\n\n```text\nhello\n```\n",
+			"Create `/etc/b.conf`:\n\n```bash\necho hello\n```\n",
+		},
+		Match: func(v *View) *Verdict {
+			if lang.IsShell(v.lang) && shellWrites(v, v.target) {
+				return &Verdict{}
+			}
+			return nil
+		},
+	},
+	{
+		ID: "veto.shell-variable", Phase: Veto, hook: hookCheck,
+		Doc:      "a path with a shell variable (/home/$USER/x, /etc/$1.conf) is a file of the reader or of a loop, not one tailor can name",
+		Examples: []string{"Add the following to `/home/$USER/.profile`:", "Create `/etc/${name}.conf` with the following contents:"},
+		Counter:  []string{"Add the following to `/home/$APP_USER/.profile`:", "```ini {file=\"/etc/$x.conf\"}\na = 1\n```\n"},
+		Match: func(v *View) *Verdict {
+			if v.b.Annotation != nil && v.b.Annotation.File != "" {
+				return nil
+			}
+			if sv := shellVariable(v.target); sv != "" {
+				return &Verdict{Why: fmt.Sprintf("%s holds the shell variable %s: no file of its own", v.target, sv)}
+			}
+			return nil
+		},
+	},
+	{
+		ID: "veto.excerpt", Phase: Veto, hook: hookFollowed,
+		Doc:      "a block with lines left out (\"...\") is an excerpt, never written",
+		Examples: []string{"Add the following to `/etc/haproxy/haproxy.cfg`:\n\n```text\nglobal\n    ...\nfrontend www\n```\n", "Create `/etc/a.ini`:\n\n```ini\n[a]\n# ...\nb = 1\n```\n"},
+		Counter:  []string{"Add the following to `/etc/a.py`:\n\n```python\ndef f():\n    ...\n```\n", "Create `/etc/a.ini`:\n\n```ini\n[a]\nb = 1\n```\n"},
+		Match: func(v *View) *Verdict {
+			annotated := v.b.Annotation != nil && v.b.Annotation.File != ""
+			if !annotated && v.op != tree.Check && elided(v.b.Code.Text, lang.Or(v.lang, lang.OfPath(v.target))) {
+				return &Verdict{Why: fmt.Sprintf("the block leaves lines out (...): not written to %s", v.target)}
+			}
+			return nil
+		},
+	},
+	{
+		ID: "check.summary-section", Phase: Discourse, hook: hookFollowed,
+		Doc: "a block of a summary section (\"Summary\", \"Recap\") that gives a file the tutorial made: a check",
+		Examples: []string{
+			"# A\n\nCreate `/etc/a.conf`:\n\n```ini\na = 1\n```\n\n## Summary\n\nCreate `/etc/a.conf`:\n\n```ini\na = 1\n```\n",
+			"# B\n\nCreate `/etc/b.conf`:\n\n```ini\nb = 1\n```\n\n## Recap\n\n`/etc/b.conf` should be like this:\n\n```ini\nb = 1\n```\n",
+		},
+		Counter: []string{
+			"# A\n\n## Summary\n\nCreate `/etc/a.conf`:\n\n```ini\na = 1\n```\n",
+			"# B\n\nCreate `/etc/b.conf`:\n\n```ini\nb = 1\n```\n\n## Next\n\nCreate `/etc/b.conf`:\n\n```ini\nb = 2\n```\n",
+		},
+		Match: func(v *View) *Verdict {
+			if v.op == tree.Create && v.s.files.IsWhole(v.target) && isSummary(v.s.secTitle) {
+				return &Verdict{Op: tree.Check}
+			}
+			return nil
+		},
+	},
+}
+
+// shellWrites reports whether the shell commands of the block write the
+// file p (or open it in an editor), without changing the story.
+func shellWrites(v *View, p string) bool {
+	st := v.s.Shell.Clone()
+	effects, _ := shell.Analyze(v.b.Code.Text, v.lang, &st)
+	for _, e := range effects {
+		if (e.Kind == shell.Write || e.Kind == shell.Append || e.Kind == shell.Install && !e.IsDir) && path.Clean(e.Path) == p {
+			return true
+		}
+		if e.Kind == shell.Open && e.Path != "" {
+			return true // "Create the file X:" over "sudo nano X": the text comes next
+		}
+	}
+	return false
+}
+
+// noneRules say why a block makes no file.
+var noneRules = []*Rule{
+	{
+		ID: "shell.commands", Phase: Discourse, hook: hookNone,
+		Doc:      "commands: what they do to the file system (mkdir, chmod, chown, ln -s, writes) is applied",
+		Examples: []string{"Run:\n\n```bash\nsudo mkdir -p /srv/app\n```\n", "Make the directory:\n\n```\nsudo mkdir -p /srv/app\nsudo chown www-data /srv/app\n```\n"},
+		Counter:  []string{"Add the following to `/etc/a.conf`:", "Run:\n\n```text\nHello world\n```\n"},
+		Match: func(v *View) *Verdict {
+			if v.Commands() {
+				return &Verdict{Shell: true, Optional: len(v.sents) > 0 && offersChoice(v.Last())}
+			}
+			return nil
+		},
+	},
+	{
+		ID: "none.no-intro", Phase: Discourse, hook: hookNone,
+		Doc:      "no paragraph introduces the block: it makes no file",
+		Examples: []string{"# A\n\n```ini\na = 1\n```\n", "- a list item\n\n```ini\na = 1\n```\n"},
+		Counter:  []string{"Add the following to `/etc/a.conf`:", "This is what it prints:"},
+		Match: func(v *View) *Verdict {
+			if v.in == nil && v.b.Intro == nil {
+				return &Verdict{Why: "no text introduces the block"}
+			}
+			return nil
+		},
+	},
+	{
+		ID: "none.edit-in-place", Phase: Discourse, hook: hookNone,
+		Doc:      "\"find the line and change it to\", \"uncomment\": a change of lines where they are",
+		Examples: []string{"Find the line `Port 22` and change it to:", "Uncomment the following line:"},
+		Counter:  []string{"Add the following to `/etc/ssh/sshd_config`:", "This is what it prints:"},
+		Match: func(v *View) *Verdict {
+			if len(v.sents) > 0 && editsInPlace(v.Last()) {
+				return &Verdict{Why: "the text asks to change lines in place, which tailor does not do: not written"}
+			}
+			return nil
+		},
+	},
+	{
+		ID: "none.asks-nothing", Phase: Discourse, hook: hookNone,
+		Doc:      "the text before the block asks for no file",
+		Examples: []string{"This is what it prints:", "The result:"},
+		Counter:  []string{"Add the following to `/etc/a.conf`:", "Find the line `Port 22` and change it to:"},
+		Match: func(v *View) *Verdict {
+			return &Verdict{Why: "the text before the block asks for no file"}
+		},
+	},
+}

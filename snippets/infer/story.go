@@ -1,0 +1,243 @@
+package infer
+
+import (
+	"path"
+	"slices"
+	"strings"
+
+	"github.com/tailordocs/tailor/content"
+	"github.com/tailordocs/tailor/snippets/prose"
+	"github.com/tailordocs/tailor/snippets/shell"
+	"github.com/tailordocs/tailor/snippets/tree"
+)
+
+// Files is what the inference reads of the file tree the tutorial has
+// built so far (a *tree.Tree).
+type Files interface {
+	IsWhole(p string) bool              // the tutorial makes p as a whole file
+	HasFile(p string) bool              // the tutorial writes to p, whole or in part
+	Known(p string) bool                // p is known to exist
+	Paths() []string                    // the files made so far, in the order first made
+	Holds(p string, pl tree.Place) bool // p is whole and holds the place once
+	Follow(p string) string             // p with the links the tutorial made followed
+}
+
+// A mention is a path the text or a shell step named.
+type mention struct {
+	tok   prose.Token
+	isDir bool
+	sent  prose.Sentence
+	para  int // the paragraph it is in, counted from the start
+}
+
+// A Story is what a reader knows at a point of the tutorial: the paths
+// named in the section so far, the file an editor has open, the block
+// before and the file it wrote, the shell's directory. Package snippets
+// tells it what it reads (Page, Section, Paragraph, ShellEffect,
+// Decided, CodeDone) in page order; the rules read it through a View.
+type Story struct {
+	files Files
+	// Shell is the state of the tutorial's shell: its directory and
+	// variables. Package snippets analyses shell blocks with it.
+	Shell shell.State
+
+	// paras counts the paragraphs read so far; paraAtCode is the count
+	// when the last code block was read, lastCode that block
+	paras, paraAtCode int
+	lastCode          *content.Code
+	// opened is the file an editor command opened ("sudo nano X"), in
+	// the code block openedCode; openedNew: the text before the editor
+	// command creates the file
+	opened     string
+	openedCode *content.Code
+	openedNew  bool
+	lastFile   string // the file of the page's last file operation
+	shellSec   int    // section counter when the directory was last set
+	section    int
+	secTitle   string
+	mentions   []mention
+	sents      []prose.Sentence
+	prev       *prevBlock
+	newDirs    []string // the directories the shell block being read made
+}
+
+// prevBlock is the last block of the section that wrote a file.
+type prevBlock struct {
+	target string
+	code   *content.Code
+}
+
+// NewStory returns the story of a tutorial whose files are files.
+func NewStory(files Files) *Story { return &Story{files: files} }
+
+// Page starts a page: the shell starts anew.
+func (s *Story) Page() {
+	s.Shell = shell.State{}
+	s.lastFile = ""
+	s.Section("")
+}
+
+// Section starts a section with the title given.
+func (s *Story) Section(title string) {
+	s.section++
+	s.secTitle = title
+	s.mentions = s.mentions[:0]
+	s.sents = s.sents[:0]
+	s.prev = nil
+}
+
+// Paragraph reads a paragraph. It returns the files it creates empty
+// ("Create the file X."), to which what is added next makes a whole
+// file.
+func (s *Story) Paragraph(inlines []content.Inline) []string {
+	s.paras++
+	var empty []string
+	for _, sent := range prose.Read(inlines) {
+		s.sents = append(s.sents, sent)
+		s.mentionsOf(sent)
+		if !sent.EndsWithPeriod() {
+			continue
+		}
+		if in := read(sent, nil).in; in != nil && in.Op == tree.Create && in.Target != nil && !in.Describes {
+			if p := absolute(in.Target.Text); p != "" && !strings.HasSuffix(in.Target.Text, "/") {
+				empty = append(empty, p)
+			}
+		}
+	}
+	return empty
+}
+
+func (s *Story) mentionsOf(sent prose.Sentence) {
+	for i, t := range sent {
+		named := i > 0 && (sent[i-1].Is(prose.FileNouns) || sent[i-1].Is(prose.DirNouns))
+		if !t.IsPath(named) {
+			continue
+		}
+		isDir := strings.HasSuffix(t.Text, "/")
+		for k := i - 1; k >= 0 && k >= i-2; k-- {
+			if sent[k].Is(prose.DirNouns) {
+				isDir = true
+			}
+		}
+		if p := absolute(t.Text); p != "" && s.files.Known(p) {
+			isDir = true
+		}
+		s.mentions = append(s.mentions, mention{tok: t, isDir: isDir, sent: sent, para: s.paras})
+	}
+}
+
+// mention records a path a shell step makes or changes, for the prose
+// after it: "that file", "it", "that directory".
+func (s *Story) mention(p string, isDir bool) {
+	s.mentions = append(s.mentions, mention{tok: prose.Literal(p), isDir: isDir, para: s.paras})
+}
+
+// ShellEffect records an effect of the shell block code that was
+// applied, for the prose after it: the files it wrote or changed ("that
+// file", "it"), the editor it opened, the directory it moved to.
+func (s *Story) ShellEffect(code *content.Code, e shell.Effect) {
+	switch e.Kind {
+	case shell.Cd:
+		s.shellSec = s.section
+		return
+	case shell.Open:
+		if e.Path == "" {
+			s.opened, s.openedCode = "", code // "crontab -e", "systemctl edit app": what the reader types next goes there
+			return
+		}
+		if !e.Conditional {
+			s.opened, s.openedCode = s.files.Follow(e.Path), code
+		}
+	case shell.Mkdir:
+		s.newDirs = append(s.newDirs, e.Path)
+		return
+	case shell.Install:
+		if e.IsDir {
+			s.newDirs = append(s.newDirs, e.Path)
+			return
+		}
+	case shell.Chmod, shell.Chown:
+		if !s.files.HasFile(e.Path) {
+			return
+		}
+	case shell.Write, shell.Append, shell.Touch, shell.Move, shell.Untracked, shell.Edit:
+	default:
+		return
+	}
+	if !backupName(e.Path) || e.Kind == shell.Install {
+		s.mention(e.Path, false)
+	}
+}
+
+// ShellDone ends a shell block: "that directory" is the one directory it
+// made (with its parents); after several, it is not known.
+func (s *Story) ShellDone() {
+	if d := oneLeaf(s.newDirs); d != "" {
+		s.mention(d, true)
+	}
+	s.newDirs = s.newDirs[:0]
+}
+
+// oneLeaf returns the one directory of dirs that is not a parent of
+// another ("that directory" after "mkdir -p /a/b"), "" when there are
+// several.
+func oneLeaf(dirs []string) string {
+	var leaves []string
+	for _, d := range dirs {
+		leaf := true
+		for _, o := range dirs {
+			if strings.HasPrefix(o, d+"/") {
+				leaf = false
+			}
+		}
+		if leaf && !slices.Contains(leaves, d) {
+			leaves = append(leaves, d)
+		}
+	}
+	if len(leaves) == 1 {
+		return leaves[0]
+	}
+	return ""
+}
+
+// OpenedNew records whether the text before the editor command of the
+// block just read creates the file ("Create a new unit file:").
+func (s *Story) OpenedNew(code *content.Code, isNew bool) {
+	if s.openedCode == code {
+		s.openedNew = isNew
+	}
+}
+
+// Decided records a block that wrote to target (op not a check): the
+// file the text works on next.
+func (s *Story) Decided(code *content.Code, target string, op tree.Op) {
+	s.prev = &prevBlock{target: target, code: code}
+	if target != "" && op != tree.Check {
+		s.lastFile = target
+	}
+}
+
+// CodeDone records that a code block was read.
+func (s *Story) CodeDone(code *content.Code) {
+	s.lastCode, s.paraAtCode = code, s.paras
+}
+
+// backupName reports whether a path names a backup copy ("sshd_config.bak",
+// "nginx.conf.orig"): what the prose after "cp X X.bak" works on is X.
+func backupName(p string) bool {
+	for _, suf := range []string{".bak", ".orig", ".old", ".backup", ".save", ".dist", "~", ".original"} {
+		if strings.HasSuffix(strings.ToLower(p), suf) {
+			return true
+		}
+	}
+	return false
+}
+
+// absolute returns a cleaned absolute template path, or "" when p is not
+// absolute.
+func absolute(p string) string {
+	if !strings.HasPrefix(p, "/") {
+		return ""
+	}
+	return path.Clean(p)
+}

@@ -1,0 +1,291 @@
+package tree
+
+import (
+	"path"
+	"strings"
+
+	"github.com/tailordocs/tailor/content"
+)
+
+// Op is what a code block does to its target file, or what a shell step
+// did to a file, directory or link.
+type Op string
+
+// The operations of code blocks, and of the shell steps a source records.
+const (
+	None   Op = "none"
+	Create Op = "create"
+	Append Op = "append"
+	Insert Op = "insert"
+	Edit   Op = "edit"
+	Check  Op = "check"
+	Skip   Op = "skip"
+
+	Mkdir   Op = "mkdir"
+	Chmod   Op = "chmod"
+	Chown   Op = "chown"
+	Symlink Op = "symlink"
+	Move    Op = "move"
+)
+
+// A Block is the code block a change comes from.
+type Block struct {
+	File *content.File // the file holding the block (an included file inside an include)
+	Code *content.Code
+	// Subst is false when an annotation turns substitution off for the
+	// block: its lines are written as they are.
+	Subst bool
+}
+
+// Pos returns the position of the block's first content line.
+func (b *Block) Pos() content.Position {
+	return content.Position{Filename: b.File.Name, Line: b.Code.Line, Column: b.Code.Indent + 1}
+}
+
+// At returns the position of column col (1-based, in the block text) of
+// the block's source line line.
+func (b *Block) At(line, col int) content.Position {
+	return b.File.Position(b.File.LineStart(line) + b.Code.Indent + col - 1)
+}
+
+// A Line is one line of a generated file, with where it came from.
+type Line struct {
+	Text  string
+	Subst bool // fill placeholders in it
+	Lang  string
+	File  *content.File
+	Line  int // 1-based line in File
+	// Col is the 1-based source column of Text[Pad]: the first Pad bytes
+	// of Text are indentation an insert added, not from the source.
+	Col int
+	Pad int
+}
+
+// BlockLines turns a code block into file lines.
+func BlockLines(b *Block, lang string, subst bool) []Line {
+	c := b.Code
+	if c.Text == "" {
+		return nil
+	}
+	texts := strings.Split(c.Text, "\n")
+	lines := make([]Line, len(texts))
+	for i, t := range texts {
+		lines[i] = Line{Text: strings.TrimRight(t, " \t"), Subst: subst, Lang: lang, File: b.File, Line: c.Line + i, Col: c.Indent + 1}
+	}
+	return lines
+}
+
+// A Source is a step that contributed to a file, directory or link.
+type Source struct {
+	Block *Block
+	Op    Op
+	By    string
+	// Line is the source line of a shell command; 0 means the block's
+	// first line.
+	Line int
+}
+
+// Pos returns the position of the source: its shell command's line, or
+// the block's.
+func (s Source) Pos() content.Position {
+	p := s.Block.Pos()
+	if s.Line > 0 && s.Line != p.Line {
+		p = s.Block.File.Position(s.Block.File.LineStart(s.Line) + max(p.Column-1, 0))
+	}
+	return p
+}
+
+// A File is a file the tutorial creates (Whole) or adds to (a fragment
+// merged into a file that exists on the system already). Paths and lines
+// keep their placeholders.
+type File struct {
+	Path  string
+	Whole bool
+	Lines []Line
+	Lang  string
+	Mode  string // octal, "" when the tutorial sets none
+	Owner string
+	Group string
+	// Before and After anchor a fragment inserted into a system file.
+	Before, After string
+	// Validate is a command that checks the finished file, "%s" standing
+	// for its path ("nginx -t -c %s"), from an annotation; "" for none.
+	Validate string
+	// ValidatePos is where the command is given.
+	ValidatePos content.Position
+	Sources     []Source
+}
+
+// A Dir is a directory the tutorial creates or whose mode or owner it sets.
+type Dir struct {
+	Path    string
+	Mode    string
+	Owner   string
+	Group   string
+	Sources []Source
+}
+
+// A Link is a symbolic link the tutorial makes.
+type Link struct {
+	Path    string
+	Target  string
+	Sources []Source
+}
+
+// A Tree is the simulated file system. Its zero value is not ready: use
+// New.
+type Tree struct {
+	Files []*File // in the order they were first made
+	Dirs  []*Dir
+	Links []*Link
+
+	files map[string]*File
+	dirs  map[string]*Dir
+	links map[string]*Link
+	known map[string]bool // paths known to exist on the server
+	// empty holds the files a sentence creates without a block ("Create
+	// the file X."): what is added to them next makes a whole file
+	empty map[string]bool
+}
+
+// New returns an empty tree.
+func New() *Tree {
+	return &Tree{
+		files: map[string]*File{},
+		dirs:  map[string]*Dir{},
+		links: map[string]*Link{},
+		known: map[string]bool{},
+		empty: map[string]bool{},
+	}
+}
+
+// File returns the file made at p, or nil.
+func (t *Tree) File(p string) *File { return t.files[p] }
+
+// IsWhole reports whether the tutorial makes p as a whole file.
+func (t *Tree) IsWhole(p string) bool { f := t.files[p]; return f != nil && f.Whole }
+
+// HasFile reports whether the tutorial writes to p, whole or in part.
+func (t *Tree) HasFile(p string) bool { return t.files[p] != nil }
+
+// IsDir reports whether the tutorial makes the directory p.
+func (t *Tree) IsDir(p string) bool { return t.dirs[p] != nil }
+
+// IsLink reports whether the tutorial makes the link p.
+func (t *Tree) IsLink(p string) bool { return t.links[p] != nil }
+
+// Known reports whether p is known to exist: made by the tutorial or
+// by a step of it tailor does not follow.
+func (t *Tree) Known(p string) bool { return t.known[p] }
+
+// SetKnown records that p exists.
+func (t *Tree) SetKnown(p string) { t.known[p] = true }
+
+// SetEmpty records that a sentence creates p empty ("Create the file
+// X."): lines added to it next make a whole file.
+func (t *Tree) SetEmpty(p string) { t.empty[p] = true }
+
+// Paths returns the paths of the files made so far, in the order they
+// were first made.
+func (t *Tree) Paths() []string {
+	out := make([]string, len(t.Files))
+	for i, f := range t.Files {
+		out[i] = f.Path
+	}
+	return out
+}
+
+func (t *Tree) fileFor(p string) *File {
+	f := t.files[p]
+	if f == nil {
+		f = &File{Path: p}
+		t.files[p] = f
+		t.Files = append(t.Files, f)
+	}
+	return f
+}
+
+func (t *Tree) dirFor(p string) *Dir {
+	d := t.dirs[p]
+	if d == nil {
+		d = &Dir{Path: p}
+		t.dirs[p] = d
+		t.Dirs = append(t.Dirs, d)
+	}
+	return d
+}
+
+// Follow returns p with the links the tutorial made on its way followed,
+// as the system would: writing to sites-enabled/app writes to the file in
+// sites-available it links to.
+func (t *Tree) Follow(p string) string {
+	for hops := 0; hops < 40; hops++ {
+		q, ok := t.linkOnPath(p)
+		if !ok {
+			break
+		}
+		l := t.links[q].Target
+		if !strings.HasPrefix(l, "/") {
+			l = path.Join(path.Dir(q), l)
+		}
+		p = path.Clean(l + strings.TrimPrefix(p, q))
+	}
+	return p
+}
+
+// linkOnPath returns the deepest part of p that is a link the tutorial
+// made with a target it knows.
+func (t *Tree) linkOnPath(p string) (string, bool) {
+	for q := p; q != "/" && q != "."; q = path.Dir(q) {
+		if l := t.links[q]; l != nil && l.Target != "" && !strings.Contains(l.Target, "$(") {
+			return q, true
+		}
+	}
+	return "", false
+}
+
+// remove forgets a file, link or directory the tutorial removes again.
+func (t *Tree) remove(p string, recursive bool) {
+	under := func(x string) bool { return x == p || recursive && strings.HasPrefix(x, p+"/") }
+	if l := t.links[p]; l != nil {
+		delete(t.links, p)
+		t.Links = removeLink(t.Links, l)
+	}
+	var files []*File
+	for _, f := range t.Files {
+		if under(f.Path) {
+			delete(t.files, f.Path)
+			continue
+		}
+		files = append(files, f)
+	}
+	t.Files = files
+	var dirs []*Dir
+	for _, d := range t.Dirs {
+		if under(d.Path) {
+			delete(t.dirs, d.Path)
+			continue
+		}
+		dirs = append(dirs, d)
+	}
+	t.Dirs = dirs
+}
+
+func removeLink(ls []*Link, l *Link) []*Link {
+	out := ls[:0]
+	for _, x := range ls {
+		if x != l {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// A Log takes what applying a change has to say: warnings at a position
+// and notes for the plan. Package snippets adds the warnings to the
+// diagnostics and the notes to the step's note.
+type Log interface {
+	Warnf(pos content.Position, format string, args ...any)
+	Errorf(pos content.Position, format string, args ...any)
+	Notef(format string, args ...any)
+}
