@@ -241,7 +241,7 @@ func (p *Project) readConfig(src []byte, diags *content.Diagnostics) []string {
 		if !isTable {
 			diags.Errorf(atValue("placeholders"), "placeholders must be a table of declarations, like [placeholders.DOMAIN]")
 		} else {
-			decls, ds := values.ParseDecls(t, ix, ConfigFile)
+			decls, ds := values.ParseDecls(t, src, ConfigFile)
 			diags.Append(ds)
 			p.Decls = decls
 		}

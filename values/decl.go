@@ -40,11 +40,13 @@ type Decl struct {
 
 var declKeys = []string{"default", "description", "example", "generate", "pattern", "secret"}
 
-// ParseDecls reads the [placeholders] table of tailor.toml (already
-// decoded into table) and returns the declarations by name. ix locates
-// keys in the file named file, for messages.
-func ParseDecls(table map[string]any, ix tomlpos.Keys, file string) (map[string]*Decl, content.Diagnostics) {
+// ParseDecls reads the [placeholders] table of a tailor.toml, already
+// decoded into table (with github.com/BurntSushi/toml), and returns the
+// declarations by name. src is the whole file, named file in messages,
+// so that they give the line and column of what they are about.
+func ParseDecls(table map[string]any, src []byte, file string) (map[string]*Decl, content.Diagnostics) {
 	var diags content.Diagnostics
+	ix := tomlpos.Index(src)
 	at := func(key string, value bool) content.Position { return ix.At(file, key, value) }
 	decls := map[string]*Decl{}
 	names := make([]string, 0, len(table))

@@ -9,7 +9,9 @@
 // ([Decl]) add defaults, patterns, secrecy and generated values.
 //
 // In tailor's pipeline, package generator loads every client's values with
-// [Load] and hands them to the stages that fill placeholders.
+// [Load] and hands them to the stages that fill placeholders. [FromMap]
+// gives the same values from a map held in memory, for programs that
+// build a tutorial without values files.
 package values
 
 import (
@@ -332,9 +334,19 @@ func Load(fsys afero.Fs, file string, opts Options) (*Values, content.Diagnostic
 		raw[k] = x
 	}
 
+	v.complete(raw, fsys, path.Join(dir, ".tailor-state", client+".toml"), opts, at, &diags)
+	diags.Sort()
+	return v, diags
+}
+
+// complete gives the values read (raw) the declarations' defaults and
+// generated values, resolves the placeholders they use, decides which are
+// secret and checks them. at locates a key (value false) or its value
+// (value true) for messages. Generated values are kept in stateFile on
+// fsys; with no stateFile they are made anew.
+func (v *Values) complete(raw map[string]*Value, fsys afero.Fs, stateFile string, opts Options, at func(key string, value bool) content.Position, diags *content.Diagnostics) {
 	// Declarations: defaults and generated values for names the file
 	// does not set.
-	stateFile := path.Join(dir, ".tailor-state", client+".toml")
 	v.stateFile = stateFile
 	var state map[string]any
 	var newState []string
@@ -350,8 +362,8 @@ func Load(fsys afero.Fs, file string, opts Options) (*Values, content.Diagnostic
 		}
 		switch {
 		case d.Generate != "":
-			if state == nil {
-				state, v.stateOld = readState(fsys, stateFile, &diags)
+			if state == nil && stateFile != "" {
+				state, v.stateOld = readState(fsys, stateFile, diags)
 			}
 			if kept, ok := state[n]; ok {
 				pos := stateKeyPos(stateFile, v.stateOld, n)
@@ -371,6 +383,10 @@ func Load(fsys afero.Fs, file string, opts Options) (*Values, content.Diagnostic
 				diags.Errorf(d.Pos, "cannot generate %s: %v", n, err)
 				continue
 			}
+			if stateFile == "" {
+				raw[n] = &Value{Name: n, Text: text, Source: Generated, Secret: true, Pos: d.Pos}
+				continue
+			}
 			raw[n] = &Value{Name: n, Text: text, Source: Generated, Secret: true, Pos: content.Position{Filename: stateFile}}
 			newState = append(newState, n)
 		case d.Default != nil:
@@ -381,7 +397,7 @@ func Load(fsys afero.Fs, file string, opts Options) (*Values, content.Diagnostic
 		v.stateData = encodeState(state, raw, newState)
 	}
 
-	broken := resolve(raw, opts, &diags)
+	broken := resolve(raw, opts, diags)
 	public := map[string]bool{}
 	for n, x := range raw {
 		d := opts.Decls[n]
@@ -408,7 +424,19 @@ func Load(fsys afero.Fs, file string, opts Options) (*Values, content.Diagnostic
 	for _, n := range v.Names() {
 		x := v.vals[n]
 		d := opts.Decls[n]
-		if d == nil || d.re == nil || broken[n] || d.re.MatchString(x.Text) {
+		if d == nil || d.Pattern == "" || broken[n] {
+			continue
+		}
+		re := d.re
+		if re == nil {
+			// a declaration made in Go rather than read by ParseDecls
+			var err error
+			if re, err = regexp.Compile(d.Pattern); err != nil {
+				diags.Errorf(d.Pos, "pattern %q of %s is not a valid regular expression: %s", d.Pattern, n, strings.TrimPrefix(err.Error(), "error parsing regexp: "))
+				continue
+			}
+		}
+		if re.MatchString(x.Text) {
 			continue
 		}
 		shown := fmt.Sprintf(" %q", x.Text)
@@ -421,8 +449,6 @@ func Load(fsys afero.Fs, file string, opts Options) (*Values, content.Diagnostic
 		}
 		diags.Errorf(p, "value of %s%s does not match its pattern %s", n, shown, d.Pattern)
 	}
-	diags.Sort()
-	return v, diags
 }
 
 // replaceUnescaping is placeholder.Replace for a value written in a

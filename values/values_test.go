@@ -9,8 +9,6 @@ import (
 
 	"github.com/BurntSushi/toml"
 	"github.com/spf13/afero"
-
-	"github.com/tailordocs/tailor/internal/tomlpos"
 )
 
 func load(t *testing.T, files map[string]string, decls string, env map[string]string) (*Values, string) {
@@ -33,7 +31,7 @@ func load(t *testing.T, files map[string]string, decls string, env map[string]st
 			t.Fatal(err)
 		}
 		ph, _ := tree["placeholders"].(map[string]any)
-		d, diags := ParseDecls(ph, tomlpos.Index([]byte(decls)), "tailor.toml")
+		d, diags := ParseDecls(ph, []byte(decls), "tailor.toml")
 		for _, x := range diags {
 			msgs = append(msgs, x.String())
 		}
