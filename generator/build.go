@@ -366,30 +366,8 @@ func (p *Project) buildClient(file, out string, opts Options, ps *plans) (r *Res
 		r.Diags.Sort()
 		return r
 	}
-	r.Client = vals.Client
-	r.Tags = vals.Tags
-	t := ps.get(p, vals.Tags)
-	fill := newFiller(vals, p.Ignore)
-	r.Diags.Append(checkPlaceholders(p.Pages, t.tags, t.plan, fill, p.declared(), nil))
-	r.Diags.Append(p.unusedKeys(vals))
-	validate := opts.Validate
-	if r.Diags.HasErrors() {
-		validate = nil // the files are not what they will be; the rest is checked all the same
-	}
-	files, modes, diags := p.render(t, vals, fill, validate)
-	r.Diags.Append(diags)
-	r.Diags.Sort()
-	if r.Diags.HasErrors() {
-		return r
-	}
-	if p.broken || t.diags.HasErrors() {
-		// The tutorial itself has errors, reported once for the run:
-		// no client's output is written from it.
-		r.blocked = true
-		return r
-	}
-	r.Files, r.Modes = files, modes
-	if opts.DryRun {
+	p.buildValues(r, vals, opts.Validate, ps)
+	if r.Files == nil || opts.DryRun {
 		return r
 	}
 	// Generated values are kept before the output that uses them appears.
@@ -408,13 +386,40 @@ func (p *Project) buildClient(file, out string, opts Options, ps *plans) (r *Res
 		}
 	}
 	dir := path.Join(out, vals.Client)
-	if err := writeTree(p.Fs, out, vals.Client, files, modes); err != nil {
+	if err := writeTree(p.Fs, out, vals.Client, r.Files, r.Modes); err != nil {
 		r.Diags.Errorf(content.Position{Filename: dir}, "cannot write output: %v", err)
 		r.Files = nil
 		return r
 	}
 	r.Dir = dir
 	return r
+}
+
+// buildValues builds one client's output in memory from its values,
+// into r.Files and r.Modes, which stay nil when it fails.
+func (p *Project) buildValues(r *Result, vals *values.Values, validate func(string, []byte) error, ps *plans) {
+	r.Client = vals.Client
+	r.Tags = vals.Tags
+	t := ps.get(p, vals.Tags)
+	fill := newFiller(vals, p.Ignore)
+	r.Diags.Append(checkPlaceholders(p.Pages, t.tags, t.plan, fill, p.declared(), nil))
+	r.Diags.Append(p.unusedKeys(vals))
+	if r.Diags.HasErrors() {
+		validate = nil // the files are not what they will be; the rest is checked all the same
+	}
+	files, modes, diags := p.render(t, vals, fill, validate)
+	r.Diags.Append(diags)
+	r.Diags.Sort()
+	if r.Diags.HasErrors() {
+		return
+	}
+	if p.broken || t.diags.HasErrors() {
+		// The tutorial itself has errors, reported once for the run:
+		// no client's output is written from it.
+		r.blocked = true
+		return
+	}
+	r.Files, r.Modes = files, modes
 }
 
 // sphinxBuilderTag reports whether a tag is one Sphinx sets for a builder
@@ -585,7 +590,7 @@ func (p *Project) render(t *tagged, vals *values.Values, fill *filler, validate 
 		// a last guard: what Render reports, at the block, comes first
 		diags.Errorf(content.Position{Filename: "manifest.json"}, "%v", err)
 	}
-	files["manifest.json"] = out.Manifest.JSON()
+	files["manifest.json"] = manifestJSON(out.Manifest)
 	files["install.sh"] = out.Manifest.InstallScript()
 
 	// the docs show each value in a code block as the file or the shell
