@@ -3,14 +3,20 @@
 //
 // Usage:
 //
-//	tailor build [-C DIR] [--values FILE]... [--out DIR]
-//	tailor check [-C DIR] [--values FILE]...
+//	tailor build [-C DIR] [--values FILE]... [--out DIR] [--json | --format FORMAT]
+//	tailor check [-C DIR] [--values FILE]... [--json | --format FORMAT]
 //	tailor plan  [-C DIR] [--values FILE] [--json]
 //	tailor init  [-C DIR] [--values FILE]
+//	tailor diff  [-C DIR] --values FILE --root DIR [--json]
+//	tailor serve [-C DIR] --values FILE [--addr HOST:PORT]
+//	tailor version
+//	tailor help COMMAND
 //
 // Diagnostics go to standard error as "path:line:col: error|warning:
-// message". The exit status is 0 on success, 1 when there are errors, 2 for
-// a usage error.
+// message"; build and check print them as JSON with --json, and as GitHub
+// Actions annotations with --format github. The exit status is 0 on
+// success, 1 when there are errors (for diff: when the system drifted),
+// 2 for a usage error.
 package main
 
 import (
@@ -21,6 +27,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"sort"
 	"strings"
 
@@ -29,20 +36,6 @@ import (
 	"github.com/tailordocs/tailor/content"
 	"github.com/tailordocs/tailor/generator"
 )
-
-const usage = `tailor turns a deployment tutorial into each client's runbook and config files.
-
-Usage:
-  tailor build [-C DIR] [--values FILE]... [--out DIR]   docs and files for each client
-  tailor check [-C DIR] [--values FILE]...               all diagnostics, nothing written
-  tailor plan  [-C DIR] [--values FILE] [--json]         what each code block becomes, and why
-  tailor init  [-C DIR] [--values FILE]                  a values file skeleton
-  tailor diff  [-C DIR] --values FILE --root DIR [--json] the build against an installed system
-  tailor serve [-C DIR] --values FILE [--addr HOST:PORT]  the site, built again as pages change
-
---values takes files or glob patterns and may be repeated; without it the
-project's clients (tailor.toml "clients", default clients/*.toml) are used.
-`
 
 func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr, os.LookupEnv))
@@ -63,12 +56,25 @@ func (m *multiFlag) Set(s string) error { *m = append(*m, s); return nil }
 // run is the whole command, testable: it returns the exit status.
 func run(args []string, stdout, stderr io.Writer, getenv func(string) (string, bool)) int {
 	if len(args) == 0 {
-		fmt.Fprint(stderr, usage)
+		fmt.Fprint(stderr, usage())
 		return exitUsage
 	}
-	if args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
-		fmt.Fprint(stdout, usage)
+	switch args[0] {
+	case "-h", "-help", "--help":
+		fmt.Fprint(stdout, usage())
 		return exitOK
+	case "-version", "--version":
+		args = []string{"version"}
+	case "help":
+		if len(args) == 1 {
+			fmt.Fprint(stdout, usage())
+			return exitOK
+		}
+		if _, ok := commands[args[1]]; !ok || len(args) > 2 {
+			fmt.Fprintf(stderr, "tailor help: no command %q\n\n%s", strings.Join(args[1:], " "), usage())
+			return exitUsage
+		}
+		return run([]string{args[1], "--help"}, stdout, stderr, getenv)
 	}
 	// "tailor -C DIR build", as git and make take it
 	var global []string
@@ -88,7 +94,7 @@ func run(args []string, stdout, stderr io.Writer, getenv func(string) (string, b
 		break
 	}
 	if len(args) == 0 {
-		fmt.Fprint(stderr, usage)
+		fmt.Fprint(stderr, usage())
 		return exitUsage
 	}
 	if strings.HasPrefix(args[0], "-") {
@@ -100,16 +106,16 @@ func run(args []string, stdout, stderr io.Writer, getenv func(string) (string, b
 				example = "tailor " + a + " " + strings.Join(rest, " ")
 			}
 		}
-		fmt.Fprintf(stderr, "tailor: %s goes after the command, as in \"%s\"\n\n%s", args[0], example, usage)
+		fmt.Fprintf(stderr, "tailor: %s goes after the command, as in \"%s\"\n\n%s", args[0], example, usage())
 		return exitUsage
 	}
 	cmd, args := args[0], append(global, args[1:]...)
 	fs := flag.NewFlagSet("tailor "+cmd, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
-	dir := fs.String("C", ".", "project directory")
+	dir := fs.String("C", ".", "the project `DIR`")
 	var vals multiFlag
 	fs.Var(&vals, "values", "values `FILE` or glob (repeatable)")
-	var out, root, addr *string
+	var out, root, addr, format *string
 	var asJSON *bool
 	switch cmd {
 	case "serve":
@@ -117,43 +123,66 @@ func run(args []string, stdout, stderr io.Writer, getenv func(string) (string, b
 	case "diff":
 		root = fs.String("root", "", "the installed system's root `DIR` (/ for this one)")
 		asJSON = fs.Bool("json", false, "print JSON")
-	case "build":
-		out = fs.String("out", "", "output `DIR` (default: out in the project directory)")
-	case "check", "init":
+	case "build", "check":
+		if cmd == "build" {
+			out = fs.String("out", "", "output `DIR` (default: out in the project directory)")
+		}
+		asJSON = fs.Bool("json", false, "print the diagnostics, and each client's status and files, as JSON (--format json)")
+		format = fs.String("format", "text", "print diagnostics as `FORMAT`: text, json, or github (GitHub Actions annotations)")
+	case "init":
+	case "version":
+		fs = flag.NewFlagSet("tailor version", flag.ContinueOnError)
+		fs.SetOutput(io.Discard)
 	case "plan":
 		asJSON = fs.Bool("json", false, "print JSON")
 	default:
-		fmt.Fprintf(stderr, "tailor: unknown command %q\n\n%s", cmd, usage)
+		fmt.Fprintf(stderr, "tailor: unknown command %q\n\n%s", cmd, usage())
 		return exitUsage
 	}
 	if err := fs.Parse(args); err != nil {
-		fs.SetOutput(stderr)
 		if errors.Is(err, flag.ErrHelp) {
-			fmt.Fprintf(stderr, "usage of tailor %s:\n", cmd)
-			fs.PrintDefaults()
+			printHelp(stdout, cmd, fs)
 			return exitOK
 		}
 		msg := err.Error()
 		if name, ok := strings.CutPrefix(msg, "flag provided but not defined: -"); ok {
 			msg = fmt.Sprintf("unknown flag --%s", strings.TrimPrefix(name, "-"))
 		}
-		fmt.Fprintf(stderr, "tailor %s: %s\n", cmd, msg)
-		fs.PrintDefaults()
+		fmt.Fprintf(stderr, "tailor %s: %s\nusage: %s\n(\"tailor %s --help\" tells more)\n", cmd, msg, commands[cmd].usage, cmd)
 		return exitUsage
 	}
 	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "tailor %s: unexpected argument %q\n", cmd, fs.Arg(0))
+		fmt.Fprintf(stderr, "tailor %s: unexpected argument %q\nusage: %s\n", cmd, fs.Arg(0), commands[cmd].usage)
 		return exitUsage
+	}
+	if cmd == "version" {
+		fmt.Fprint(stdout, versionLine(debug.ReadBuildInfo()))
+		return exitOK
+	}
+	if format != nil {
+		if *asJSON {
+			*format = "json"
+		}
+		switch *format {
+		case "text", "json", "github":
+		default:
+			fmt.Fprintf(stderr, "tailor %s: --format %q: want text, json or github\n", cmd, *format)
+			return exitUsage
+		}
 	}
 	osfs := afero.NewOsFs()
 	proj, diags := generator.Load(osfs, filepath.ToSlash(*dir))
 	if proj == nil {
-		printDiags(stderr, nil, diags, nil)
+		if format != nil && *format != "text" {
+			report(stdout, *format, nil, diags, &generator.Run{})
+		} else {
+			printDiags(stderr, nil, diags, nil)
+		}
 		return exitFail
 	}
 	switch cmd {
 	case "build", "check":
-		return build(proj, diags, vals, out, cmd == "check", stdout, stderr, getenv)
+		return build(proj, diags, vals, out, *format, cmd == "check", stdout, stderr, getenv)
 	case "plan":
 		return plan(proj, diags, vals, *asJSON, stdout, stderr, getenv)
 	case "init":
@@ -170,7 +199,7 @@ func run(args []string, stdout, stderr io.Writer, getenv func(string) (string, b
 	return exitUsage
 }
 
-func build(proj *generator.Project, diags content.Diagnostics, vals []string, out *string, check bool, stdout, stderr io.Writer, getenv func(string) (string, bool)) int {
+func build(proj *generator.Project, diags content.Diagnostics, vals []string, out *string, format string, check bool, stdout, stderr io.Writer, getenv func(string) (string, bool)) int {
 	opts := generator.Options{Values: vals, Getenv: getenv, DryRun: check, Validate: validate}
 	if out != nil && *out != "" {
 		opts.Out = filepath.ToSlash(*out)
@@ -188,7 +217,17 @@ func build(proj *generator.Project, diags content.Diagnostics, vals []string, ou
 	r := proj.Build(opts)
 	all := append(content.Diagnostics{}, diags...)
 	all.Append(r.Diags)
-	printDiags(stderr, proj, all, r.Clients)
+	if format == "json" {
+		if !report(stdout, format, proj, diags, r) {
+			return exitFail
+		}
+		return exitOK
+	}
+	if format == "github" {
+		report(stdout, format, proj, diags, r)
+	} else {
+		printDiags(stderr, proj, all, r.Clients)
+	}
 	failed := 0
 	for _, c := range r.Clients {
 		if c.Failed() {
@@ -211,7 +250,7 @@ func build(proj *generator.Project, diags content.Diagnostics, vals []string, ou
 			}
 		}
 	}
-	if all.HasErrors() || failed > 0 || len(r.Clients) == 0 {
+	if !succeeded(all, r) {
 		if len(r.Clients) > 1 {
 			fmt.Fprintf(stderr, "tailor: %d of %d clients failed\n", failed, len(r.Clients))
 		}
@@ -223,48 +262,9 @@ func build(proj *generator.Project, diags content.Diagnostics, vals []string, ou
 // printDiags prints the project's diagnostics, then the clients', each
 // diagnostic once: when several clients have the same one, it says which.
 func printDiags(w io.Writer, proj *generator.Project, project content.Diagnostics, clients []*generator.Result) {
-	type entry struct {
-		d       content.Diagnostic
-		clients []string
-	}
-	seen := map[content.Diagnostic]*entry{}
-	var list []*entry
-	add := func(d content.Diagnostic, client string) {
-		e := seen[d]
-		if e == nil {
-			e = &entry{d: d}
-			seen[d] = e
-			list = append(list, e)
-		}
-		if client != "" {
-			e.clients = append(e.clients, client)
-		}
-	}
-	for _, d := range project {
-		if d.Severity != content.Note {
-			add(d, "")
-		}
-	}
-	for _, c := range clients {
-		for _, d := range c.Diags {
-			if d.Severity == content.Note {
-				continue
-			}
-			name := c.Client
-			if strings.HasPrefix(d.Pos.Filename, c.Values) || name == "" {
-				name = "" // positions in the values file name the client already
-			}
-			add(d, name)
-		}
-	}
-	sort.SliceStable(list, func(i, j int) bool {
-		return content.Diagnostics{list[i].d, list[j].d}.Less(0, 1)
-	})
 	many := len(clients) > 1
-	for _, e := range list {
-		d := e.d
-		d.Pos.Filename = proj.SourcePath(d.Pos.Filename)
-		line := d.String()
+	for _, e := range collectDiags(proj, project, clients) {
+		line := e.d.String()
 		if many && len(e.clients) > 0 {
 			line += " [" + clientList(e.clients, len(clients)) + "]"
 		}
