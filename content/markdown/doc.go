@@ -37,8 +37,11 @@
 // node for, becomes its text between raw "<del>" and "</del>".
 //
 // [Extension] is a goldmark.Extender for generators that render Markdown
-// with goldmark themselves (SPEC section 8): it fills $PLACEHOLDERS in the
-// HTML output, hands every code block to a callback as a [content.Code],
+// with goldmark themselves: added beside their other extensions
+// (goldmark-highlighting, goldmark-meta, GFM, in any order), it fills
+// $PLACEHOLDERS in the HTML output, in code blocks and in the front
+// matter, hands every code block to a callback as a [content.Code],
 // converted by the same code as the reader's, and can drop conditional
-// content.
+// content. After Convert, [FilePlan] says in one call which files the
+// document makes and what they hold.
 package markdown

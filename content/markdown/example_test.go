@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"fmt"
 	"os"
+	"strings"
 
 	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/parser"
 
 	"github.com/tailordocs/tailor/content"
 	"github.com/tailordocs/tailor/content/markdown"
@@ -76,4 +78,48 @@ func ExampleParse() {
 	//         Link url="https://smtp.example.net" refname="" internal="" anonymous=false
 	//           Text "the ISP"
 	//         Text "."
+}
+
+// A plain goldmark pipeline renders a page with its placeholders filled;
+// FilePlan then says which files the page makes, and what they hold.
+func ExampleFilePlan() {
+	src := []byte("# Relay for $DOMAIN\n\n" +
+		"Create file `/etc/postfix/sasl_passwd` with the following contents:\n\n" +
+		"```\n[smtp.$DOMAIN]:587 $RELAY_USER:secret\n```\n\n" +
+		"Add the following to `/etc/postfix/main.cf`:\n\n" +
+		"```ini\nrelayhost = [smtp.$DOMAIN]:587\n```\n\n" +
+		"```console\n# chmod 600 /etc/postfix/sasl_passwd\n```\n")
+	values := map[string]string{"DOMAIN": "acme.example", "RELAY_USER": "acme"}
+	md := goldmark.New(goldmark.WithExtensions(&markdown.Extension{
+		Fill: func(name string) (string, bool) {
+			v, ok := values[name]
+			return v, ok
+		},
+	}))
+	pc := parser.NewContext()
+	var html bytes.Buffer
+	if err := md.Convert(src, &html, parser.WithContext(pc)); err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(strings.SplitN(html.String(), "\n", 2)[0])
+
+	out, diags := markdown.FilePlan(pc, "relay.md")
+	if err := diags.Err(); err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, f := range out.Manifest.Files {
+		name := "rootfs" + f.Path
+		if f.Kind != "file" {
+			name = "fragments" + f.Path
+		}
+		fmt.Printf("%s %s %s (line %d, %s)\n%s", f.Kind, f.Path, f.Mode, f.Sources[0].Line, f.Sources[0].By, out.Files[name])
+	}
+	// Output:
+	// <h1>Relay for acme.example</h1>
+	// fragment /etc/postfix/main.cf  (line 12, inferred: Add the following to)
+	// relayhost = [smtp.acme.example]:587
+	// file /etc/postfix/sasl_passwd 0600 (line 6, inferred: Create file with the following contents)
+	// [smtp.acme.example]:587 acme:secret
 }

@@ -2,7 +2,6 @@ package markdown
 
 import (
 	"bytes"
-	"strings"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -13,7 +12,6 @@ import (
 	"github.com/yuin/goldmark/util"
 
 	"github.com/tailordocs/tailor/content"
-	"github.com/tailordocs/tailor/placeholder"
 )
 
 // Extension is a goldmark.Extender. The zero value does nothing visible:
@@ -24,26 +22,35 @@ import (
 //		Blocks: collect, // func(*content.Code, string)
 //	}))
 //
-// It adds an AST transformer, which drops excluded conditional content and
-// collects the code blocks, and node renderers (priority 100, ahead of
-// goldmark's HTML renderer and of the extensions' at 500) for text, code
-// spans, code blocks, links, images and autolinks, which fill placeholders
-// and write what goldmark's default renderer would have written for the
-// filled text, HTML-escaped the same way. Placeholders in raw HTML are left
-// as written. The renderers take goldmark's HTML options (unsafe, XHTML,
-// hard wraps, writer) like the default renderer; with a writer of one's
-// own, text that holds a filled placeholder has its escapes and character
-// references resolved as goldmark's default writer resolves them.
+// It adds an AST transformer, which drops excluded conditional content,
+// collects the code blocks and keeps what [FilePlan] needs, and node
+// renderers (priority 100, ahead of goldmark's HTML renderer and of the
+// extensions' at 500) for text, code spans, links, images and autolinks,
+// which fill placeholders and write what goldmark's default renderer
+// would have written for the filled text, HTML-escaped the same way.
+// Placeholders in raw HTML are left as written. The renderers take
+// goldmark's HTML options (unsafe, XHTML, hard wraps, writer) like the
+// default renderer; with a writer of one's own, text that holds a filled
+// placeholder has its escapes and character references resolved as
+// goldmark's default writer resolves them.
+//
+// Code blocks are left to whichever renderer the goldmark.Markdown has for
+// them (goldmark's own, or github.com/yuin/goldmark-highlighting's, in
+// whichever order the extensions are given): the extension wraps the
+// Markdown's renderer so that the code block renderer reads the lines
+// with their placeholders filled. With github.com/yuin/goldmark-meta, the
+// front matter's string values are filled too, in meta.Get, meta.GetItems
+// and the document's Meta.
 //
 // The fields are read while converting, not by Extend; a goldmark.Markdown
 // using the extension is safe for concurrent use when Fill, Blocks and
-// Only are.
+// Only are. Rendering one document from two goroutines at once is not.
 type Extension struct {
 	// Fill returns the text to show for a placeholder name, and false
 	// to leave "$NAME" as written. nil leaves every placeholder.
 	// Placeholders are filled in prose, code spans, link and image
-	// targets, titles and alternative text, and code blocks, except those
-	// annotated subst=off.
+	// targets, titles and alternative text, front matter, and code
+	// blocks, except those annotated subst=off.
 	Fill func(name string) (string, bool)
 	// Blocks, when non-nil, is called for every fenced or indented code
 	// block, in document order, with the block as content.Code
@@ -52,7 +59,7 @@ type Extension struct {
 	// when there is none). An annotation comment between the paragraph
 	// and the block does not count. Positions refer to the source given
 	// to Convert; syntax errors in annotations are reported by [Parse]
-	// only.
+	// and [FilePlan].
 	Blocks func(code *content.Code, intro string)
 	// Only decides conditional content: it reports whether the blocks
 	// between "<!-- only: EXPR -->" and the matching "<!-- end only -->"
@@ -62,10 +69,15 @@ type Extension struct {
 	Only func(expr *content.TagExpr) bool
 }
 
-// Extend adds the extension's AST transformer and node renderers to m.
+// Extend adds the extension's AST transformers and node renderers to m,
+// and wraps m's renderer to fill the placeholders of code blocks.
 func (e *Extension) Extend(m goldmark.Markdown) {
-	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(&transformer{e}, 1000)))
+	m.Parser().AddOptions(parser.WithASTTransformers(
+		util.Prioritized(&transformer{e}, 1000),
+		util.Prioritized(&metaFiller{e}, -1000),
+	))
 	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(newNodeRenderer(e), 100)))
+	m.SetRenderer(&codeFiller{Renderer: m.Renderer(), e: e})
 }
 
 // transformer drops excluded conditional content and collects code
@@ -73,6 +85,7 @@ func (e *Extension) Extend(m goldmark.Markdown) {
 type transformer struct{ e *Extension }
 
 func (t *transformer) Transform(doc *ast.Document, r text.Reader, pc parser.Context) {
+	pc.Set(planKey, &converted{root: doc, src: r.Source(), fill: t.e.Fill})
 	if t.e.Only == nil && t.e.Blocks == nil {
 		return
 	}
@@ -182,8 +195,6 @@ func (r *nodeRenderer) SetOption(name renderer.OptionName, value any) {
 func (r *nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(ast.KindText, r.renderText)
 	reg.Register(ast.KindCodeSpan, r.renderCodeSpan)
-	reg.Register(ast.KindCodeBlock, r.renderCodeBlock)
-	reg.Register(ast.KindFencedCodeBlock, r.renderCodeBlock)
 	reg.Register(ast.KindLink, r.renderLink)
 	reg.Register(ast.KindImage, r.renderImage)
 	reg.Register(ast.KindAutoLink, r.renderAutoLink)
@@ -191,16 +202,7 @@ func (r *nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 
 // fill returns s with its placeholders filled, and whether any was.
 func (r *nodeRenderer) fill(s string) (string, bool) {
-	if r.e.Fill == nil || !strings.Contains(s, "$") {
-		return s, false
-	}
-	filled := false
-	out := placeholder.Replace(s, func(ref placeholder.Ref) (string, bool) {
-		v, ok := r.e.Fill(ref.Name)
-		filled = filled || ok
-		return v, ok
-	})
-	return out, filled
+	return fillWith(r.e.Fill, s)
 }
 
 // joined reports whether the text node b continues a on the same line:
@@ -288,56 +290,6 @@ func (r *nodeRenderer) renderCodeSpan(w util.BufWriter, src []byte, n ast.Node, 
 	}
 	r.base.Writer.RawWrite(w, []byte(out))
 	return ast.WalkSkipChildren, nil
-}
-
-func (r *nodeRenderer) renderCodeBlock(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
-	base := r.funcs[n.Kind()]
-	if !entering || r.e.Fill == nil || r.substOff(n, src) {
-		return base(w, src, n, entering)
-	}
-	lines := n.Lines()
-	out := make([]string, lines.Len())
-	filled := false
-	for i := range out {
-		seg := lines.At(i)
-		var f bool
-		out[i], f = r.fill(string(seg.Value(src)))
-		filled = filled || f
-	}
-	if !filled {
-		return base(w, src, n, entering)
-	}
-	_, _ = w.WriteString("<pre><code")
-	if fc, ok := n.(*ast.FencedCodeBlock); ok {
-		if lang := fc.Language(src); lang != nil {
-			_, _ = w.WriteString(` class="language-`)
-			r.base.Writer.Write(w, lang)
-			_ = w.WriteByte('"')
-		}
-	}
-	_ = w.WriteByte('>')
-	for _, l := range out {
-		r.base.Writer.RawWrite(w, []byte(l))
-	}
-	return ast.WalkContinue, nil
-}
-
-// substOff reports whether a code block is annotated subst=off, in its
-// info string or in the comment before it.
-func (r *nodeRenderer) substOff(n ast.Node, src []byte) bool {
-	c := &converter{file: &content.File{Src: src}, src: src}
-	var ann *content.Annotation
-	if h, ok := n.PreviousSibling().(*ast.HTMLBlock); ok {
-		if cm := c.comment(h); cm.kind == annotationComment {
-			ann = c.commentAnnotation(cm)
-		}
-	}
-	if fc, ok := n.(*ast.FencedCodeBlock); ok && fc.Info != nil {
-		seg := fc.Info.Segment
-		ann = mergeAnnotations(ann, c.info(&content.Code{}, string(seg.Value(src)), seg.Start))
-	}
-	v, _ := ann.Get("subst")
-	return strings.EqualFold(v, "off")
 }
 
 // writeURL writes a link target as goldmark does: URL-escaped, then
