@@ -6,6 +6,7 @@ import (
 
 	"github.com/tailordocs/tailor/content"
 	"github.com/tailordocs/tailor/snippets"
+	"github.com/tailordocs/tailor/snippets/infer"
 	"github.com/tailordocs/tailor/values"
 )
 
@@ -13,6 +14,20 @@ import (
 // code blocks with the operation each block becomes and why.
 type PlanReport struct {
 	Docs []PlanDoc `json:"docs"`
+	// Rules, when asked for, is every rule with its counts on the
+	// tutorial.
+	Rules []RuleCount `json:"rules,omitempty"`
+}
+
+// A RuleCount is one rule of the inference (package snippets/infer) and
+// how often it fired on a tutorial: the blocks it decided or helped
+// decide, and those where it applied but was overruled.
+type RuleCount struct {
+	ID        string `json:"id"`
+	Phase     string `json:"phase"`
+	Doc       string `json:"doc"`
+	Hits      int    `json:"hits"`
+	Overruled int    `json:"overruled"`
 }
 
 // PlanDoc is one page of a plan.
@@ -41,7 +56,13 @@ type PlanBlock struct {
 	Op     string `json:"op"`
 	Target string `json:"target,omitempty"`
 	By     string `json:"by,omitempty"`
-	Note   string `json:"note,omitempty"`
+	// Rule is the rule that decided; Also the rules that resolved or
+	// refined the decision; Overruled those that applied but were
+	// overruled.
+	Rule      string   `json:"rule,omitempty"`
+	Also      []string `json:"also,omitempty"`
+	Overruled []string `json:"overruled,omitempty"`
+	Note      string   `json:"note,omitempty"`
 	// Effects are what a shell block does to the file system.
 	Effects []string `json:"effects,omitempty"`
 }
@@ -94,6 +115,7 @@ func planBlock(n *content.Code, st *snippets.Step, fill *filler) PlanBlock {
 		return pb
 	}
 	pb.Op, pb.Target, pb.By, pb.Note = string(st.Op), st.Target, st.By, st.Note
+	pb.Rule, pb.Also, pb.Overruled = st.Rule, st.Also, st.Overruled
 	if st.Op == snippets.OpSkip {
 		pb.Op = string(snippets.OpNone)
 	}
@@ -135,6 +157,9 @@ func (r *PlanReport) Text() string {
 			if bl.Note != "" && (bl.Op == string(snippets.OpNone) || len(bl.Effects) > 0) {
 				parts = append(parts, "("+bl.Note+")")
 			}
+			if bl.Rule != "" {
+				parts = append(parts, "["+bl.Rule+"]")
+			}
 			line += strings.Join(parts, "  ")
 			b.WriteString(strings.TrimRight(line, " ") + "\n")
 		}
@@ -158,4 +183,39 @@ func padLeft(s string, n int) string {
 
 func itoa(n int) string {
 	return strconv.Itoa(n)
+}
+
+// RuleCounts counts, for every rule, the blocks of the report it decided
+// or helped decide and those it was overruled on; rules that never fired
+// are listed with zeros, in the order they are asked.
+func (r *PlanReport) RuleCounts() []RuleCount {
+	hits, over := map[string]int{}, map[string]int{}
+	for _, d := range r.Docs {
+		for _, b := range d.Blocks {
+			if b.Rule != "" {
+				hits[b.Rule]++
+			}
+			for _, id := range b.Also {
+				hits[id]++
+			}
+			for _, id := range b.Overruled {
+				over[id]++
+			}
+		}
+	}
+	var out []RuleCount
+	for _, rule := range infer.Rules() {
+		out = append(out, RuleCount{ID: rule.ID, Phase: rule.Phase.String(), Doc: rule.Doc, Hits: hits[rule.ID], Overruled: over[rule.ID]})
+	}
+	return out
+}
+
+// RulesText formats rule counts for people: one line per rule.
+func RulesText(rules []RuleCount) string {
+	var b strings.Builder
+	b.WriteString("rule                          phase      hits  overruled  what it recognises\n")
+	for _, r := range rules {
+		b.WriteString(pad(r.ID, 29) + " " + pad(r.Phase, 9) + " " + padLeft(itoa(r.Hits), 5) + "  " + padLeft(itoa(r.Overruled), 9) + "  " + r.Doc + "\n")
+	}
+	return b.String()
 }

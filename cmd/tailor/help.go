@@ -31,10 +31,13 @@ Diagnostics read "path:line:col: error|warning: message".`,
 		exit: "0 no errors (warnings allowed), 1 errors, 2 usage error",
 	},
 	"plan": {
-		usage: "tailor plan [-C DIR] [--values FILE] [--json]",
+		usage: "tailor plan [-C DIR] [--values FILE] [--json] [--rules]",
 		doc: `Shows what each code block becomes (create, append, insert, edit, check
-or none), the file it targets and what decided. With --values, targets
-are filled in and conditional content follows the client's tags.`,
+or none), the file it targets, what decided and the rule that did (in
+brackets). With --values, targets are filled in and conditional content
+follows the client's tags. With --rules, it lists every rule instead, with
+how many blocks of this tutorial it decided and how many it was overruled
+on, rules that never fired included.`,
 		exit: "0 shown, 1 the project or the values cannot be read, 2 usage error",
 	},
 	"init": {

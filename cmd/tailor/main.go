@@ -5,7 +5,7 @@
 //
 //	tailor build [-C DIR] [--values FILE]... [--out DIR] [--json | --format FORMAT]
 //	tailor check [-C DIR] [--values FILE]... [--json | --format FORMAT]
-//	tailor plan  [-C DIR] [--values FILE] [--json]
+//	tailor plan  [-C DIR] [--values FILE] [--json] [--rules]
 //	tailor init  [-C DIR] [--values FILE]
 //	tailor diff  [-C DIR] --values FILE --root DIR [--json]
 //	tailor serve [-C DIR] --values FILE [--addr HOST:PORT]
@@ -116,7 +116,7 @@ func run(args []string, stdout, stderr io.Writer, getenv func(string) (string, b
 	var vals multiFlag
 	fs.Var(&vals, "values", "values `FILE` or glob (repeatable)")
 	var out, root, addr, format *string
-	var asJSON *bool
+	var asJSON, rules *bool
 	switch cmd {
 	case "serve":
 		addr = fs.String("addr", "127.0.0.1:8080", "`HOST:PORT` to serve the site on")
@@ -135,6 +135,7 @@ func run(args []string, stdout, stderr io.Writer, getenv func(string) (string, b
 		fs.SetOutput(io.Discard)
 	case "plan":
 		asJSON = fs.Bool("json", false, "print JSON")
+		rules = fs.Bool("rules", false, "list every rule with its hit count on this tutorial")
 	default:
 		fmt.Fprintf(stderr, "tailor: unknown command %q\n\n%s", cmd, usage())
 		return exitUsage
@@ -184,7 +185,7 @@ func run(args []string, stdout, stderr io.Writer, getenv func(string) (string, b
 	case "build", "check":
 		return build(proj, diags, vals, out, *format, cmd == "check", stdout, stderr, getenv)
 	case "plan":
-		return plan(proj, diags, vals, *asJSON, stdout, stderr, getenv)
+		return plan(proj, diags, vals, *asJSON, *rules, stdout, stderr, getenv)
 	case "init":
 		return initValues(proj, diags, vals, stdout, stderr, getenv)
 	case "diff":
@@ -286,7 +287,7 @@ func clientList(names []string, total int) string {
 	return fmt.Sprintf("clients %s and %d more", strings.Join(names[:3], ", "), len(names)-3)
 }
 
-func plan(proj *generator.Project, diags content.Diagnostics, vals []string, asJSON bool, stdout, stderr io.Writer, getenv func(string) (string, bool)) int {
+func plan(proj *generator.Project, diags content.Diagnostics, vals []string, asJSON, rules bool, stdout, stderr io.Writer, getenv func(string) (string, bool)) int {
 	if len(vals) > 1 {
 		fmt.Fprintln(stderr, "tailor plan: give at most one --values file")
 		return exitUsage
@@ -299,12 +300,18 @@ func plan(proj *generator.Project, diags content.Diagnostics, vals []string, asJ
 	diags.Append(ds)
 	diags.Sort()
 	printDiags(stderr, proj, diags, nil)
-	if asJSON {
+	if rules {
+		rep.Rules = rep.RuleCounts()
+	}
+	switch {
+	case asJSON:
 		enc := json.NewEncoder(stdout)
 		enc.SetEscapeHTML(false)
 		enc.SetIndent("", " ")
 		enc.Encode(rep)
-	} else {
+	case rules:
+		fmt.Fprint(stdout, generator.RulesText(rep.Rules))
+	default:
 		fmt.Fprint(stdout, rep.Text())
 	}
 	return exitOK

@@ -332,3 +332,56 @@ func TestInitLeavesShellVariables(t *testing.T) {
 		t.Errorf("init:\n%s", stdout)
 	}
 }
+
+func TestPlanRules(t *testing.T) {
+	dir := project(t, map[string]string{"page.md": "# Site\n\nAdd the following to `/etc/hosts`:\n\n```text\n127.0.0.1 a\n```\n\n" +
+		"For example, add this to `/etc/hosts`:\n\n```text\n10.0.0.1 b\n```\n"})
+	code, stdout, stderr := tailor(t, nil, "plan", "-C", dir)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, want := range []string{"append /etc/hosts  (inferred: Add the following to)  [add.to-path]", "[veto.example]"} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("plan does not show %q:\n%s", want, stdout)
+		}
+	}
+	code, stdout, _ = tailor(t, nil, "plan", "-C", dir, "--json", "--rules")
+	if code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	var rep struct {
+		Docs []struct {
+			Blocks []struct {
+				Rule      string   `json:"rule"`
+				Also      []string `json:"also"`
+				Overruled []string `json:"overruled"`
+			} `json:"blocks"`
+		} `json:"docs"`
+		Rules []struct {
+			ID        string `json:"id"`
+			Hits      int    `json:"hits"`
+			Overruled int    `json:"overruled"`
+		} `json:"rules"`
+	}
+	if err := json.Unmarshal([]byte(stdout), &rep); err != nil {
+		t.Fatal(err)
+	}
+	b := rep.Docs[0].Blocks
+	if b[0].Rule != "add.to-path" || b[1].Rule != "veto.example" || len(b[1].Overruled) != 1 || b[1].Overruled[0] != "add.to-path" {
+		t.Errorf("blocks: %+v", b)
+	}
+	hits := map[string][2]int{}
+	for _, r := range rep.Rules {
+		hits[r.ID] = [2]int{r.Hits, r.Overruled}
+	}
+	if hits["add.to-path"] != [2]int{1, 1} || hits["veto.example"] != [2]int{1, 0} {
+		t.Errorf("counts: add.to-path %v, veto.example %v", hits["add.to-path"], hits["veto.example"])
+	}
+	if _, ok := hits["veto.session"]; !ok {
+		t.Error("--rules leaves out rules that never fired")
+	}
+	code, stdout, _ = tailor(t, nil, "plan", "-C", dir, "--rules")
+	if code != 0 || !strings.Contains(stdout, "veto.session") {
+		t.Errorf("plan --rules: exit %d\n%s", code, stdout)
+	}
+}

@@ -169,6 +169,11 @@ func read(s prose.Sentence, def *prose.Token) reading {
 	dirs := createdDirs(s)
 	in, _ := readVerbs(v)
 	if in == nil {
+		for _, rule := range byHook[hookNegation] {
+			if rule.Match(v) != nil {
+				return reading{veto: rule.ID}
+			}
+		}
 		in = readClauses(v)
 	}
 	if in == nil && len(dirs) > 0 {
@@ -208,11 +213,6 @@ func readVerbs(v *View) (*Intent, bool) {
 
 // readClauses reads a sentence as a whole, when no verb asks for a file.
 func readClauses(v *View) *Intent {
-	for _, rule := range byHook[hookNegation] {
-		if rule.Match(v) != nil {
-			return nil
-		}
-	}
 	for _, rule := range byHook[hookClause] {
 		if vd := rule.Match(v); vd != nil && vd.Intent != nil {
 			vd.Intent.Rule = rule.ID
@@ -261,6 +261,7 @@ func decideTarget(v *View, r *Result) bool {
 			continue
 		}
 		r.Rule = rule.ID
+		r.also(vd.Via)
 		if vd.Why != "" {
 			r.Note = vd.Why
 		}

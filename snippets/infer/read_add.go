@@ -29,9 +29,12 @@ var (
 
 // addReader reads an "add" sentence: what is added, and where.
 type addReader struct {
-	s    prose.Sentence
-	in   *Intent
-	form string // the rule that names the reading
+	s  prose.Sentence
+	in *Intent
+	// form is the rule that names the reading: place, the form of where
+	// in the file, if the sentence says; else file, the form of how it
+	// names the file
+	place, file string
 }
 
 // readAdd reads "add the following to X", "... at the end of X",
@@ -50,7 +53,7 @@ func readAdd(s prose.Sentence, v int, def *prose.Token) *Intent {
 	}
 	r := &addReader{s: s, in: &Intent{Op: tree.Append, Target: def}}
 	if def != nil {
-		r.form = formAddOpened
+		r.file = formAddOpened
 	}
 	for ; j < len(s); j++ {
 		next, stop := r.adjunct(j)
@@ -92,9 +95,9 @@ func (r *addReader) nextTo(j int) (int, bool) {
 	}
 	in.Op = tree.Insert
 	in.Place.Anchor = a
-	in.Place.Where, r.form = tree.BeforeLine, formInsertBefore
+	in.Place.Where, r.place = tree.BeforeLine, formInsertBefore
 	if s[j].Word("after", "below") {
-		in.Place.Where, r.form = tree.AfterLine, formInsertAfter
+		in.Place.Where, r.place = tree.AfterLine, formInsertAfter
 	}
 	in.Place.WholeBlock = s.WordsAt(next, "block") || s.WordsAt(next, "section")
 	if in.Target == nil {
@@ -112,15 +115,15 @@ func (r *addReader) endOf(j int) int {
 		return next - 1
 	}
 	if ok, next := s.ThatFileAt(k); ok {
-		in.Ref, r.form = RefThatFile, formAddThatFile
+		in.Ref, r.file = RefThatFile, formAddThatFile
 		return next - 1
 	}
 	if tok, next, _ := s.PathAt(k); tok != nil {
-		in.Target, r.form = tok, formAddEndOfPath
+		in.Target, r.file = tok, formAddEndOfPath
 		return next - 1
 	}
 	if s.WordsAt(k, "the", "file") && in.Target == nil {
-		in.Ref, r.form = RefThatFile, formAddThatFile // "in X, add ... at the end of the file"
+		in.Ref, r.file = RefThatFile, formAddThatFile // "in X, add ... at the end of the file"
 		return k + 1
 	}
 	return j
@@ -129,7 +132,7 @@ func (r *addReader) endOf(j int) int {
 // startOf reads "at the beginning of X".
 func (r *addReader) startOf(j int) int {
 	in := r.in
-	in.Op, in.Place.Where, r.form = tree.Insert, tree.AtStart, formInsertStart
+	in.Op, in.Place.Where, r.place = tree.Insert, tree.AtStart, formInsertStart
 	if tok, next, _ := r.s.PathAt(j + 4); tok != nil {
 		in.Target = tok
 		return next - 1
@@ -146,22 +149,22 @@ func (r *addReader) into(j int) int {
 		return next - 1
 	}
 	if ok, next := s.ThatFileAt(j + 1); ok {
-		in.Ref, r.form = RefThatFile, formAddThatFile
+		in.Ref, r.file = RefThatFile, formAddThatFile
 		return next - 1
 	}
 	if tok, next, _ := s.PathAt(j + 1); tok != nil {
-		in.Target, r.form = tok, formAddToPath
+		in.Target, r.file = tok, formAddToPath
 		return next - 1
 	}
 	if s.WordsAt(j+1, "the", "file") && in.Target == nil && j+3 < len(s) && (s[j+3].IsPunct() || s.WordsAt(j+3, "as", "well") || s.WordsAt(j+3, "too")) {
-		in.Ref, r.form = RefContinue, formAddContinue // "Append this to the file as well:": the one the text works on
+		in.Ref, r.file = RefContinue, formAddContinue // "Append this to the file as well:": the one the text works on
 		return j + 2
 	}
 	return j
 }
 
 func (r *addReader) blockEnd(name, form string) {
-	r.in.Op, r.in.Place.Where, r.in.Place.Block, r.form = tree.Insert, tree.BlockEnd, name, form
+	r.in.Op, r.in.Place.Where, r.in.Place.Block, r.place = tree.Insert, tree.BlockEnd, name, form
 	if r.in.Target == nil {
 		r.in.Ref = RefAnchor
 	}
@@ -182,7 +185,7 @@ func (r *addReader) finish(v int) *Intent {
 		// "Open that file and add:"; "X is the file. Open it and add:",
 		// but "it" only for a file the sentence before names ("Edit it
 		// again" after "crontab -e" is about the crontab)
-		in.Ref, r.form = RefThatFile, formAddOpenedThat
+		in.Ref, r.file = RefThatFile, formAddOpenedThat
 		in.Near = s.HasWords("open", "it") || s.HasWords("edit", "it")
 	}
 	if np := endOfBefore(s, v); in.Target == nil && (in.Ref == RefNone || in.Ref == RefContinue) && in.Op == tree.Append && np != nil {
@@ -194,7 +197,7 @@ func (r *addReader) finish(v int) *Intent {
 	if in.Target == nil && in.Ref == RefNone && in.Op == tree.Append && onlyObject(s, v) {
 		// "Then add these lines too:", "Add:": to the file the text
 		// is working on
-		in.Ref, r.form = RefContinue, formAddContinue
+		in.Ref, r.file = RefContinue, formAddContinue
 	}
 	if in.Op == tree.Append && placedBefore(s, v) {
 		return nil // "Below the DocumentRoot line, add:": a place it does not say so it can be found
@@ -205,7 +208,10 @@ func (r *addReader) finish(v int) *Intent {
 	if in.Target != nil {
 		in.Ref = RefNone
 	}
-	in.Rule = r.form
+	in.Rule = r.file
+	if r.place != "" {
+		in.Rule = r.place
+	}
 	return in
 }
 

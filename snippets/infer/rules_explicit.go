@@ -47,28 +47,28 @@ var explicitRules = []*Rule{
 			if strings.HasSuffix(a.File, "/") {
 				return &Verdict{Why: "annotation names a directory", Err: fmt.Sprintf("file=%q in tailor annotation names a directory, not a file", a.File)}
 			}
-			p, _ := v.resolveName(a.File)
+			p, via := v.resolveName(a.File)
 			if p == "" {
-				return &Verdict{Why: "annotation names a relative file", Err: fmt.Sprintf("file=%q in tailor annotation: give an absolute path", a.File)}
+				return &Verdict{Why: "annotation names a relative file", Err: fmt.Sprintf("file=%q in tailor annotation: give an absolute path", a.File), Via: via}
 			}
-			return &Verdict{Target: p, By: "annotation"}
+			return &Verdict{Target: p, By: "annotation", Via: via}
 		},
 	},
 	{
 		ID: "caption.path", Phase: Explicit, hook: hookTarget,
 		Doc:      "a caption that is a path names the file; the text says what to do with it (create by default)",
-		Examples: []string{"```ini title=\"/etc/a.conf\"\na = 1\n```\n", "Add these lines:\n\n```ini title=\"`/etc/b.conf`\"\nb = 2\n```\n"},
-		Counter:  []string{"```ini title=\"Settings\"\na = 1\n```\n", "```ini title=\"a.conf\"\na = 1\n```\n"},
+		Examples: []string{"```ini title=\"/etc/a.conf\"\na = 1\n```\n", "Add these lines:\n\n```ini title=\"/etc/b.conf\"\nb = 2\n```\n"},
+		Counter:  []string{"```ini title=\"Main settings\"\na = 1\n```\n", "Add these lines to `/etc/a.conf`:\n\n```ini title=\"Main settings\"\na = 1\n```\n"},
 		Match: func(v *View) *Verdict {
 			c := captionPath(v.b.Code.Caption)
 			if c == "" {
 				return nil
 			}
-			p, _ := v.resolveName(c)
+			p, via := v.resolveName(c)
 			if p == "" {
-				return &Verdict{Why: fmt.Sprintf("caption %q: cannot tell which directory it is in", c)}
+				return &Verdict{Why: fmt.Sprintf("caption %q: cannot tell which directory it is in", c), Via: via}
 			}
-			return &Verdict{Target: p, By: "caption"}
+			return &Verdict{Target: p, By: "caption", Via: via}
 		},
 	},
 	{

@@ -36,7 +36,7 @@ var intentRules = []*Rule{
 		Doc: "\"it should look like this\", \"open it and add\" with no file named in the sentence before: about no file",
 		Examples: []string{
 			"Restart the service. It should look like this:",
-			"Install the package. Open it and add:",
+			"Install the package. It should contain the following:",
 		},
 		Counter: []string{
 			"The file is `/etc/c.conf`. Open it and add:",
@@ -75,7 +75,7 @@ var intentRules = []*Rule{
 		Doc: "\"sudo nano X\", then \"Paste in the following:\": added at the end of X",
 		Examples: []string{
 			"Open the file:\n\n```bash\nsudo nano /etc/a.conf\n```\n\nPaste in the following:\n\n```ini\na = 1\n```\n",
-			"```bash\nsudo vim /etc/b.conf\n```\n\nAdd this at the end of the file:\n\n```ini\nb = 1\n```\n",
+			"```bash\nsudo vim /etc/b.conf\n```\n\nType the following:\n\n```ini\nb = 1\n```\n",
 		},
 		Counter: []string{
 			"```bash\nsudo nano /etc/a.conf\n```\n\nRun the following command:\n\n```bash\nsudo systemctl restart a\n```\n",
@@ -116,7 +116,7 @@ var intentRules = []*Rule{
 		Doc: "an editor opens a file the text says to create, or the text starts with \"#!\": the block is all of it",
 		Examples: []string{
 			"Create a new unit file:\n\n```bash\nsudo nano /etc/systemd/system/app.service\n```\n\nPaste in the following:\n\n```ini\n[Unit]\nDescription=app\n```\n",
-			"```bash\nsudo nano /usr/local/bin/backup\n```\n\nAdd the following:\n\n```bash\n#!/bin/sh\ntar czf /var/backups/etc.tgz /etc\n```\n",
+			"```bash\nsudo nano /usr/local/bin/backup.sh\n```\n\nAdd the following:\n\n```bash\n#!/bin/sh\ntar czf /var/backups/etc.tgz /etc\n```\n",
 		},
 		Counter: []string{
 			"Open the unit file:\n\n```bash\nsudo nano /etc/systemd/system/app.service\n```\n\nPaste in the following:\n\n```ini\n[Service]\nUser=app\n```\n",

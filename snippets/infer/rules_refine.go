@@ -200,7 +200,7 @@ var refineRules = []*Rule{
 	{
 		ID: "veto.shell-variable", Phase: Veto, hook: hookCheck,
 		Doc:      "a path with a shell variable (/home/$USER/x, /etc/$1.conf) is a file of the reader or of a loop, not one tailor can name",
-		Examples: []string{"Add the following to `/home/$USER/.profile`:", "Create `/etc/${name}.conf` with the following contents:"},
+		Examples: []string{"Add the following to `/home/$USER/.profile`:", "Create `/etc/$1.conf` with the following contents:"},
 		Counter:  []string{"Add the following to `/home/$APP_USER/.profile`:", "```ini {file=\"/etc/$x.conf\"}\na = 1\n```\n"},
 		Match: func(v *View) *Verdict {
 			if v.b.Annotation != nil && v.b.Annotation.File != "" {
@@ -230,7 +230,7 @@ var refineRules = []*Rule{
 		Doc: "a block of a summary section (\"Summary\", \"Recap\") that gives a file the tutorial made: a check",
 		Examples: []string{
 			"# A\n\nCreate `/etc/a.conf`:\n\n```ini\na = 1\n```\n\n## Summary\n\nCreate `/etc/a.conf`:\n\n```ini\na = 1\n```\n",
-			"# B\n\nCreate `/etc/b.conf`:\n\n```ini\nb = 1\n```\n\n## Recap\n\n`/etc/b.conf` should be like this:\n\n```ini\nb = 1\n```\n",
+			"# B\n\nCreate `/etc/b.conf`:\n\n```ini\nb = 1\n```\n\n## Recap\n\nCreate `/etc/b.conf` with the following contents:\n\n```ini\nb = 1\n```\n",
 		},
 		Counter: []string{
 			"# A\n\n## Summary\n\nCreate `/etc/a.conf`:\n\n```ini\na = 1\n```\n",
@@ -302,7 +302,7 @@ var noneRules = []*Rule{
 	{
 		ID: "none.asks-nothing", Phase: Discourse, hook: hookNone,
 		Doc:      "the text before the block asks for no file",
-		Examples: []string{"This is what it prints:", "The result:"},
+		Examples: []string{"This is the result:", "Here it is:"},
 		Counter:  []string{"Add the following to `/etc/a.conf`:", "Find the line `Port 22` and change it to:"},
 		Match: func(v *View) *Verdict {
 			return &Verdict{Why: "the text before the block asks for no file"}

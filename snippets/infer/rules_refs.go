@@ -44,7 +44,7 @@ var refRules = []*Rule{
 		ID: "dir.same-as-last", Phase: Discourse, hook: hookRef,
 		Doc:      "\"in the same directory, create NAME\": beside the file or in the directory named last",
 		Examples: ruleExamples("create.in-same-directory"),
-		Counter:  []string{"In the same directory, create `y.conf` with the following contents:", "Create `/etc/y.conf` with the following contents:"},
+		Counter:  []string{"Create `y.conf` in `/etc/app`:", "Create `/etc/y.conf` with the following contents:"},
 		Match: func(v *View) *Verdict {
 			in := v.in
 			if in.Target == nil || !in.SameDir || strings.HasPrefix(in.Target.Text, "/") {
@@ -71,7 +71,7 @@ var refRules = []*Rule{
 		ID: "dir.that-directory", Phase: Discourse, hook: hookRef,
 		Doc:      "\"inside that directory create a file NAME\": in the directory named or made last, or the shell's",
 		Examples: ruleExamples("create.in-that-directory"),
-		Counter:  []string{"Inside that directory, create a file `robots.txt` with the following contents:", "Create `robots.txt` in `/srv/x`:"},
+		Counter:  []string{"In the same directory, create `robots.txt` with the following contents:", "Create `robots.txt` in `/srv/x`:"},
 		Match: func(v *View) *Verdict {
 			in := v.in
 			if in.Target == nil || !in.InDir || strings.HasPrefix(in.Target.Text, "/") {
@@ -131,8 +131,8 @@ var refRules = []*Rule{
 	{
 		ID: "ref.made-or-opened", Phase: Discourse, hook: hookRef,
 		Doc:      "\"Create the file X.\" or \"Open X.\", then \"Add:\": X",
-		Examples: []string{"Create the file `/etc/a.conf`. Add:", "Open `/etc/b.conf` in your editor. Then add these lines too:"},
-		Counter:  []string{"Add:", "Create the file `/etc/a.conf`: it holds the settings. Add:"},
+		Examples: []string{"Create the file `/etc/a.conf`. Add:", "Open `/etc/b.conf` in your editor. It holds the defaults. Add:"},
+		Counter:  []string{"Add the following to `/etc/a.conf`:", "Create the file `/etc/a.conf` with the following contents:"},
 		Match: func(v *View) *Verdict {
 			if v.in.Ref != RefContinue {
 				return nil
@@ -165,7 +165,7 @@ var refRules = []*Rule{
 			"# A\n\nCreate `/etc/a.conf`:\n\n```ini\na = 1\n```\n\n## B\n\nAdd this to the same file:\n\n```ini\nb = 2\n```\n",
 			"# A\n\nAppend this to `/etc/b.conf`:\n\n```ini\na = 1\n```\n\n## B\n\nThen add the following to the same file:\n\n```ini\nb = 2\n```\n",
 		},
-		Counter: []string{"Add this to the same file:", "Add the following to that file:"},
+		Counter: []string{"Add this to `/etc/a.conf`:", "Then add these lines too:"},
 		Match: func(v *View) *Verdict {
 			if v.in.Ref != RefThatFile {
 				return nil
@@ -183,7 +183,7 @@ var refRules = []*Rule{
 			"The fallback configuration is in `/etc/nginx/sites-available/default`. I change the fallback configuration to the following:",
 			"The Redis config file is `/etc/redis/redis.conf`. Scroll to the bottom of the configuration file and add:",
 		},
-		Counter: []string{"I change the fallback configuration to the following:", "Scroll to the bottom of the configuration file and add:"},
+		Counter: []string{"Change `/etc/nginx/sites-available/default` to the following:", "Scroll to the bottom of `/etc/redis/redis.conf` and add:"},
 		Match: func(v *View) *Verdict {
 			if v.in.Ref != RefNounPhrase {
 				return nil
@@ -202,7 +202,7 @@ var refRules = []*Rule{
 			"Create `/etc/apache2/sites-available/a.conf`:\n\n```apache\n<VirtualHost *:80>\nProxyPass / http://127.0.0.1:8000/\n</VirtualHost>\n```\n\nAdd the following before `ProxyPass /`:\n\n```apache\nProxyPass /static/ !\n```\n",
 			"Create `/etc/app.ini`:\n\n```ini\n[main]\na = 1\n```\n\nIn the `[main]` section, add:\n\n```ini\nb = 2\n```\n",
 		},
-		Counter: []string{"Add the following before `ProxyPass /`:", "Add the following before `ProxyPass /` in `/etc/b.conf`:"},
+		Counter: []string{"Add the following to `/etc/a.conf`:", "Add the following before `ProxyPass /` in `/etc/b.conf`:"},
 		Match: func(v *View) *Verdict {
 			if v.in.Ref != RefAnchor {
 				return nil

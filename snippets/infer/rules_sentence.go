@@ -34,7 +34,7 @@ var sentenceRules = []*Rule{
 		},
 		Counter: []string{
 			"Add the following to `/etc/do.conf`:",
-			"Do not forget to append this to `/etc/fstab`:",
+			"Add the following to `/etc/fstab`, not to `/etc/mtab`:",
 		},
 		Match: func(v *View) *Verdict {
 			s := v.sent
@@ -89,8 +89,8 @@ var sentenceRules = []*Rule{
 		ID: "describe.path", Phase: Intro, hook: hookClause,
 		Doc: "\"X contains the following\", \"X looks like this\": a check when the tutorial made X, else an excerpt, never written",
 		Examples: []string{
-			"By default, `/etc/nginx/nginx.conf` contains the following:",
-			"A typical error in `/var/log/nginx/error.log` looks like this:",
+			"Create `/etc/app.conf`:\n\n```ini\na = 1\n```\n\nNow `/etc/app.conf` contains the following:\n\n```ini\na = 1\n```\n",
+			"Create `/etc/b.conf`:\n\n```ini\nb = 1\n```\n\nYour `/etc/b.conf` looks like this:\n\n```ini\nb = 1\n```\n",
 		},
 		Counter: []string{
 			"Make sure `/etc/hosts` has these contents:",
@@ -115,8 +115,8 @@ var sentenceRules = []*Rule{
 		ID: "check.that-file", Phase: Intro, hook: hookClause,
 		Doc: "\"It should now look like this\": a check of what the file named before has become",
 		Examples: []string{
-			"```ini {file=\"/etc/app.ini\"}\na = 1\n```\n\nThe file should now look like this:\n\n```ini\na = 1\n```\n",
-			"```ini {file=\"/etc/app.ini\"}\na = 1\n```\n\nIn the end, the file should look like this:\n\n```ini\na = 1\n```\n",
+			"Create `/etc/app.ini`:\n\n```ini\na = 1\n```\n\nThe file should now look like this:\n\n```ini\na = 1\n```\n",
+			"Create `/etc/b.ini`:\n\n```ini\nb = 1\n```\n\nSo the file should look like this in the end:\n\n```ini\nb = 1\n```\n",
 		},
 		Counter: []string{
 			"The file should contain the following:",
@@ -128,8 +128,8 @@ var sentenceRules = []*Rule{
 		ID: "describe.that-file", Phase: Intro, hook: hookClause,
 		Doc: "\"That file now looks like this\": what the file named before holds, a check",
 		Examples: []string{
-			"Nginx reads `/etc/nginx/nginx.conf`. That file now looks like this:",
-			"Open `/etc/app.conf`. The file contains the following:",
+			"Create `/etc/nginx/nginx.conf`:\n\n```nginx\nuser www;\n```\n\nNginx reads `/etc/nginx/nginx.conf`. That file now looks like this:\n\n```nginx\nuser www;\n```\n",
+			"Create `/etc/app.conf`:\n\n```ini\na = 1\n```\n\nOpen `/etc/app.conf`. The file contains the following:\n\n```ini\na = 1\n```\n",
 		},
 		Counter: []string{
 			"The file should contain the following:",
