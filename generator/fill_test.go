@@ -6,7 +6,7 @@ import (
 	"github.com/spf13/afero"
 
 	"github.com/tailordocs/tailor/content"
-	"github.com/tailordocs/tailor/snippets"
+	"github.com/tailordocs/tailor/snippets/quote"
 	"github.com/tailordocs/tailor/values"
 )
 
@@ -52,6 +52,9 @@ DB_PASSWORD = "s3cret"
 		{"bash", "echo '$Q'", `echo 'it'\''s "q" \ $5'`, ""},
 		{"bash", `echo "$Q"`, `echo "it's \"q\" \\ \$5"`, ""},
 		{"bash", "echo $SP", "echo 'a b'", ""},
+		{"dash", "echo $SP", "echo 'a b'", ""},
+		{"shell-script", `echo "$Q"`, `echo "it's \"q\" \\ \$5"`, ""},
+		{"console", "$ echo $SP", "$ echo 'a b'", ""},
 		{"bash", "echo $PLAIN", "echo plain.example", ""},
 		{"ini", "name = $Q", `name = it's "q" \ $5`, ""},
 		{"ini", "name = $NL", "name = two\nlines", "value of NL holds a line break, which would break this line"},
@@ -76,10 +79,10 @@ DB_PASSWORD = "s3cret"
 		{"python", "X = b'$CAFE'", `X = b'caf\xc3\xa9 {z}\x09\''`, ""},
 		{"python", "X = rb'$CAFE'", "X = rb'café {z}\t''", "value of CAFE holds a character other than printable ASCII, which a raw Python bytes literal cannot hold"},
 		{"python", "X = rb'$BR'", "X = rb'a{b}c'", ""},
-		{snippets.LangHeredoc, "val=$Q", `val=it's "q" \\ \$5`, ""},
-		{snippets.LangQuotedHeredoc, "val=$Q", `val=it's "q" \ $5`, ""},
-		{snippets.LangYAMLBlock, "  $Q", `  it's "q" \ $5`, ""},
-		{snippets.LangYAMLBlock, "  $NL", "  two\nlines", "value of NL holds a line break, which would break this line"},
+		{quote.Heredoc, "val=$Q", `val=it's "q" \\ \$5`, ""},
+		{quote.QuotedHeredoc, "val=$Q", `val=it's "q" \ $5`, ""},
+		{quote.YAMLBlock, "  $Q", `  it's "q" \ $5`, ""},
+		{quote.YAMLBlock, "  $NL", "  two\nlines", "value of NL holds a line break, which would break this line"},
 		{"yaml", "f: plain $YAMLY", "f: plain a: b #c", "value of YAMLY holds \": \" or \" #\", which would break this YAML scalar: quote it in the tutorial"},
 		{"yaml", "k: $EMPTY", "k: ''", ""},
 		{"yaml", "k: prefix $PLAIN", "k: prefix plain.example", ""},

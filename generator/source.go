@@ -8,7 +8,7 @@ import (
 
 	"github.com/tailordocs/tailor/content"
 	"github.com/tailordocs/tailor/placeholder"
-	"github.com/tailordocs/tailor/snippets"
+	"github.com/tailordocs/tailor/snippets/quote"
 )
 
 // An edit replaces src[start:end] with text.
@@ -83,8 +83,7 @@ func personalSource(sf sourceFile, tags map[string]bool, fill *filler, langs map
 			if i := bytes.IndexByte(src[r.Start:], '\n'); i >= 0 {
 				le = r.Start + i
 			}
-			ref := placeholder.Ref{Name: r.Name, Start: r.Start - ls, End: r.End - ls}
-			text, _ = quoteIn(text, s[ls:le], ref, lineLangIn(c, langs[c], line-c.Line, lineCtx))
+			text, _ = quote.Value(text, s[ls:le], r.Start-ls, r.End-ls, lineLangIn(c, langs[c], line-c.Line, lineCtx))
 		}
 		var err string
 		text, err = sourceText(text, spans.at(r.Start), sf.Format, s, r.Start)
@@ -497,7 +496,7 @@ func codeAt(codes []*content.Code, off int) *content.Code {
 func lineLangIn(c *content.Code, lang string, i int, cache map[*content.Code][]string) string {
 	ls, ok := cache[c]
 	if !ok {
-		ls = snippets.LineLangs(strings.Split(c.Text, "\n"), strings.ToLower(lang))
+		ls = quote.Lines(strings.Split(c.Text, "\n"), strings.ToLower(lang))
 		cache[c] = ls
 	}
 	if i < 0 || i >= len(ls) {

@@ -12,6 +12,7 @@ import (
 	"github.com/tailordocs/tailor/snippets/infer"
 	"github.com/tailordocs/tailor/snippets/lang"
 	"github.com/tailordocs/tailor/snippets/manifest"
+	"github.com/tailordocs/tailor/snippets/quote"
 )
 
 // A Filler fills placeholders for one client.
@@ -83,12 +84,12 @@ func (p *Plan) Render(client string, fill Filler) (*Output, content.Diagnostics)
 			begin, end = manifest.Markers(lang.CommentLeader(f.Lang, fp))
 		}
 		// here-documents and YAML block scalars span lines
-		spans := lineLangs(f.Lines, f.Lang)
+		spans := quote.Lines(lineTexts(f.Lines), f.Lang)
 		for i, l := range f.Lines {
 			text := l.Text
-			lang := quotingLang(l.Lang, fp)
+			lang := quote.ForFile(l.Lang, fp)
 			switch spans[i] {
-			case LangHeredoc, LangQuotedHeredoc, LangYAMLBlock, LangPyTriple2, LangPyTriple1:
+			case quote.Heredoc, quote.QuotedHeredoc, quote.YAMLBlock, quote.PyTriple2, quote.PyTriple1:
 				lang = spans[i]
 			}
 			if l.Subst {
@@ -303,3 +304,16 @@ func manifestSource(s Source) manifest.Source {
 	}
 	return manifest.Source{Doc: b.File.Name, Line: line, Op: string(s.Op), By: s.By}
 }
+
+// lineTexts returns the texts of lines.
+func lineTexts(lines []Line) []string {
+	out := make([]string, len(lines))
+	for i, l := range lines {
+		out[i] = l.Text
+	}
+	return out
+}
+
+// QuotingLang is the language the values of a block are quoted for in
+// the docs, as in the file it makes: see [quote.For].
+func (st *Step) QuotingLang() string { return quote.For(st.Code.Lang, st.Target) }

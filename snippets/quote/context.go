@@ -1,0 +1,127 @@
+package quote
+
+import "strings"
+
+// A context is where in a line a placeholder is.
+type context int
+
+const (
+	bare    context = iota // outside quotes
+	single                 // inside '...'
+	double                 // inside "..."
+	triple2                // inside """...""" (Python, TOML)
+	triple1                // inside '''...''' (Python, TOML)
+	comment                // after a comment sign: nothing to quote
+)
+
+// scanner reads the part of a line before a placeholder to tell its
+// context.
+type scanner struct {
+	s      string
+	fam    family
+	ctx    context
+	prefix string // the string prefix of Python ("r", "f", "rb")
+}
+
+// contextOf says whether the end of s is inside a quoted string, for the
+// languages whose strings tailor knows, and for Python the string's
+// prefix in lower case ("r", "f", "rb", ...).
+func contextOf(s string, fam family) (context, string) {
+	if fam == fNone || fam == fHTML || fam == fMarkdown {
+		return bare, ""
+	}
+	sc := &scanner{s: s, fam: fam}
+	for i := 0; i < len(s); i++ {
+		var stop bool
+		switch sc.ctx {
+		case bare:
+			i, stop = sc.bare(i)
+		case single:
+			i = sc.single(i)
+		case double:
+			i = sc.close(i, `"`, true)
+		case triple2:
+			i = sc.close(i, `"""`, true)
+		case triple1:
+			i = sc.close(i, "'''", fam == fPython)
+		}
+		if stop {
+			return comment, ""
+		}
+	}
+	if sc.ctx == bare {
+		sc.prefix = ""
+	}
+	return sc.ctx, sc.prefix
+}
+
+// bare reads s[i] outside quotes; it returns where it stopped, and true
+// at a comment.
+func (sc *scanner) bare(i int) (int, bool) {
+	s, fam, c := sc.s, sc.fam, sc.s[i]
+	if fam == fPython && (c == '\'' || c == '"') {
+		sc.prefix = pythonPrefix(s[:i])
+	}
+	triples := fam == fPython || fam == fTOML
+	switch {
+	case c == '#' && fam != fJS && (i == 0 || s[i-1] == ' ' || s[i-1] == '\t' || fam != fShell && fam != fCrontab):
+		return i, true // a comment: nothing to quote
+	case c == '\\' && fam != fINI:
+		return i + 1, false
+	case triples && strings.HasPrefix(s[i:], `"""`):
+		sc.ctx = triple2
+		return i + 2, false
+	case triples && strings.HasPrefix(s[i:], "'''"):
+		sc.ctx = triple1
+		return i + 2, false
+	case c == '\'' && fam != fINI: // apostrophes are plain text in INI
+		sc.ctx = single
+	case c == '"':
+		sc.ctx = double
+	}
+	return i, false
+}
+
+// single reads s[i] inside '...': no escapes in shell, TOML literal,
+// YAML and PHP single quotes but for the quote itself, which the shell
+// cannot escape.
+func (sc *scanner) single(i int) int {
+	c := sc.s[i]
+	if c == '\\' && sc.fam != fShell && sc.fam != fTOML && sc.fam != fYAML {
+		return i + 1
+	}
+	if c == '\'' {
+		sc.ctx = bare
+	}
+	return i
+}
+
+// close reads s[i] inside a string that q closes, where a backslash
+// escapes when escapes is set.
+func (sc *scanner) close(i int, q string, escapes bool) int {
+	if sc.s[i] == '\\' && escapes {
+		return i + 1
+	}
+	if strings.HasPrefix(sc.s[i:], q) {
+		sc.ctx = bare
+		return i + len(q) - 1
+	}
+	return i
+}
+
+// pythonPrefix returns the string prefix that ends before, in lower case
+// ("r" for r'...', "rb", "f"), or "".
+func pythonPrefix(before string) string {
+	j := len(before)
+	for j > 0 && j > len(before)-2 && strings.ContainsRune("rRbBfFuU", rune(before[j-1])) {
+		j--
+	}
+	if j > 0 && isIdentByte(before[j-1]) {
+		return "" // the end of a name, as in "number'"
+	}
+	return strings.ToLower(before[j:])
+}
+
+func isIdentByte(c byte) bool {
+	return c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}
