@@ -173,21 +173,7 @@ func (r *addReader) blockEnd(name, form string) {
 // finish reads what comes before the verb v and settles the reference.
 func (r *addReader) finish(v int) *Intent {
 	s, in := r.s, r.in
-	if name, file := sectionBefore(s, v); name != "" && in.Op == tree.Append {
-		// "In the [DEFAULT] section of X, add:", "In X, under the [mysqld]
-		// section, add:"
-		r.blockEnd(name, formInsertSection)
-		if file != nil {
-			in.Target, in.Ref = file, RefNone
-		}
-	}
-	if in.Target == nil && in.Ref == RefNone && in.Op == tree.Append && openedThat(s, v) {
-		// "Open that file and add:"; "X is the file. Open it and add:",
-		// but "it" only for a file the sentence before names ("Edit it
-		// again" after "crontab -e" is about the crontab)
-		in.Ref, r.file = RefThatFile, formAddOpenedThat
-		in.Near = s.HasWords("open", "it") || s.HasWords("edit", "it")
-	}
+	r.before(v)
 	if np := endOfBefore(s, v); in.Target == nil && (in.Ref == RefNone || in.Ref == RefContinue) && in.Op == tree.Append && np != nil {
 		// "Scroll to the bottom of the configuration file and add:": the
 		// file an earlier sentence calls so
@@ -213,6 +199,27 @@ func (r *addReader) finish(v int) *Intent {
 		in.Rule = r.place
 	}
 	return in
+}
+
+// before reads what comes before the verb v: "In the [DEFAULT] section
+// of X, add:", "Open that file and add:".
+func (r *addReader) before(v int) {
+	s, in := r.s, r.in
+	if name, file := sectionBefore(s, v); name != "" && in.Op == tree.Append {
+		// "In the [DEFAULT] section of X, add:", "In X, under the [mysqld]
+		// section, add:"
+		r.blockEnd(name, formInsertSection)
+		if file != nil {
+			in.Target, in.Ref = file, RefNone
+		}
+	}
+	if in.Target == nil && in.Ref == RefNone && in.Op == tree.Append && openedThat(s, v) {
+		// "Open that file and add:"; "X is the file. Open it and add:",
+		// but "it" only for a file the sentence before names ("Edit it
+		// again" after "crontab -e" is about the crontab)
+		in.Ref, r.file = RefThatFile, formAddOpenedThat
+		in.Near = s.HasWords("open", "it") || s.HasWords("edit", "it")
+	}
 }
 
 // placedBefore reports whether a word of place comes before the verb at

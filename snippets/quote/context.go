@@ -62,17 +62,12 @@ func (sc *scanner) bare(i int) (int, bool) {
 	if fam == fPython && (c == '\'' || c == '"') {
 		sc.prefix = pythonPrefix(s[:i])
 	}
-	triples := fam == fPython || fam == fTOML
 	switch {
-	case c == '#' && fam != fJS && (i == 0 || s[i-1] == ' ' || s[i-1] == '\t' || fam != fShell && fam != fCrontab):
+	case c == '#' && sc.commentAt(i):
 		return i, true // a comment: nothing to quote
 	case c == '\\' && fam != fINI:
 		return i + 1, false
-	case triples && strings.HasPrefix(s[i:], `"""`):
-		sc.ctx = triple2
-		return i + 2, false
-	case triples && strings.HasPrefix(s[i:], "'''"):
-		sc.ctx = triple1
+	case sc.opensTriple(i):
 		return i + 2, false
 	case c == '\'' && fam != fINI: // apostrophes are plain text in INI
 		sc.ctx = single
@@ -80,6 +75,30 @@ func (sc *scanner) bare(i int) (int, bool) {
 		sc.ctx = double
 	}
 	return i, false
+}
+
+// commentAt reports whether the "#" at i starts a comment: in shell and
+// crontab only as a word of its own, never in JavaScript.
+func (sc *scanner) commentAt(i int) bool {
+	s, fam := sc.s, sc.fam
+	return fam != fJS && (i == 0 || s[i-1] == ' ' || s[i-1] == '\t' || fam != fShell && fam != fCrontab)
+}
+
+// opensTriple reports whether a triple-quoted string of Python or TOML
+// opens at i, and enters it.
+func (sc *scanner) opensTriple(i int) bool {
+	if sc.fam != fPython && sc.fam != fTOML {
+		return false
+	}
+	switch {
+	case strings.HasPrefix(sc.s[i:], `"""`):
+		sc.ctx = triple2
+	case strings.HasPrefix(sc.s[i:], "'''"):
+		sc.ctx = triple1
+	default:
+		return false
+	}
+	return true
 }
 
 // single reads s[i] inside '...': no escapes in shell, TOML literal,

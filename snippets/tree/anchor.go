@@ -79,36 +79,8 @@ func insertLines(lines, add []Line, in *Place) ([]Line, string) {
 		if in.Where == AfterLine {
 			at++
 			if in.WholeBlock {
-				// after the block the line opens, if it opens one: past
-				// its close
-				t := strings.ToLower(strings.TrimSpace(lines[m[0]].Text))
-				switch {
-				case strings.HasSuffix(t, "{"):
-					end := matchBrace(lines, m[0])
-					if end < 0 {
-						return nil, fmt.Sprintf("the block that the line %q opens has no end", in.Anchor)
-					}
-					at = end + 1
-				case strings.HasPrefix(t, "<") && !strings.HasPrefix(t, "</"):
-					name := strings.TrimSuffix(strings.TrimPrefix(firstWord(t), "<"), ">")
-					end := tagEnd(lines, m[0], name)
-					if end < 0 {
-						return nil, fmt.Sprintf("the block that the line %q opens has no end", in.Anchor)
-					}
-					at = end + 1
-				case strings.HasPrefix(t, "[") && strings.HasSuffix(t, "]"):
-					// an ini section: it ends at the next one
-					at = len(lines)
-					for j := m[0] + 1; j < len(lines); j++ {
-						u := strings.TrimSpace(lines[j].Text)
-						if strings.HasPrefix(u, "[") && strings.HasSuffix(u, "]") {
-							at = j
-							break
-						}
-					}
-					for at > m[0]+1 && strings.TrimSpace(lines[at-1].Text) == "" {
-						at--
-					}
+				if at = afterBlock(lines, m[0]); at < 0 {
+					return nil, fmt.Sprintf("the block that the line %q opens has no end", in.Anchor)
 				}
 			}
 		}
@@ -126,6 +98,46 @@ func insertLines(lines, add []Line, in *Place) ([]Line, string) {
 	out = append(out, lines[:at]...)
 	out = append(out, add...)
 	return append(out, lines[at:]...), ""
+}
+
+// afterBlock returns where what goes after the block that line i opens
+// goes: past its close, or after the line when it opens none; -1 when the
+// block has no end.
+func afterBlock(lines []Line, i int) int {
+	t := strings.ToLower(strings.TrimSpace(lines[i].Text))
+	switch {
+	case strings.HasSuffix(t, "{"):
+		if end := matchBrace(lines, i); end >= 0 {
+			return end + 1
+		}
+		return -1
+	case strings.HasPrefix(t, "<") && !strings.HasPrefix(t, "</"):
+		name := strings.TrimSuffix(strings.TrimPrefix(firstWord(t), "<"), ">")
+		if end := tagEnd(lines, i, name); end >= 0 {
+			return end + 1
+		}
+		return -1
+	case strings.HasPrefix(t, "[") && strings.HasSuffix(t, "]"):
+		return sectionEnd(lines, i)
+	}
+	return i + 1
+}
+
+// sectionEnd returns where an INI section opened on line i ends: at the
+// next one, blank lines before it left out.
+func sectionEnd(lines []Line, i int) int {
+	end := len(lines)
+	for j := i + 1; j < len(lines); j++ {
+		u := strings.TrimSpace(lines[j].Text)
+		if strings.HasPrefix(u, "[") && strings.HasSuffix(u, "]") {
+			end = j
+			break
+		}
+	}
+	for end > i+1 && strings.TrimSpace(lines[end-1].Text) == "" {
+		end--
+	}
+	return end
 }
 
 func times(n int) string {
@@ -211,19 +223,8 @@ func findBlock(lines []Line, name string) (open, close, n int) {
 				open, close = i, end
 			}
 		case lt == "["+lname+"]":
-			end := len(lines)
-			for j := i + 1; j < len(lines); j++ {
-				u := strings.TrimSpace(lines[j].Text)
-				if strings.HasPrefix(u, "[") && strings.HasSuffix(u, "]") {
-					end = j
-					break
-				}
-			}
-			for end > i+1 && strings.TrimSpace(lines[end-1].Text) == "" {
-				end--
-			}
 			n++
-			open, close = i, end
+			open, close = i, sectionEnd(lines, i)
 		}
 	}
 	return open, close, n
