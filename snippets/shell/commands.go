@@ -39,91 +39,56 @@ func (a *analyzer) run(args []arg, in stream) stream {
 	if strings.Contains(name, "/") && !strings.HasSuffix(name, "/") {
 		name = path.Base(name)
 	}
-	rest := args[1:]
-	switch name {
-	case "sudo", "doas":
-		return a.sudo(name, rest, in)
-	case "su":
-		return a.su(rest, in)
-	case "env":
-		return a.env(rest, in)
-	case "command", "builtin", "exec", "nohup", "time", "nice", "ionice", "stdbuf":
-		return a.wrapper(name, rest, in)
-	case "sh", "bash", "dash", "zsh", "ksh", "mksh", "ash":
-		return a.shellCmd(name, rest, in)
-	case "cd", "pushd":
-		a.cd(name, rest)
-		return stream{ok: true}
-	case "umask":
-		a.umask(rest)
-		return stream{ok: true}
-	case "ssh":
-		a.ssh(rest)
-	case "exit", "logout":
-		if a.st.Dir != "" && a.depth == 0 {
-			a.note("%s: the shell it returns to is not known: current directory not known", name)
-			a.st.Dir = ""
-		}
-	case "popd":
-		a.note("popd: current directory not known")
+	cmd := byName[name]
+	if cmd == nil || cmd.run == nil {
+		return unknownStream("is the output of %q", name)
+	}
+	return cmd.run(a, &call{name: name, args: args[1:], in: in, opts: cmd.opts})
+}
+
+// nothing is a command that changes nothing and prints nothing: true, ":".
+func (a *analyzer) nothing(*call) stream { return stream{ok: true} }
+
+// exit leaves the shell: the one it returns to is not known.
+func (a *analyzer) exit(c *call) stream {
+	if a.st.Dir != "" && a.depth == 0 {
+		a.note("%s: the shell it returns to is not known: current directory not known", c.name)
 		a.st.Dir = ""
+	}
+	return stream{ok: true}
+}
+
+// popd goes back to a directory the analysis does not track.
+func (a *analyzer) popd(*call) stream {
+	a.note("popd: current directory not known")
+	a.st.Dir = ""
+	return stream{ok: true}
+}
+
+// editsOther opens an editor on what tailor does not make (crontab -e,
+// systemctl edit), or is a command whose output is not known.
+func (a *analyzer) editsOther(c *call) stream {
+	if a.editsElsewhere(c.name, c.args) {
+		a.emit(Effect{Kind: Open}) // an editor on what tailor does not make
 		return stream{ok: true}
-	case "mkdir":
-		a.mkdir(rest)
-	case "chmod":
-		a.chmod(rest)
-	case "chown":
-		a.chown("chown", rest)
-	case "chgrp":
-		a.chown("chgrp", rest)
-	case "ln":
-		a.ln(rest)
-	case "crontab", "systemctl", "visudo", "vipw", "vigr", "edquota":
-		if a.editsElsewhere(name, rest) {
-			a.emit(Effect{Kind: Open}) // an editor on what tailor does not make
-			return stream{ok: true}
-		}
-		return unknownStream("is the output of %q", name)
-	case "nano", "vi", "vim", "nvim", "emacs", "editor", "sensible-editor", "sudoedit", "pico", "micro", "mcedit", "joe", "ne":
-		a.editor(name, rest)
-	case "touch":
-		a.touch(rest)
-	case "install":
-		a.install(rest)
-	case "rm":
-		a.rm(rest)
-	case "echo":
-		return a.echo(rest)
-	case "printf":
-		return a.printf(rest)
-	case "cat":
-		return a.cat(rest, in)
-	case "tee":
-		return a.tee(rest, in)
-	case "read":
-		a.read(rest)
-	case "true", ":", "false":
-		return stream{ok: true}
-	case "a2ensite", "a2dissite", "a2enmod", "a2dismod", "a2enconf", "a2disconf":
-		a.apache(name, rest)
-	case "mv":
-		a.mv(rest)
-	case "sed":
-		if !a.sed(rest) {
-			a.untracked(name, rest)
-		}
-	case "cp", "rsync", "truncate", "patch", "perl":
-		a.untracked(name, rest)
-	default:
-		return unknownStream("is the output of %q", name)
+	}
+	return unknownStream("is the output of %q", c.name)
+}
+
+// sedOrUntracked follows sed -i 's/A/B/'; other seds change files in
+// ways it does not follow.
+func (a *analyzer) sedOrUntracked(c *call) stream {
+	if !a.sed(c.args) {
+		return a.untracked(c)
 	}
 	return stream{ok: true}
 }
 
 // Wrappers: commands that run another command.
 
-func (a *analyzer) sudo(name string, args []arg, in stream) stream {
-	opts, ops, ok := a.getopt(name, args, sudoOpts)
+func (a *analyzer) sudo(c *call) stream {
+	name, args, in := c.name, c.args, c.in
+	opts, ops, ok := a.getopt(name, args, c.opts)
 	if !ok {
 		return unknownStream("is the output of %q", name)
 	}
@@ -164,8 +129,9 @@ func (a *analyzer) sudo(name string, args []arg, in stream) stream {
 	return a.run(ops, in)
 }
 
-func (a *analyzer) su(args []arg, in stream) stream {
-	opts, ops, ok := a.getopt("su", args, suOpts)
+func (a *analyzer) su(c *call) stream {
+	args, in := c.args, c.in
+	opts, ops, ok := a.getopt("su", args, c.opts)
 	if !ok {
 		return unknownStream("is the output of %q", "su")
 	}
@@ -175,7 +141,7 @@ func (a *analyzer) su(args []arg, in stream) stream {
 			login = true
 		}
 	}
-	c, hasC := opts['c']
+	script, hasC := opts['c']
 	if !hasC {
 		if login {
 			a.note("su -: starts a login shell in a home directory: current directory not known")
@@ -188,12 +154,13 @@ func (a *analyzer) su(args []arg, in stream) stream {
 		if login {
 			a.st.Dir = ""
 		}
-		out = a.script("su -c", c, in)
+		out = a.script("su -c", script, in)
 	})
 	return out
 }
 
-func (a *analyzer) env(args []arg, in stream) stream {
+func (a *analyzer) env(c *call) stream {
+	args, in := c.args, c.in
 	i := 0
 	for i < len(args) {
 		x := args[i]
@@ -229,7 +196,8 @@ func (a *analyzer) env(args []arg, in stream) stream {
 
 // wrapper handles commands such as nohup and nice that run their operands
 // as a command.
-func (a *analyzer) wrapper(name string, args []arg, in stream) stream {
+func (a *analyzer) wrapper(c *call) stream {
+	name, args, in := c.name, c.args, c.in
 	i := 0
 	for i < len(args) && args[i].ok && strings.HasPrefix(args[i].s, "-") {
 		s := args[i].s
@@ -256,7 +224,8 @@ func (a *analyzer) wrapper(name string, args []arg, in stream) stream {
 
 // shellCmd handles "sh -c SCRIPT" and "sh" reading its script from a
 // here-document.
-func (a *analyzer) shellCmd(name string, args []arg, in stream) stream {
+func (a *analyzer) shellCmd(c *call) stream {
+	name, args, in := c.name, c.args, c.in
 	hasC := false
 	i := 0
 	for ; i < len(args); i++ {
@@ -323,7 +292,8 @@ func (a *analyzer) script(what string, s arg, in stream) stream {
 
 // ssh without a remote command logs in elsewhere: what follows runs in a
 // home directory on another machine.
-func (a *analyzer) ssh(args []arg) {
+func (a *analyzer) ssh(c *call) stream {
+	args := c.args
 	ops := 0
 	for i := 0; i < len(args); i++ {
 		x := args[i]
@@ -340,10 +310,12 @@ func (a *analyzer) ssh(args []arg) {
 		a.note("ssh: logs in to a home directory: current directory not known")
 		a.st.Dir = ""
 	}
+	return stream{ok: true}
 }
 
 // read sets the variables it names to what it reads.
-func (a *analyzer) read(args []arg) {
+func (a *analyzer) read(c *call) stream {
+	args := c.args
 	for i := 0; i < len(args); i++ {
 		x := args[i]
 		if !x.ok {
@@ -360,21 +332,23 @@ func (a *analyzer) read(args []arg) {
 		}
 		a.setVar(x.s, unknown("uses $%s, which read sets", x.s))
 	}
+	return stream{ok: true}
 }
 
 // File system commands.
 
-func (a *analyzer) cd(name string, args []arg) {
-	_, ops, ok := a.getopt(name, args, cdOpts)
+func (a *analyzer) cd(c *call) stream {
+	name, args := c.name, c.args
+	_, ops, ok := a.getopt(name, args, c.opts)
 	old := a.st.Dir
 	if !ok {
 		a.st.Dir = ""
-		return
+		return stream{ok: true}
 	}
 	if len(ops) == 0 {
 		a.note("%s: the home directory is not known: current directory not known", name)
 		a.st.Dir, a.oldDir = "", old
-		return
+		return stream{ok: true}
 	}
 	t := ops[0]
 	var p string
@@ -389,11 +363,12 @@ func (a *analyzer) cd(name string, args []arg) {
 	a.oldDir = old
 	if !ok {
 		a.st.Dir = ""
-		return
+		return stream{ok: true}
 	}
 	a.st.Dir = p
 	a.addDir(p)
 	a.emit(Effect{Kind: Cd, Path: p})
+	return stream{ok: true}
 }
 
 // path resolves an operand, with a note when it is not known.
@@ -418,15 +393,16 @@ func (a *analyzer) modeArg(cmd string, m arg) (string, bool) {
 	return m.s, true
 }
 
-func (a *analyzer) mkdir(args []arg) {
-	opts, ops, ok := a.getopt("mkdir", args, mkdirOpts)
+func (a *analyzer) mkdir(c *call) stream {
+	args := c.args
+	opts, ops, ok := a.getopt("mkdir", args, c.opts)
 	if !ok {
-		return
+		return stream{ok: true}
 	}
 	mode := ""
 	if m, ok := opts['m']; ok {
 		if mode, ok = a.modeArg("mkdir", m); !ok {
-			return
+			return stream{ok: true}
 		}
 	}
 	_, parents := opts['p']
@@ -436,6 +412,7 @@ func (a *analyzer) mkdir(args []arg) {
 			a.addDir(p)
 		}
 	}
+	return stream{ok: true}
 }
 
 // isDashMode reports whether a chmod argument that starts with "-" is a
@@ -452,7 +429,8 @@ func isDashMode(s string) bool {
 	return true
 }
 
-func (a *analyzer) chmod(args []arg) {
+func (a *analyzer) chmod(c *call) stream {
+	args := c.args
 	var mode *arg
 	rest := make([]arg, 0, len(args))
 	for i := range args {
@@ -462,24 +440,24 @@ func (a *analyzer) chmod(args []arg) {
 		}
 		rest = append(rest, args[i])
 	}
-	opts, ops, ok := a.getopt("chmod", rest, chmodOpts)
+	opts, ops, ok := a.getopt("chmod", rest, c.opts)
 	if !ok {
-		return
+		return stream{ok: true}
 	}
 	if _, ok := opts['r']; ok {
 		a.note("chmod --reference: mode not known: command skipped")
-		return
+		return stream{ok: true}
 	}
 	if mode == nil {
 		if len(ops) == 0 {
 			a.note("chmod: missing mode")
-			return
+			return stream{ok: true}
 		}
 		mode, ops = &ops[0], ops[1:]
 	}
 	m, ok := a.modeArg("chmod", *mode)
 	if !ok {
-		return
+		return stream{ok: true}
 	}
 	_, rec := opts['R']
 	for _, x := range ops {
@@ -487,25 +465,27 @@ func (a *analyzer) chmod(args []arg) {
 			a.emit(Effect{Kind: Chmod, Path: p, Mode: m, Recursive: rec})
 		}
 	}
+	return stream{ok: true}
 }
 
-func (a *analyzer) chown(cmd string, args []arg) {
-	opts, ops, ok := a.getopt(cmd, args, chownOpts)
+func (a *analyzer) chown(c *call) stream {
+	cmd, args := c.name, c.args
+	opts, ops, ok := a.getopt(cmd, args, c.opts)
 	if !ok {
-		return
+		return stream{ok: true}
 	}
 	if _, ok := opts['r']; ok {
 		a.note("%s --reference: owner not known: command skipped", cmd)
-		return
+		return stream{ok: true}
 	}
 	if len(ops) == 0 {
 		a.note("%s: missing operand", cmd)
-		return
+		return stream{ok: true}
 	}
 	spec := ops[0]
 	if !spec.ok {
 		a.note("%s: owner %q not known: it %s", cmd, spec.raw, spec.why)
-		return
+		return stream{ok: true}
 	}
 	var owner, group string
 	login := false
@@ -520,7 +500,7 @@ func (a *analyzer) chown(cmd string, args []arg) {
 	}
 	if owner == "" && group == "" {
 		a.note("%s: %q names no owner or group", cmd, spec.s)
-		return
+		return stream{ok: true}
 	}
 	_, rec := opts['R']
 	for _, x := range ops[1:] {
@@ -528,6 +508,7 @@ func (a *analyzer) chown(cmd string, args []arg) {
 			a.emit(Effect{Kind: Chown, Path: p, Owner: owner, Group: group, Recursive: rec, LoginGroup: login})
 		}
 	}
+	return stream{ok: true}
 }
 
 // splitOwner splits chown's OWNER[:GROUP] (also OWNER.GROUP, OWNER: and
@@ -554,19 +535,20 @@ func base(s string) string {
 	return b
 }
 
-func (a *analyzer) ln(args []arg) {
-	opts, ops, ok := a.getopt("ln", args, lnOpts)
+func (a *analyzer) ln(c *call) stream {
+	args := c.args
+	opts, ops, ok := a.getopt("ln", args, c.opts)
 	if !ok {
-		return
+		return stream{ok: true}
 	}
 	if _, ok := opts['s']; !ok {
 		a.note("ln: hard links are not tracked: command skipped")
-		return
+		return stream{ok: true}
 	}
 	for _, x := range ops {
 		if !x.ok {
 			a.note("ln: %q not known: it %s", x.raw, x.why)
-			return
+			return stream{ok: true}
 		}
 	}
 	_, noDir := opts['T']
@@ -576,27 +558,27 @@ func (a *analyzer) ln(args []arg) {
 	case hasT:
 		p, ok := a.path("ln", t)
 		if !ok {
-			return
+			return stream{ok: true}
 		}
 		targets, dir = ops, p
 	case len(ops) == 0:
 		a.note("ln: missing operand")
-		return
+		return stream{ok: true}
 	case len(ops) == 1:
 		if a.st.Dir == "" {
 			a.note("ln: link %q would be made in the current directory, which is not known", base(ops[0].s))
-			return
+			return stream{ok: true}
 		}
 		targets, dir = ops, a.st.Dir
 	default:
 		last := ops[len(ops)-1]
 		p, ok := a.path("ln", last)
 		if !ok {
-			return
+			return stream{ok: true}
 		}
 		if len(ops) == 2 && (noDir || !a.isDirArg(last.value, p)) {
 			a.emit(Effect{Kind: Symlink, Path: p, Target: a.linkTarget(opts, ops[0], p)})
-			return
+			return stream{ok: true}
 		}
 		targets, dir = ops[:len(ops)-1], p
 	}
@@ -608,6 +590,7 @@ func (a *analyzer) ln(args []arg) {
 		}
 		a.emit(Effect{Kind: Symlink, Path: path.Join(dir, b), Target: a.linkTarget(opts, t, path.Join(dir, b))})
 	}
+	return stream{ok: true}
 }
 
 // linkTarget is the target ln -s writes into the link at link: as given,
@@ -631,30 +614,33 @@ func (a *analyzer) linkTarget(opts map[byte]arg, t arg, link string) string {
 	return filepath.ToSlash(r)
 }
 
-func (a *analyzer) touch(args []arg) {
-	opts, ops, ok := a.getopt("touch", args, touchOpts)
+func (a *analyzer) touch(c *call) stream {
+	args := c.args
+	opts, ops, ok := a.getopt("touch", args, c.opts)
 	if !ok {
-		return
+		return stream{ok: true}
 	}
 	if _, ok := opts['c']; ok {
-		return // changes times only
+		return stream{ok: true} // changes times only
 	}
 	for _, x := range ops {
 		if p, ok := a.path("touch", x); ok {
 			a.emit(Effect{Kind: Touch, Path: p})
 		}
 	}
+	return stream{ok: true}
 }
 
-func (a *analyzer) install(args []arg) {
-	opts, ops, ok := a.getopt("install", args, installOpts)
+func (a *analyzer) install(c *call) stream {
+	args := c.args
+	opts, ops, ok := a.getopt("install", args, c.opts)
 	if !ok {
-		return
+		return stream{ok: true}
 	}
 	e := Effect{Kind: Install}
 	if m, ok := opts['m']; ok {
 		if e.Mode, ok = a.modeArg("install", m); !ok {
-			return
+			return stream{ok: true}
 		}
 	}
 	for _, k := range []byte("og") {
@@ -664,7 +650,7 @@ func (a *analyzer) install(args []arg) {
 		}
 		if !v.ok {
 			a.note("install: owner or group %q not known: it %s", v.raw, v.why)
-			return
+			return stream{ok: true}
 		}
 		if k == 'o' {
 			e.Owner = v.s
@@ -683,7 +669,7 @@ func (a *analyzer) install(args []arg) {
 				a.addDir(p)
 			}
 		}
-		return
+		return stream{ok: true}
 	}
 	var srcs []arg
 	var dir string
@@ -692,17 +678,17 @@ func (a *analyzer) install(args []arg) {
 	case hasT:
 		p, ok := a.path("install", t)
 		if !ok {
-			return
+			return stream{ok: true}
 		}
 		srcs, dir = ops, p
 	case len(ops) < 2:
 		a.note("install: missing destination")
-		return
+		return stream{ok: true}
 	default:
 		last := ops[len(ops)-1]
 		p, ok := a.path("install", last)
 		if !ok {
-			return
+			return stream{ok: true}
 		}
 		if len(ops) == 2 && (noDir || !a.isDirArg(last.value, p)) {
 			if src, ok := a.source(ops[0]); ok {
@@ -710,7 +696,7 @@ func (a *analyzer) install(args []arg) {
 				f.Path, f.Target = p, src
 				a.emit(f)
 			}
-			return
+			return stream{ok: true}
 		}
 		srcs, dir = ops[:len(ops)-1], p
 	}
@@ -728,6 +714,7 @@ func (a *analyzer) install(args []arg) {
 		f.Path, f.Target = path.Join(dir, b), src
 		a.emit(f)
 	}
+	return stream{ok: true}
 }
 
 // source returns the source of a copy: absolute when it can be, else as
@@ -748,10 +735,11 @@ func (a *analyzer) source(x arg) (string, bool) {
 	return x.s, true
 }
 
-func (a *analyzer) rm(args []arg) {
-	opts, ops, ok := a.getopt("rm", args, rmOpts)
+func (a *analyzer) rm(c *call) stream {
+	args := c.args
+	opts, ops, ok := a.getopt("rm", args, c.opts)
 	if !ok {
-		return
+		return stream{ok: true}
 	}
 	_, r := opts['r']
 	_, R := opts['R']
@@ -761,15 +749,17 @@ func (a *analyzer) rm(args []arg) {
 			delete(a.st.Dirs, p)
 		}
 	}
+	return stream{ok: true}
 }
 
 // mv follows "mv SRC DST" and "mv SRC DIR/": the file keeps what it
 // holds, its mode and owner, under its new name. Other forms change
 // files the analysis does not follow.
-func (a *analyzer) mv(args []arg) {
-	opts, ops, ok := a.getopt("mv", args, mvOpts)
+func (a *analyzer) mv(c *call) stream {
+	args := c.args
+	opts, ops, ok := a.getopt("mv", args, c.opts)
 	if !ok {
-		return
+		return stream{ok: true}
 	}
 	_, hasT := opts['t']
 	_, noClobber := opts['n']
@@ -777,24 +767,25 @@ func (a *analyzer) mv(args []arg) {
 	_, ask := opts['i']
 	if hasT || noClobber || update || ask || len(ops) != 2 || !ops[0].ok || !ops[1].ok {
 		// several files, or a move that may not happen (-n, -u, -i)
-		a.untracked("mv", args)
-		return
+		return a.untracked(&call{name: "mv", args: args})
 	}
 	src, ok1 := a.resolve("mv", ops[0].raw, ops[0].value)
 	dst, ok2 := a.resolve("mv", ops[1].raw, ops[1].value)
 	if !ok1 || !ok2 {
-		return
+		return stream{ok: true}
 	}
 	if _, noDir := opts['T']; !noDir && a.isDirArg(ops[1].value, dst) {
 		dst = path.Join(dst, path.Base(src))
 	}
 	a.emit(Effect{Kind: Move, Path: dst, Target: src})
+	return stream{ok: true}
 }
 
 // untracked reports the files that a command copies, moves or edits in
 // place, which the analysis does not follow: the files it names are
 // changed in ways the effects do not say.
-func (a *analyzer) untracked(cmd string, args []arg) {
+func (a *analyzer) untracked(c *call) stream {
+	cmd, args := c.name, c.args
 	inPlace := cmd != "sed" && cmd != "perl"
 	script := cmd == "sed" || cmd == "perl"
 	for _, x := range args {
@@ -811,7 +802,7 @@ func (a *analyzer) untracked(cmd string, args []arg) {
 		}
 	}
 	if !inPlace {
-		return // sed or perl printing to stdout change no file
+		return stream{ok: true} // sed or perl printing to stdout change no file
 	}
 	if cmd == "cp" || cmd == "rsync" {
 		// only the destination changes: the last operand, or the files
@@ -823,23 +814,23 @@ func (a *analyzer) untracked(cmd string, args []arg) {
 			}
 		}
 		if len(ops) < 2 {
-			return
+			return stream{ok: true}
 		}
 		dst := ops[len(ops)-1]
 		p, ok := a.resolve(cmd, dst.raw, dst.value)
 		if !ok {
-			return
+			return stream{ok: true}
 		}
 		if !a.isDirArg(dst.value, p) {
 			a.emit(Effect{Kind: Untracked, Path: p})
-			return
+			return stream{ok: true}
 		}
 		for _, src := range ops[:len(ops)-1] {
 			if b := base(src.s); src.ok && b != "" {
 				a.emit(Effect{Kind: Untracked, Path: path.Join(p, b)})
 			}
 		}
-		return
+		return stream{ok: true}
 	}
 	for _, x := range args {
 		if x.ok && strings.HasPrefix(x.s, "-") {
@@ -856,11 +847,13 @@ func (a *analyzer) untracked(cmd string, args []arg) {
 			a.emit(Effect{Kind: Untracked, Path: p})
 		}
 	}
+	return stream{ok: true}
 }
 
 // apache handles Debian's a2ensite, a2enmod, a2enconf and their a2dis
 // counterparts, which make and remove links in /etc/apache2.
-func (a *analyzer) apache(cmd string, args []arg) {
+func (a *analyzer) apache(c *call) stream {
+	cmd, args := c.name, c.args
 	enable := strings.HasPrefix(cmd, "a2en")
 	// kind is "site", "mod" or "conf"; the directories are sites-enabled,
 	// mods-enabled and conf-enabled.
@@ -897,11 +890,13 @@ func (a *analyzer) apache(cmd string, args []arg) {
 			}
 		}
 	}
+	return stream{ok: true}
 }
 
 // Commands that write.
 
-func (a *analyzer) echo(args []arg) stream {
+func (a *analyzer) echo(c *call) stream {
+	args := c.args
 	newline, escapes := true, false
 	i := 0
 	for ; i < len(args); i++ {
@@ -941,7 +936,8 @@ func (a *analyzer) echo(args []arg) stream {
 	return stream{data: s, ok: true}
 }
 
-func (a *analyzer) printf(args []arg) stream {
+func (a *analyzer) printf(c *call) stream {
+	args := c.args
 	if len(args) > 0 && args[0].ok && args[0].s == "-v" {
 		if len(args) > 1 && args[1].ok {
 			a.setVar(args[1].s, unknown("uses $%s, which printf sets", args[1].s))
@@ -968,7 +964,8 @@ func (a *analyzer) printf(args []arg) stream {
 	return stream{data: s, ok: true}
 }
 
-func (a *analyzer) cat(args []arg, in stream) stream {
+func (a *analyzer) cat(c *call) stream {
+	args, in := c.args, c.in
 	for _, x := range args {
 		switch {
 		case !x.ok:
@@ -983,8 +980,9 @@ func (a *analyzer) cat(args []arg, in stream) stream {
 	return in
 }
 
-func (a *analyzer) tee(args []arg, in stream) stream {
-	opts, ops, ok := a.getopt("tee", args, teeOpts)
+func (a *analyzer) tee(c *call) stream {
+	args, in := c.args, c.in
+	opts, ops, ok := a.getopt("tee", args, c.opts)
 	if !ok {
 		return in
 	}
@@ -1011,23 +1009,25 @@ func (a *analyzer) tee(args []arg, in stream) stream {
 
 // umask sets the mask of the files and directories the next commands
 // make, for this block and the next ones.
-func (a *analyzer) umask(args []arg) {
+func (a *analyzer) umask(c *call) stream {
+	args := c.args
 	if len(args) == 0 {
-		return // prints the mask
+		return stream{ok: true} // prints the mask
 	}
 	m := args[len(args)-1]
 	v, err := strconv.ParseUint(m.s, 8, 32)
 	if !m.ok || strings.HasPrefix(m.s, "-") || err != nil || v > 0o777 {
 		a.note("umask %q: only an octal mask is followed: the modes of what follows are not known", m.raw)
 		a.st.Umask = "?"
-		return
+		return stream{ok: true}
 	}
 	if len(a.conds) > 0 {
 		a.note("umask under a condition: the modes of what follows are not known")
 		a.st.Umask = "?"
-		return
+		return stream{ok: true}
 	}
 	a.st.Umask = fmt.Sprintf("%04o", v)
+	return stream{ok: true}
 }
 
 // editor records the file a text editor opens: what the reader types
@@ -1061,7 +1061,8 @@ func (a *analyzer) editsElsewhere(name string, args []arg) bool {
 	return true
 }
 
-func (a *analyzer) editor(name string, args []arg) {
+func (a *analyzer) editor(c *call) stream {
+	name, args := c.name, c.args
 	var files []arg
 	for _, x := range args {
 		if x.ok && (strings.HasPrefix(x.s, "-") || strings.HasPrefix(x.s, "+")) {
@@ -1070,9 +1071,10 @@ func (a *analyzer) editor(name string, args []arg) {
 		files = append(files, x)
 	}
 	if len(files) != 1 {
-		return
+		return stream{ok: true}
 	}
 	if p, ok := a.path(name, files[0]); ok {
 		a.emit(Effect{Kind: Open, Path: p})
 	}
+	return stream{ok: true}
 }

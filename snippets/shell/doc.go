@@ -24,6 +24,12 @@
 // symlinks the tutorial gives them. [ApplyMode] computes the mode a chmod
 // leaves, as GNU chmod does.
 //
+// Every command the analysis knows is declared once, in registry.go: its
+// names, its options (in the manner of GNU getopt_long) and the handler
+// that emits its effects. A new command is a new entry there; a command
+// with no handler is one readers type whose effects are not followed
+// (it still tells LooksLikeShell that a block is commands).
+//
 // The package reads no files and keeps no global state; its functions are
 // safe for concurrent use, as long as each goroutine uses its own State.
 package shell

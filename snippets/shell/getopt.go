@@ -39,7 +39,7 @@ const (
 // getopt splits args into options and operands, as GNU getopt_long does
 // (options may follow operands; "--" ends them). A word that is not known
 // is an operand. On an unknown option it adds a note and returns false.
-func (a *analyzer) getopt(cmd string, args []arg, spec optSpec) (map[byte]arg, []arg, bool) {
+func (a *analyzer) getopt(cmd string, args []arg, spec *optSpec) (map[byte]arg, []arg, bool) {
 	opts := make(map[byte]arg)
 	var ops []arg
 	for i := 0; i < len(args); i++ {
@@ -131,84 +131,3 @@ func lookupLong(long map[string]optDef, name string) (optDef, bool) {
 
 // Option specifications of the commands the analysis understands, as in
 // GNU coreutils.
-var (
-	cdOpts = optSpec{short: "LPe@"}
-
-	mkdirOpts = optSpec{short: "pm:vZ", long: map[string]optDef{
-		"parents": {'p', noArg}, "mode": {'m', needArg}, "verbose": {'v', noArg},
-		"context": {'Z', optionalArg},
-	}}
-
-	chmodOpts = optSpec{short: "RcfvHLP", long: map[string]optDef{
-		"recursive": {'R', noArg}, "changes": {'c', noArg}, "silent": {'f', noArg},
-		"quiet": {'f', noArg}, "verbose": {'v', noArg}, "reference": {'r', needArg},
-		"preserve-root": {'p', noArg}, "no-preserve-root": {'n', noArg},
-		"dereference": {'d', noArg}, "no-dereference": {'h', noArg},
-	}}
-
-	chownOpts = optSpec{short: "RcfvhHLP", long: map[string]optDef{
-		"recursive": {'R', noArg}, "changes": {'c', noArg}, "silent": {'f', noArg},
-		"quiet": {'f', noArg}, "verbose": {'v', noArg}, "reference": {'r', needArg},
-		"from": {'F', needArg}, "dereference": {'d', noArg}, "no-dereference": {'h', noArg},
-		"preserve-root": {'p', noArg}, "no-preserve-root": {'n', noArg},
-	}}
-
-	lnOpts = optSpec{short: "sfnvrTt:bS:iLPdF", long: map[string]optDef{
-		"symbolic": {'s', noArg}, "force": {'f', noArg}, "no-dereference": {'n', noArg},
-		"verbose": {'v', noArg}, "relative": {'r', noArg}, "no-target-directory": {'T', noArg},
-		"target-directory": {'t', needArg}, "backup": {'b', optionalArg}, "suffix": {'S', needArg},
-		"interactive": {'i', noArg}, "logical": {'L', noArg}, "physical": {'P', noArg},
-		"directory": {'d', noArg},
-	}}
-
-	mvOpts = optSpec{short: "finvuTt:bS:Z", long: map[string]optDef{
-		"force": {'f', noArg}, "interactive": {'i', noArg}, "no-clobber": {'n', noArg},
-		"verbose": {'v', noArg}, "update": {'u', optionalArg}, "no-target-directory": {'T', noArg},
-		"target-directory": {'t', needArg}, "backup": {'b', optionalArg}, "suffix": {'S', needArg},
-		"context": {'Z', noArg}, "strip-trailing-slashes": {'s', noArg},
-	}}
-
-	touchOpts = optSpec{short: "acmfhd:r:t:", long: map[string]optDef{
-		"no-create": {'c', noArg}, "date": {'d', needArg}, "reference": {'r', needArg},
-		"time": {'T', needArg}, "no-dereference": {'h', noArg},
-	}}
-
-	installOpts = optSpec{short: "bcCdDg:m:o:psS:t:TvZ", long: map[string]optDef{
-		"backup": {'b', optionalArg}, "compare": {'C', noArg}, "directory": {'d', noArg},
-		"group": {'g', needArg}, "mode": {'m', needArg}, "owner": {'o', needArg},
-		"preserve-timestamps": {'p', noArg}, "strip": {'s', noArg},
-		"strip-program": {'x', needArg}, "suffix": {'S', needArg},
-		"target-directory": {'t', needArg}, "no-target-directory": {'T', noArg},
-		"verbose": {'v', noArg}, "preserve-context": {'P', noArg}, "context": {'Z', optionalArg},
-	}}
-
-	rmOpts = optSpec{short: "fiIrRdv", long: map[string]optDef{
-		"force": {'f', noArg}, "interactive": {'i', optionalArg}, "recursive": {'r', noArg},
-		"dir": {'d', noArg}, "verbose": {'v', noArg}, "one-file-system": {'o', noArg},
-		"preserve-root": {'p', optionalArg}, "no-preserve-root": {'n', noArg},
-	}}
-
-	teeOpts = optSpec{short: "aip", long: map[string]optDef{
-		"append": {'a', noArg}, "ignore-interrupts": {'i', noArg},
-		"output-error": {'o', optionalArg},
-	}}
-
-	sudoOpts = optSpec{inOrder: true, short: "AbEHiKklnPSsVveC:D:g:h:p:R:r:T:t:U:u:", long: map[string]optDef{
-		"askpass": {'A', noArg}, "background": {'b', noArg}, "preserve-env": {'E', optionalArg},
-		"set-home": {'H', noArg}, "login": {'i', noArg}, "remove-timestamp": {'K', noArg},
-		"reset-timestamp": {'k', noArg}, "list": {'l', noArg}, "non-interactive": {'n', noArg},
-		"preserve-groups": {'P', noArg}, "stdin": {'S', noArg}, "shell": {'s', noArg},
-		"version": {'V', noArg}, "validate": {'v', noArg}, "edit": {'e', noArg},
-		"close-from": {'C', needArg}, "chdir": {'D', needArg}, "group": {'g', needArg},
-		"host": {'h', needArg}, "prompt": {'p', needArg}, "chroot": {'R', needArg},
-		"role": {'r', needArg}, "command-timeout": {'T', needArg}, "type": {'t', needArg},
-		"other-user": {'U', needArg}, "user": {'u', needArg},
-	}}
-
-	suOpts = optSpec{short: "lc:s:mpfPg:G:w:", long: map[string]optDef{
-		"login": {'l', noArg}, "command": {'c', needArg}, "shell": {'s', needArg},
-		"preserve-environment": {'m', noArg}, "pty": {'P', noArg}, "group": {'g', needArg},
-		"supp-group": {'G', needArg}, "whitelist-environment": {'w', needArg},
-		"session-command": {'C', needArg},
-	}}
-)
