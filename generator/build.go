@@ -644,7 +644,8 @@ func (p *Project) render(t *tagged, vals *values.Values, fill *filler, validate 
 			}
 			return fill.Docs(text)
 		},
-		Note: func(c *content.Code) string { return notes[c] },
+		Note:              func(c *content.Code) string { return notes[c] },
+		HighlightLanguage: p.sphinx.highlight,
 	})
 	diags.Append(ds)
 	for _, f := range s.Files {

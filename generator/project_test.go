@@ -221,3 +221,28 @@ func TestReadSphinxConf(t *testing.T) {
 		t.Errorf("prolog = %q, want %q", c.prolog, want)
 	}
 }
+
+// TestHighlightLanguage shows literal blocks in conf.py's
+// highlight_language, and in Python without one, as Sphinx does.
+func TestHighlightLanguage(t *testing.T) {
+	for _, tc := range []struct{ conf, want string }{
+		{"highlight_language = 'ini'\n", `<code class="language-ini"><span class="k">[main]</span>`},
+		{"", `<code><span class="p">[</span><span class="n">main</span><span class="p">]</span>`},
+	} {
+		fsys := afero.NewMemMapFs()
+		afero.WriteFile(fsys, "/p/conf.py", []byte(tc.conf), 0o644)
+		afero.WriteFile(fsys, "/p/index.rst", []byte("Page\n====\n\nAn example::\n\n    [main]\n"), 0o644)
+		afero.WriteFile(fsys, "/p/clients/a.toml", nil, 0o644)
+		p, diags := Load(fsys, "/p")
+		if p == nil {
+			t.Fatal(diags)
+		}
+		run := p.Build(Options{DryRun: true})
+		if run.Failed() {
+			t.Fatal(run.Diags, run.Clients[0].Diags)
+		}
+		if got := string(run.Clients[0].Files["site/index.html"]); !strings.Contains(got, tc.want) {
+			t.Errorf("conf.py %q: no %s in\n%s", tc.conf, tc.want, got)
+		}
+	}
+}

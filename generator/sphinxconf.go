@@ -14,11 +14,13 @@ type sphinxConfig struct {
 	subst map[string]string
 	// prolog is rst_prolog and rst_epilog: reST read with every page.
 	prolog string
+	// highlight is highlight_language, "" when conf.py does not set it.
+	highlight string
 }
 
 // confAssign finds "name = " followed by a string literal at the start of
 // a line.
-var confAssign = regexp.MustCompile(`(?m)^(version|release|today|rst_prolog|rst_epilog)[ \t]*=[ \t]*([rRuU]?)("""|'''|"|')`)
+var confAssign = regexp.MustCompile(`(?m)^(version|release|today|rst_prolog|rst_epilog|highlight_language)[ \t]*=[ \t]*([rRuU]?)("""|'''|"|')`)
 
 // readSphinxConf reads the string settings of conf.py that tailor uses.
 func readSphinxConf(src []byte) sphinxConfig {
@@ -33,6 +35,8 @@ func readSphinxConf(src []byte) sphinxConfig {
 		switch name {
 		case "rst_prolog", "rst_epilog":
 			c.prolog += val + "\n"
+		case "highlight_language":
+			c.highlight = strings.TrimSpace(val)
 		default:
 			c.subst[name] = val
 		}

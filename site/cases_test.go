@@ -25,6 +25,8 @@ var goldenCases = map[string]func() []Page{
 	"markdown":    caseMarkdown,
 	"include":     caseInclude,
 	"numbered-ok": caseNumbered,
+	"sessions":    caseSessions,
+	"highlight":   caseHighlight,
 }
 
 func page(p string, d *content.Doc) Page { return Page{Doc: d, Path: p} }
@@ -73,6 +75,36 @@ func caseCode() []Page {
 			directive("highlight", "python"),
 			code("", "print('highlighted by the highlight directive')"),
 			code("python", ""),
+		),
+	))}
+}
+
+func caseSessions() []Page {
+	md := code("", "$ make\nmake: nothing to do")
+	md.Directive = "fence"
+	return []Page{page("sessions.html", doc("sessions.rst",
+		sec(1, "Sessions",
+			code("", ">>> import os\n>>> os.getcwd()\n'/srv'\n>>> for i in range(2):\n...     print(i)\n...\n0\n1"),
+			code("python", ">>> 1 + 1\n2"),
+			code("", "$ ls -l\ntotal 0"),
+			code("", "if x:\n    $ not python"),
+			code("bash", "$ sudo systemctl restart nginx"),
+			code("bash", "# a comment, not a prompt\nls"),
+			code("text", "user@host:~$ cat > /etc/motd <<'EOF'\nWelcome\nEOF\n(venv) $ ls \\\n>   -l\ntotal 0\n[root@host etc]# id -u\n0"),
+			code("console", "$ echo one\\\n  two\none two"),
+			md,
+			directive("highlight", "none"),
+			code("", "x = 1"),
+		),
+	))}
+}
+
+func caseHighlight() []Page {
+	return []Page{page("highlight.html", doc("highlight.rst",
+		sec(1, "Highlight language",
+			code("", "$ systemctl status nginx\nactive"),
+			&content.Code{Directive: "code-block", Text: "[main]\nkey = 1", Line: 1},
+			&content.Code{Directive: "fence", Text: "[not highlighted]", Line: 1},
 		),
 	))}
 }

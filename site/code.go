@@ -13,9 +13,13 @@ import (
 
 // plainLangs are languages shown without highlighting.
 var plainLangs = map[string]bool{
-	"": true, "text": true, "none": true, "default": true, "guess": true,
+	"": true, "text": true, "none": true, "guess": true,
 	"plain": true, "plaintext": true, "txt": true, "output": true,
 }
+
+// sphinxDefault is Sphinx's default highlight_language: Python, shown
+// without highlighting when the text does not read as Python.
+const sphinxDefault = "default"
 
 // lexers maps a lower-case language to its chroma lexer, or to nil when
 // chroma does not know the language. Looking up an unknown name scans
@@ -39,7 +43,11 @@ func lexerFor(lang string) chroma.Lexer {
 	if ok {
 		return l
 	}
-	if l = lexers.Get(lang); l != nil {
+	name := lang
+	if name == sphinxDefault {
+		name = "python"
+	}
+	if l = lexers.Get(name); l != nil {
 		l = chroma.Coalesce(l)
 	}
 	lexerCache.Lock()
@@ -83,6 +91,38 @@ func tokenTag(t chroma.TokenType) string {
 		}
 		t = t.Parent()
 	}
+}
+
+// codeMarks returns the marks of a code block's text in lang: a
+// session's prompts and output, or the highlighted tokens. Sphinx's
+// default language highlights only text that reads as Python, without
+// an error token.
+func codeMarks(lang, text string) []mark {
+	if k := sessionOf(lang, text); k != noSession {
+		return sessionMarks(k, text)
+	}
+	if strings.EqualFold(strings.TrimSpace(lang), sphinxDefault) && hasErrorToken(lang, text) {
+		return nil
+	}
+	return highlight(lang, text)
+}
+
+// hasErrorToken reports whether the lexer of lang finds an error in text.
+func hasErrorToken(lang, text string) bool {
+	l := lexerFor(lang)
+	if l == nil {
+		return false
+	}
+	it, err := l.Tokenise(&chroma.TokeniseOptions{State: "root"}, text)
+	if err != nil {
+		return true
+	}
+	for t := it(); t != chroma.EOF; t = it() {
+		if t.Type == chroma.Error {
+			return true
+		}
+	}
+	return false
 }
 
 // highlight returns the token marks of text in a language: one mark per
@@ -183,10 +223,7 @@ func (r *renderer) code(c *content.Code) {
 		return
 	}
 	text, fl := r.b.fill(c, c.Text)
-	lang := c.Lang
-	if lang == "" {
-		lang = r.lang
-	}
+	lang := r.codeLang(c)
 	r.w(`<figure class="code"`)
 	if c.Name != "" {
 		r.idAttr(anchorID("code", c.Name))
@@ -211,10 +248,28 @@ func (r *renderer) code(c *content.Code) {
 		r.w(" lines")
 	}
 	r.w(`"><code`)
-	if l := classSafe(lang); l != "" {
+	if l := classSafe(lang); l != "" && lang != sphinxDefault {
 		attr(r.out, "class", "language-"+l)
 	}
 	r.w(">")
-	writeMarked(r.out, text, fl, highlight(lang, text), ls)
+	writeMarked(r.out, text, fl, codeMarks(lang, text), ls)
 	r.w("</code></pre>\n</figure>\n")
+}
+
+// rstCode are the reST directives whose language, when they give none,
+// is the one of the last highlight directive or Sphinx's
+// highlight_language: a literal block and Sphinx's code directives.
+var rstCode = map[string]bool{"::": true, "code-block": true, "sourcecode": true, "code": true}
+
+// codeLang returns the language a code block is shown in.
+func (r *renderer) codeLang(c *content.Code) string {
+	switch {
+	case c.Lang != "" || !rstCode[c.Directive]:
+		return c.Lang
+	case r.lang != "":
+		return r.lang
+	case r.b.opts.HighlightLanguage != "":
+		return r.b.opts.HighlightLanguage
+	}
+	return sphinxDefault
 }

@@ -77,7 +77,8 @@ func testNote(c *content.Code) string {
 }
 
 // parseOptions reads the "options" file of a golden case: "key: value"
-// lines for title, client, lang, fill (values or none) and note (on).
+// lines for title, client, lang, highlight (the highlight language), fill
+// (values or none) and note (on).
 func parseOptions(t *testing.T, data []byte) Options {
 	var o Options
 	for _, line := range strings.Split(string(data), "\n") {
@@ -96,6 +97,8 @@ func parseOptions(t *testing.T, data []byte) Options {
 			o.Client = v
 		case "lang":
 			o.Lang = v
+		case "highlight":
+			o.HighlightLanguage = v
 		case "fill":
 			if v == "values" {
 				o.Fill = testFill

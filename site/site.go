@@ -50,6 +50,11 @@ type Options struct {
 	// Lang is the language of the pages for the lang attribute of <html>;
 	// "" means "en".
 	Lang string
+	// HighlightLanguage is the language of reST literal blocks ("::") and
+	// of reST code blocks that name none, until a highlight directive
+	// names another, as Sphinx's highlight_language. "" means Sphinx's
+	// default: Python, shown plain when the text does not read as Python.
+	HighlightLanguage string
 }
 
 // A File is one output file, relative to the site root: Path is
