@@ -163,8 +163,10 @@ func (ck *checker) firstLine(b content.Block) {
 		} else {
 			ok = ck.f.Position(start).Line == n.Line // content may start with spaces
 		}
-	case *content.Comment, *content.Only:
+	case *content.Comment:
 		ok = strings.HasPrefix(at, "<!--")
+	case *content.Only:
+		ok = strings.HasPrefix(at, "<!--") || mystFence.MatchString(at)
 	case *content.Raw:
 		ok = n.Format == "html" && strings.HasPrefix(at, "<") || strings.HasPrefix(at, "---") || strings.HasPrefix(at, "+++")
 	case *content.List:
@@ -172,11 +174,15 @@ func (ck *checker) firstLine(b content.Block) {
 	case *content.BlockQuote:
 		ok = strings.HasPrefix(at, ">")
 	case *content.Admonition:
-		ok = strings.HasPrefix(at, ">") || strings.HasPrefix(at, "!!!") || strings.HasPrefix(at, "???")
+		ok = strings.HasPrefix(at, ">") || strings.HasPrefix(at, "!!!") || strings.HasPrefix(at, "???") || mystFence.MatchString(at)
+	case *content.Directive:
+		ok = mystFence.MatchString(at)
 	case *content.Transition:
 		ok = ok && strings.ContainsAny(at[:1], "*-_")
 	case *content.Target:
-		ok = strings.HasPrefix(at, "[")
+		// a link reference definition, a MyST target or the :name: of a
+		// MyST directive
+		ok = strings.HasPrefix(at, "[") || mystTargetLine.MatchString(at) || mystFence.MatchString(at)
 	case *content.Footnote:
 		ok = strings.HasPrefix(at, "[^")
 	}

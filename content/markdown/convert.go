@@ -161,6 +161,10 @@ func (c *converter) items(items []item) []content.Block {
 			for _, fn := range children(n) {
 				add(c.block(fn))
 			}
+		case *mystNode:
+			for _, b := range c.mystDirective(n, c.start(n)) {
+				add(b)
+			}
 		default:
 			add(c.block(n))
 		}
@@ -195,6 +199,8 @@ func (c *converter) block(n ast.Node) content.Block {
 		return c.quote(n, start)
 	case *admonitionNode:
 		return c.admonition(n, start)
+	case *mystTargetNode:
+		return &content.Target{Span: content.Span{Start: start, End: c.lineEnd(start)}, Name: n.name}
 	case *ast.List:
 		return c.list(n, start)
 	case *ast.LinkReferenceDefinition:

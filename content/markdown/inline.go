@@ -104,6 +104,10 @@ func (c *converter) inline(l *inlineList, n ast.Node, start, end int) {
 		}
 		l.text(s, start, end)
 	case *ast.CodeSpan:
+		if name, at, ok := c.roleBefore(l, start); ok {
+			l.add(mystRole(name, codeSpanText(n, c.src), content.Span{Start: at, End: end}))
+			return
+		}
 		l.add(&content.Literal{Span: span, Value: codeSpanText(n, c.src)})
 	case *ast.Emphasis:
 		children := c.inlines(n, start, end)
@@ -331,6 +335,19 @@ func (l *inlineList) text(s string, start, end int) {
 	}
 	l.buf.WriteString(s)
 	l.txt.End = max(l.txt.End, end)
+}
+
+// cutSuffix removes s from the end of the text being collected, which
+// then ends at end, and reports whether the text ended with s.
+func (l *inlineList) cutSuffix(s string, end int) bool {
+	if l.txt == nil || !strings.HasSuffix(l.buf.String(), s) {
+		return false
+	}
+	rest := strings.TrimSuffix(l.buf.String(), s)
+	l.buf.Reset()
+	l.buf.WriteString(rest)
+	l.txt.End = end
+	return true
 }
 
 func (l *inlineList) flush() {
