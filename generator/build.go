@@ -646,6 +646,7 @@ func (p *Project) render(t *tagged, vals *values.Values, fill *filler, validate 
 		},
 		Note:              func(c *content.Code) string { return notes[c] },
 		HighlightLanguage: p.sphinx.highlight,
+		Install:           siteInstall(out.Manifest, vals, fill),
 	})
 	diags.Append(ds)
 	for _, f := range s.Files {

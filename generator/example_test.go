@@ -111,7 +111,10 @@ func ExampleProject_BuildValues() {
 	// manifest.json
 	// rootfs/etc/postfix/sasl_passwd
 	// site/_static/tailor.css
+	// site/_static/tailor.js
+	// site/files.html
 	// site/index.html
 	// site/relay.html
+	// site/searchindex.js
 	// source/relay.md
 }

@@ -213,20 +213,23 @@ func (r *renderer) lineSet(c *content.Code, o content.Option) map[int]bool {
 func (r *renderer) code(c *content.Code) {
 	if len(c.Inlines) > 0 {
 		// a parsed-literal: preformatted text with its inline markup
-		r.w(`<pre class="parsed-literal"`)
+		r.w(`<div class="highlight"><pre class="parsed-literal"`)
 		if c.Name != "" {
 			r.idAttr(anchorID("code", c.Name))
 		}
 		r.w("><code>")
 		r.inlines(c.Inlines)
-		r.w("</code></pre>\n")
+		r.w("</code></pre></div>\n")
 		return
 	}
 	text, fl := r.b.fill(c, c.Text)
 	lang := r.codeLang(c)
 	r.w(`<figure class="code"`)
-	if c.Name != "" {
+	switch {
+	case c.Name != "":
 		r.idAttr(anchorID("code", c.Name))
+	case r.b.blockIDs[c] != "":
+		r.idAttr(r.b.blockIDs[c])
 	}
 	r.w(">\n")
 	if c.Caption != "" {
@@ -238,12 +241,20 @@ func (r *renderer) code(c *content.Code) {
 	if r.b.opts.Note != nil {
 		if note := r.b.opts.Note(c); note != "" {
 			r.w(`<p class="code-note">`)
-			escapeText(r.out, note)
+			if id := r.b.blockEntry[c]; id != "" {
+				r.w(`<a title="How to install it"`)
+				attr(r.out, "href", hrefTo(r.p.Path, r.b.filesPage, id))
+				r.w(">")
+				escapeText(r.out, note)
+				r.w("</a>")
+			} else {
+				escapeText(r.out, note)
+			}
 			r.w("</p>\n")
 		}
 	}
 	ls := r.lineOptions(c, text)
-	r.w(`<pre class="chroma`)
+	r.w(`<div class="highlight"><pre class="chroma`)
 	if ls != nil {
 		r.w(" lines")
 	}
@@ -253,7 +264,7 @@ func (r *renderer) code(c *content.Code) {
 	}
 	r.w(">")
 	writeMarked(r.out, text, fl, codeMarks(lang, text), ls)
-	r.w("</code></pre>\n</figure>\n")
+	r.w("</code></pre></div>\n</figure>\n")
 }
 
 // rstCode are the reST directives whose language, when they give none,

@@ -41,8 +41,10 @@ func ExampleBuild() {
 	fmt.Println(len(diags), "diagnostics")
 	// Output:
 	// _static/tailor.css
+	// _static/tailor.js
 	// index.html
 	// mail.html
+	// searchindex.js
 	// <p>Send mail as <code><span class="value" title="value of SENDER">ops@acme.example</span></code>.</p>
 	// 0 diagnostics
 }

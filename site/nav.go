@@ -90,16 +90,6 @@ func pageSections(q *pageInfo) []*tocNode {
 	return append(out, q.toc[1:]...)
 }
 
-// pageTOC returns the table of contents of the current page, "" when it
-// has no sections below its title.
-func (r *renderer) pageTOC(q *pageInfo) string {
-	secs := pageSections(q)
-	if len(secs) == 0 {
-		return ""
-	}
-	return r.capture(func() { r.sectionList(q, secs, 0, nil, true) })
-}
-
 // sectionList writes a list of links to the sections of page q, down to
 // depth levels (0 for all), numbered below num when num is not nil.
 func (r *renderer) sectionList(q *pageInfo, secs []*tocNode, depth int, num []int, ul bool) {

@@ -32,8 +32,15 @@ type renderer struct {
 	citeCount map[string]int // references on this page per citation key
 }
 
+// templateIDs are the ids of the page template's own elements.
+var templateIDs = []string{"tailor-main", "tailor-sidebar", "tailor-search", "tailor-search-results"}
+
 func (b *builder) newRenderer(p *pageInfo) *renderer {
-	return &renderer{b: b, p: p, out: new(strings.Builder), file: p.Doc.File, used: map[string]bool{}}
+	r := &renderer{b: b, p: p, out: new(strings.Builder), file: p.Doc.File, used: map[string]bool{}}
+	for _, id := range templateIDs {
+		r.used[id] = true
+	}
+	return r
 }
 
 func (r *renderer) w(s string) { r.out.WriteString(s) }

@@ -50,6 +50,21 @@ type Options struct {
 	// Lang is the language of the pages for the lang attribute of <html>;
 	// "" means "en".
 	Lang string
+	// Theme is the page template; nil is tailor's own (see ParseTheme).
+	Theme *Theme
+	// CSS are stylesheets linked after tailor's, written to _static/ by
+	// their base names; Logo, when not nil, is an image shown before the
+	// site's title, written there too. Their names must not be those of
+	// tailor's own assets (tailor.css, tailor.js).
+	CSS  []File
+	Logo *File
+	// Footer is a line of text at the foot of every page, personalized
+	// as every text; "" for none.
+	Footer string
+	// Install lists what the tutorial makes on a system; when not nil,
+	// the site has a Files page listing it, and the note of each code
+	// block that gives a file its content links to its entry there.
+	Install *Install
 	// HighlightLanguage is the language of reST literal blocks ("::") and
 	// of reST code blocks that name none, until a highlight directive
 	// names another, as Sphinx's highlight_language. "" means Sphinx's
@@ -58,7 +73,8 @@ type Options struct {
 }
 
 // A File is one output file, relative to the site root: Path is
-// slash-separated ("mail/postfix.html", "_static/tailor.css").
+// slash-separated ("mail/postfix.html", "_static/tailor.css"). As an
+// option, it is a file of the project, Path relative to it.
 type File struct {
 	Path string
 	Data []byte
@@ -86,8 +102,15 @@ func (s *Site) File(p string) ([]byte, bool) {
 	return nil, false
 }
 
-// cssPath is where the stylesheet is written.
-const cssPath = "_static/tailor.css"
+// Where the site's own assets are written.
+const (
+	cssPath = "_static/tailor.css"
+	jsPath  = "_static/tailor.js"
+)
+
+// staticPath returns where a project's asset named name (a stylesheet,
+// a logo) is written: under _static/, by its base name.
+func staticPath(name string) string { return "_static/" + path.Base(name) }
 
 // Build renders the pages. It reports unresolved cross-references as
 // warnings with their positions. It is safe for concurrent use with
@@ -98,6 +121,7 @@ const cssPath = "_static/tailor.css"
 func Build(pages []Page, opts Options) (*Site, content.Diagnostics) {
 	b := &builder{
 		opts:     opts,
+		theme:    opts.Theme,
 		byName:   map[string]*pageInfo{},
 		labels:   map[string]*label{},
 		terms:    map[string]*label{},
@@ -110,12 +134,29 @@ func Build(pages []Page, opts Options) (*Site, content.Diagnostics) {
 
 		candidates: map[string][]string{},
 		suggested:  map[string]string{},
+
+		codeAt:     map[string][]codeSpot{},
+		blockIDs:   map[*content.Code]string{},
+		blockEntry: map[*content.Code]string{},
+	}
+	if b.theme == nil {
+		b.theme = defaultTheme()
 	}
 	b.addPages(pages)
 	for _, p := range b.pages {
 		b.index(p)
+		b.indexCode(p)
 	}
+	b.navigation()
+	b.prepareFiles()
 	b.siteTitle()
+	if b.opts.Footer != "" {
+		n := &content.Text{Value: b.opts.Footer}
+		s, fl := b.fill(n, b.opts.Footer)
+		var sb strings.Builder
+		writeMarked(&sb, s, fl, nil, nil)
+		b.footer = template.HTML(sb.String())
+	}
 	var files []File
 	for i, p := range b.pages {
 		files = append(files, File{Path: p.Path, Data: b.renderPage(p, i)})
@@ -123,7 +164,19 @@ func Build(pages []Page, opts Options) (*Site, content.Diagnostics) {
 	if !b.hasIndex {
 		files = append(files, File{Path: "index.html", Data: b.renderIndex()})
 	}
-	files = append(files, File{Path: cssPath, Data: bytes.Clone(stylesheet())})
+	if b.filesPage != "" {
+		files = append(files, File{Path: b.filesPage, Data: b.renderFiles()})
+	}
+	files = append(files,
+		File{Path: cssPath, Data: bytes.Clone(stylesheet())},
+		File{Path: jsPath, Data: bytes.Clone(script)},
+		File{Path: searchPath, Data: b.search.script()})
+	for _, f := range b.opts.CSS {
+		files = append(files, File{Path: staticPath(f.Path), Data: bytes.Clone(f.Data)})
+	}
+	if l := b.opts.Logo; l != nil {
+		files = append(files, File{Path: staticPath(l.Path), Data: bytes.Clone(l.Data)})
+	}
 	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
 	s := &Site{Files: files}
 	for a := range b.assets {
@@ -160,6 +213,22 @@ type builder struct {
 
 	titleText string        // the site title, plain
 	titleHTML template.HTML // the site title, with value spans
+	footer    template.HTML // the footer, with value spans
+
+	theme  *Theme
+	nav    *navNode               // the site's table of contents
+	navOf  map[*pageInfo]*navNode // each page's entry in it
+	search searchIndex
+
+	// The Files page ("" when there is none), the id of each of its
+	// entries, the code blocks of each source file, the id of each code
+	// block an entry comes from, and the entry each block gives content
+	// to, by its id.
+	filesPage  string
+	entryIDs   []string
+	codeAt     map[string][]codeSpot
+	blockIDs   map[*content.Code]string
+	blockEntry map[*content.Code]string
 }
 
 // pageInfo is a page with what the build knows of it.
@@ -285,30 +354,68 @@ func (b *builder) fillHTML(n content.Node, s string) string {
 	return sb.String()
 }
 
-// pageData is what the page template shows.
-type pageData struct {
-	Lang      string
-	Title     string
-	CSS       string
-	Home      string
-	SiteTitle template.HTML
-	Client    string
-	TOC       template.HTML
-	Body      template.HTML
-	Prev      *pageLink
-	Next      *pageLink
+// PageData is what the page template shows; its fields are the names a
+// project's layouts use.
+type PageData struct {
+	Lang  string // the lang attribute of <html>
+	Title string // the <title>: the page's, then the site's
+	// Path is the page's path in the site; Root is the relative URL of
+	// the site's root from the page ("", "../"), Static of _static/.
+	Path, Root, Static string
+	CSS                []string // stylesheets: tailor's, then the project's
+	Script             string   // tailor's script: menu, search, copy buttons
+	SearchIndex        string   // the search index, loaded when searching
+	Home               string   // the home page
+	SiteTitle          template.HTML
+	Logo               string // the logo's URL, "" for none
+	Client             string
+	Nav                template.HTML // the sidebar's table of contents
+	Breadcrumbs        []PageLink    // from the home page to this one; nil on the home page
+	Body               template.HTML
+	Prev, Next         *PageLink
+	Footer             template.HTML // the project's footer, "" for none
 }
 
-type pageLink struct {
+// A PageLink is a link to a page of the site.
+type PageLink struct {
 	Href  string
 	Title template.HTML
 }
+
+func templateHTML(s string) template.HTML { return template.HTML(s) }
 
 func (b *builder) lang() string {
 	if b.opts.Lang != "" {
 		return b.opts.Lang
 	}
 	return "en"
+}
+
+// pageData returns what every page shows around its body.
+func (b *builder) pageData(r *renderer, p *pageInfo) *PageData {
+	d := &PageData{
+		Lang:        b.lang(),
+		Title:       b.titleText,
+		Path:        p.Path,
+		Root:        strings.TrimSuffix(hrefTo(p.Path, "index.html", ""), "index.html"),
+		Static:      strings.TrimSuffix(hrefTo(p.Path, cssPath, ""), path.Base(cssPath)),
+		Script:      hrefTo(p.Path, jsPath, ""),
+		SearchIndex: hrefTo(p.Path, searchPath, ""),
+		Home:        hrefTo(p.Path, "index.html", ""),
+		SiteTitle:   b.titleHTML,
+		Client:      b.opts.Client,
+		Nav:         template.HTML(r.sidebar(p)),
+		Breadcrumbs: r.breadcrumbs(p),
+		Footer:      b.footer,
+	}
+	d.CSS = append(d.CSS, hrefTo(p.Path, cssPath, ""))
+	for _, f := range b.opts.CSS {
+		d.CSS = append(d.CSS, hrefTo(p.Path, staticPath(f.Path), ""))
+	}
+	if b.opts.Logo != nil {
+		d.Logo = hrefTo(p.Path, staticPath(b.opts.Logo.Path), "")
+	}
+	return d
 }
 
 // renderPage renders the page at index i of the reading order.
@@ -319,29 +426,23 @@ func (b *builder) renderPage(p *pageInfo, i int) []byte {
 	body := r.out.String()
 
 	title := r.pageTitleText(p)
+	b.search.add(p.Path, title, body)
 	if title != b.titleText {
 		title += " — " + b.titleText
 	}
-	d := &pageData{
-		Lang:      b.lang(),
-		Title:     title,
-		CSS:       hrefTo(p.Path, cssPath, ""),
-		Home:      hrefTo(p.Path, "index.html", ""),
-		SiteTitle: b.titleHTML,
-		Client:    b.opts.Client,
-		TOC:       template.HTML(r.pageTOC(p)),
-		Body:      template.HTML(body),
-	}
+	d := b.pageData(r, p)
+	d.Title = title
+	d.Body = template.HTML(body)
 	switch {
 	case i > 0:
 		prev := b.pages[i-1]
-		d.Prev = &pageLink{Href: hrefTo(p.Path, prev.Path, ""), Title: template.HTML(r.pageTitleHTML(prev))}
+		d.Prev = &PageLink{Href: hrefTo(p.Path, prev.Path, ""), Title: template.HTML(r.pageTitleHTML(prev))}
 	case p.Path != "index.html" && !b.hasIndex:
-		d.Prev = &pageLink{Href: hrefTo(p.Path, "index.html", ""), Title: b.titleHTML}
+		d.Prev = &PageLink{Href: hrefTo(p.Path, "index.html", ""), Title: b.titleHTML}
 	}
 	if i+1 < len(b.pages) {
 		next := b.pages[i+1]
-		d.Next = &pageLink{Href: hrefTo(p.Path, next.Path, ""), Title: template.HTML(r.pageTitleHTML(next))}
+		d.Next = &PageLink{Href: hrefTo(p.Path, next.Path, ""), Title: template.HTML(r.pageTitleHTML(next))}
 	}
 	return b.execute(d, p.Path)
 }
@@ -354,34 +455,25 @@ func (b *builder) renderIndex() []byte {
 	r.out.WriteString(string(b.titleHTML))
 	r.out.WriteString("</h1>\n")
 	if len(b.pages) > 0 {
-		r.out.WriteString("<nav class=\"contents\" aria-label=\"Contents\">\n<ul>\n")
+		r.out.WriteString("<nav class=\"contents\" aria-label=\"Pages\">\n<ul>\n")
 		for _, q := range b.pages {
 			r.tocEntry(q, nil, 2, nil, nil)
 		}
 		r.out.WriteString("</ul>\n</nav>\n")
 	}
-	d := &pageData{
-		Lang:      b.lang(),
-		Title:     b.titleText,
-		CSS:       hrefTo(p.Path, cssPath, ""),
-		Home:      "index.html",
-		SiteTitle: b.titleHTML,
-		Client:    b.opts.Client,
-		Body:      template.HTML(r.out.String()),
-	}
+	d := b.pageData(r, p)
+	d.Body = template.HTML(r.out.String())
 	if len(b.pages) > 0 {
-		d.Next = &pageLink{Href: hrefTo(p.Path, b.pages[0].Path, ""), Title: template.HTML(r.pageTitleHTML(b.pages[0]))}
+		d.Next = &PageLink{Href: hrefTo(p.Path, b.pages[0].Path, ""), Title: template.HTML(r.pageTitleHTML(b.pages[0]))}
 	}
 	return b.execute(d, p.Path)
 }
 
-func (b *builder) execute(d *pageData, name string) []byte {
-	t, err := pageTemplate()
+func (b *builder) execute(d *PageData, name string) []byte {
+	var buf bytes.Buffer
+	err := b.theme.execute(&buf, d)
 	if err == nil {
-		var buf bytes.Buffer
-		if err = t.Execute(&buf, d); err == nil {
-			return buf.Bytes()
-		}
+		return buf.Bytes()
 	}
 	b.diags.Errorf(content.Position{Filename: name}, "cannot render page: %v", err)
 	return nil

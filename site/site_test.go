@@ -217,7 +217,7 @@ func FuzzHighlight(f *testing.F) {
 		}
 		var b strings.Builder
 		b.WriteString("<!doctype html>\n<pre><code>")
-		writeMarked(&b, text, fl, highlight(lang, text), ls)
+		writeMarked(&b, text, fl, codeMarks(lang, text), ls)
 		b.WriteString("</code></pre>")
 		out := b.String()
 		checkHTML(t, "fuzz", out)

@@ -1,0 +1,29 @@
+package generator
+
+import (
+	"github.com/tailordocs/tailor/site"
+	"github.com/tailordocs/tailor/snippets/manifest"
+	"github.com/tailordocs/tailor/values"
+)
+
+// siteInstall lists what the manifest makes for the site's Files page,
+// every text as the docs show it: placeholders filled, secrets masked.
+func siteInstall(m *manifest.Manifest, vals *values.Values, fill *filler) *site.Install {
+	show := func(s string) string { return hideSecrets(s, vals) }
+	in := &site.Install{}
+	for _, f := range m.Files {
+		e := site.Installed{Kind: f.Kind, Path: show(f.Path), Mode: f.Mode, Owner: show(f.Owner), Group: show(f.Group), Secret: f.Secret}
+		for _, s := range f.Sources {
+			by, _ := fill.Docs(s.By)
+			e.Sources = append(e.Sources, site.Source{Doc: s.Doc, Line: s.Line, Op: s.Op, By: show(by)})
+		}
+		in.Entries = append(in.Entries, e)
+	}
+	for _, d := range m.Dirs {
+		in.Entries = append(in.Entries, site.Installed{Kind: "dir", Path: show(d.Path), Mode: d.Mode, Owner: show(d.Owner), Group: show(d.Group)})
+	}
+	for _, l := range m.Links {
+		in.Entries = append(in.Entries, site.Installed{Kind: "link", Path: show(l.Path), Target: show(l.Target)})
+	}
+	return in
+}
