@@ -518,6 +518,9 @@ func (p *Project) unusedKeys(vals *values.Values) content.Diagnostics {
 			used[r.Name] = true
 		}
 	}
+	for _, r := range placeholder.Scan(p.Title + "\n" + p.look.htmlTitle + "\n" + p.look.footer) {
+		used[r.Name] = true // the site shows them
+	}
 	for _, n := range vals.Names() {
 		if v, _ := vals.Get(n); v != nil {
 			for _, u := range v.Uses {
@@ -630,8 +633,12 @@ func (p *Project) render(t *tagged, vals *values.Values, fill *filler, validate 
 			subOff[st.Code] = true
 		}
 	}
+	title := p.Title
+	if p.look.htmlTitle != "" {
+		title = p.look.htmlTitle
+	}
 	s, ds := site.Build(pages, site.Options{
-		Title:  p.Title,
+		Title:  title,
 		Client: vals.Client,
 		Fill: func(n content.Node, text string) (string, []site.Filled) {
 			if c, ok := n.(*content.Code); ok {
@@ -646,6 +653,10 @@ func (p *Project) render(t *tagged, vals *values.Values, fill *filler, validate 
 		},
 		Note:              func(c *content.Code) string { return notes[c] },
 		HighlightLanguage: p.sphinx.highlight,
+		Theme:             p.look.theme,
+		CSS:               p.look.css,
+		Logo:              p.look.logo,
+		Footer:            p.look.footer,
 		Install:           siteInstall(out.Manifest, vals, fill),
 	})
 	diags.Append(ds)

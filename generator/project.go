@@ -59,6 +59,7 @@ type Project struct {
 	sphinxConf []byte
 	sphinx     sphinxConfig
 	prolog     *content.File
+	look       look
 }
 
 // SourcePath returns where a page or included file named in a diagnostic
@@ -72,7 +73,7 @@ func (p *Project) SourcePath(name string) string {
 	return path.Join(p.Dir, p.Content, name)
 }
 
-var configKeys = []string{"clients", "content", "ignore", "pages", "placeholders", "title"}
+var configKeys = []string{"clients", "content", "css", "footer", "html_title", "ignore", "logo", "pages", "placeholders", "title"}
 
 // Load reads the project in dir: tailor.toml if there is one, and every
 // page, parsed once. The diagnostics cover the settings and the pages.
@@ -90,6 +91,7 @@ func Load(fsys afero.Fs, dir string) (*Project, content.Diagnostics) {
 	if diags.HasErrors() {
 		return nil, diags
 	}
+	p.readLook(&diags)
 	contentDir := path.Join(p.Dir, p.Content)
 	if st, err := fsys.Stat(contentDir); err != nil || !st.IsDir() {
 		if p.Content == "." {
@@ -218,6 +220,10 @@ func (p *Project) readConfig(src []byte, diags *content.Diagnostics) []string {
 		}
 	}
 	p.Title = str("title")
+	p.look.htmlTitle = str("html_title")
+	p.look.footer = str("footer")
+	p.look.logoName, p.look.logoPos = str("logo"), atValue("logo")
+	p.look.cssNames, p.look.cssPos = list("css"), atValue("css")
 	if c := str("content"); c != "" {
 		p.contentPos = atValue("content")
 		if path.IsAbs(c) || strings.HasPrefix(path.Clean(c), "..") {
