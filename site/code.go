@@ -101,45 +101,35 @@ func codeMarks(lang, text string) []mark {
 	if k := sessionOf(lang, text); k != noSession {
 		return sessionMarks(k, text)
 	}
-	if strings.EqualFold(strings.TrimSpace(lang), sphinxDefault) && hasErrorToken(lang, text) {
+	marks, failed := tokenMarks(lang, text)
+	if failed && strings.EqualFold(strings.TrimSpace(lang), sphinxDefault) {
 		return nil
 	}
-	return highlight(lang, text)
-}
-
-// hasErrorToken reports whether the lexer of lang finds an error in text.
-func hasErrorToken(lang, text string) bool {
-	l := lexerFor(lang)
-	if l == nil {
-		return false
-	}
-	it, err := l.Tokenise(&chroma.TokeniseOptions{State: "root"}, text)
-	if err != nil {
-		return true
-	}
-	for t := it(); t != chroma.EOF; t = it() {
-		if t.Type == chroma.Error {
-			return true
-		}
-	}
-	return false
+	return marks
 }
 
 // highlight returns the token marks of text in a language: one mark per
 // token that has a CSS class. It returns nil for plain text, and when
 // the lexer's tokens do not add up to the text.
 func highlight(lang, text string) []mark {
+	marks, _ := tokenMarks(lang, text)
+	return marks
+}
+
+// tokenMarks returns the marks of highlight, and whether the lexer found
+// an error in the text.
+func tokenMarks(lang, text string) (marks []mark, failed bool) {
 	l := lexerFor(lang)
 	if l == nil || text == "" {
-		return nil
+		return nil, false
 	}
 	it, err := l.Tokenise(&chroma.TokeniseOptions{State: "root"}, text)
 	if err != nil {
-		return nil
+		return nil, true
 	}
-	var marks []mark
 	pos := 0
 	for t := it(); t != chroma.EOF; t = it() {
+		failed = failed || t.Type == chroma.Error
 		v := t.Value
 		end := pos + len(v)
 		switch {
@@ -148,7 +138,7 @@ func highlight(lang, text string) []mark {
 			// The lexer's own final newline.
 			end = len(text)
 		default:
-			return nil
+			return nil, failed
 		}
 		if tag := tokenTag(t.Type); tag != "" && end > pos {
 			marks = append(marks, mark{pos, end, tag, "</span>"})
@@ -156,9 +146,9 @@ func highlight(lang, text string) []mark {
 		pos = end
 	}
 	if pos != len(text) {
-		return nil
+		return nil, failed
 	}
-	return marks
+	return marks, failed
 }
 
 // lineOptions reads the line-number options of a code block: Sphinx's
