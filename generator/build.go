@@ -533,12 +533,13 @@ func (p *Project) unusedKeys(vals *values.Values) content.Diagnostics {
 		usedList = append(usedList, n)
 	}
 	sort.Strings(usedList)
+	near := placeholder.NewSuggester(usedList)
 	for _, k := range vals.FileKeys() {
 		if used[k] {
 			continue
 		}
 		hint := ""
-		if s := placeholder.Suggest(k, usedList); s != "" {
+		if s := near.Suggest(k); s != "" {
 			hint = fmt.Sprintf(" (did you mean %s?)", s)
 		}
 		diags.Warnf(vals.KeyPos(k), "%s is not used by the tutorial%s", k, hint)

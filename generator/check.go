@@ -2,6 +2,7 @@ package generator
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -115,19 +116,48 @@ func regions(sf sourceFile, tags map[string]bool, fileBound map[*content.Code]bo
 	return out
 }
 
-// regionAt returns the innermost region holding offset off; regions must
-// be sorted by start.
-func regionAt(rs []region, off int) region {
-	best := region{kind: prose}
-	for _, r := range rs {
-		if r.start > off {
-			break
-		}
-		if off < r.end {
-			best = r
-		}
+// A regionIndex answers, for offsets of one source file in increasing
+// order, which region holds each and which shell variables the shell
+// blocks up to there assign, in time that grows with the regions plus
+// the questions.
+type regionIndex struct {
+	cur  *spanCursor[region]
+	rs   []region
+	next int             // the first region whose shell variables are not in vars
+	vars map[string]bool // variables assigned by the shell blocks before next
+}
+
+// newRegionIndex indexes rs, as regions returns them.
+func newRegionIndex(rs []region) *regionIndex {
+	return &regionIndex{
+		cur:  newSpanCursor(rs, func(r region) (int, int) { return r.start, r.end }),
+		rs:   rs,
+		vars: map[string]bool{},
 	}
-	return best
+}
+
+// at returns the innermost region holding offset off, or prose.
+func (x *regionIndex) at(off int) region {
+	if r, ok := x.cur.at(off); ok {
+		return r
+	}
+	return region{kind: prose}
+}
+
+// shellAssigns reports whether the shell block of region r, or a shell
+// block before it in the same file, assigns the variable name: "CONF=..."
+// in one block, "$CONF" in the next. The regions asked about come in
+// order.
+func (x *regionIndex) shellAssigns(r region, name string) bool {
+	for x.next < len(x.rs) && x.rs[x.next].start <= r.start {
+		if q := x.rs[x.next]; q.code != nil && shell.IsShell(q.code.Lang) {
+			for v := range assignedVars(q.code.Text) {
+				x.vars[v] = true
+			}
+		}
+		x.next++
+	}
+	return x.vars[name]
 }
 
 // checkPlaceholders reports the placeholders of the pages that have no
@@ -143,25 +173,24 @@ func checkPlaceholders(docs []*content.Doc, tags map[string]bool, plan *snippets
 			fileBound[st.Code] = true
 		}
 	}
-	candidates := append(append([]string(nil), fill.names...), declared...)
-	assigned := map[*content.Code]map[string]bool{}
+	suggest := placeholder.NewSuggester(append(append([]string(nil), fill.names...), declared...))
 	for _, sf := range sourceFiles(docs, tags) {
 		src := string(sf.File.Src)
-		rs := regions(sf, tags, fileBound)
+		rs := newRegionIndex(regions(sf, tags, fileBound))
 		for _, ref := range placeholder.Scan(src) {
 			if fill.lookup(ref.Name) != nil || fill.ignore[ref.Name] || values.IsBuiltin(ref.Name) || set[ref.Name] {
 				continue
 			}
-			r := regionAt(rs, ref.Start)
+			r := rs.at(ref.Start)
 			if r.kind == skipped {
 				continue
 			}
-			if r.code != nil && shell.IsShell(r.code.Lang) && shellAssigns(rs, r, ref.Name, assigned) {
+			if r.code != nil && shell.IsShell(r.code.Lang) && rs.shellAssigns(r, ref.Name) {
 				continue
 			}
 			pos := sf.File.Position(ref.Start)
 			hint := ""
-			if s := placeholder.Suggest(ref.Name, candidates); s != "" {
+			if s := suggest.Suggest(ref.Name); s != "" {
 				hint = fmt.Sprintf(" (did you mean $%s?)", s)
 			}
 			switch {
@@ -177,29 +206,6 @@ func checkPlaceholders(docs []*content.Doc, tags map[string]bool, plan *snippets
 		}
 	}
 	return diags
-}
-
-// shellAssigns reports whether the shell block of region r, or a shell
-// block before it in the same file, assigns the variable name: "CONF=..."
-// in one block, "$CONF" in the next.
-func shellAssigns(rs []region, r region, name string, cache map[*content.Code]map[string]bool) bool {
-	for _, q := range rs {
-		if q.start > r.start {
-			break
-		}
-		if q.code == nil || !shell.IsShell(q.code.Lang) {
-			continue
-		}
-		a, ok := cache[q.code]
-		if !ok {
-			a = assignedVars(q.code.Text)
-			cache[q.code] = a
-		}
-		if a[name] {
-			return true
-		}
-	}
-	return false
 }
 
 // assignedVars returns the shell variables a block sets: assignments,
@@ -268,12 +274,13 @@ func nearMisses(docs []*content.Doc, declared []string) content.Diagnostics {
 	for _, sf := range files {
 		rs := regions(sf, nil, nil)
 		src := string(sf.File.Src)
+		at := newRegionIndex(rs)
 		for _, r := range placeholder.ScanLower(src) {
 			up := strings.ToUpper(r.Name)
 			if !known[up] {
 				continue
 			}
-			reg := regionAt(rs, r.Start)
+			reg := at.at(r.Start)
 			if reg.kind == skipped || reg.code != nil && (shell.IsShell(reg.code.Lang) || strings.EqualFold(reg.code.Lang, "nginx")) {
 				continue // $host and friends are nginx's and the shell's own
 			}
@@ -288,21 +295,29 @@ func nearMisses(docs []*content.Doc, declared []string) content.Diagnostics {
 	}
 	// Two names that look like one: report the rarer one once, against
 	// the most used name it resembles.
+	// the most used names first, where many names share a key
+	sort.Slice(order, func(i, j int) bool {
+		if ci, cj := uses[order[i]].count, uses[order[j]].count; ci != cj {
+			return ci > cj
+		}
+		return order[i] < order[j]
+	})
+	alike := placeholder.NewLookalikes(slices.Clone(order))
 	sort.Strings(order)
 	for _, a := range order {
 		best := ""
-		for _, b := range order {
-			if b == a || !placeholder.Similar(a, b) {
-				continue
+		alike.Candidates(a, func(b string) {
+			if !placeholder.Similar(a, b) {
+				return
 			}
 			ua, ub := uses[a], uses[b]
 			if ub.count < ua.count || ub.count == ua.count && b < a {
-				continue // a is the common one of this pair
+				return // a is the common one of this pair
 			}
-			if best == "" || ub.count > uses[best].count {
+			if best == "" || ub.count > uses[best].count || ub.count == uses[best].count && b < best {
 				best = b
 			}
-		}
+		})
 		switch {
 		case best == "":
 		case uses[best].count == uses[a].count:

@@ -22,10 +22,12 @@ type filler struct {
 	vals   *values.Values
 	ignore map[string]bool
 	names  []string // every name with a value, for suggestions
+	near   *placeholder.Suggester
 }
 
 func newFiller(v *values.Values, ignore map[string]bool) *filler {
-	return &filler{vals: v, ignore: ignore, names: v.Names()}
+	names := v.Names()
+	return &filler{vals: v, ignore: ignore, names: names, near: placeholder.NewSuggester(names)}
 }
 
 // lookup returns the value of a placeholder, nil when it has none or is
@@ -82,7 +84,7 @@ func (f *filler) Path(s string, pos content.Position, diags *content.Diagnostics
 }
 
 func (f *filler) hint(name string) string {
-	if s := placeholder.Suggest(name, f.names); s != "" {
+	if s := f.near.Suggest(name); s != "" {
 		return fmt.Sprintf(" (did you mean $%s?)", s)
 	}
 	return ""

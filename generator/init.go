@@ -25,14 +25,13 @@ func (p *Project) Skeleton(have *Values) string {
 		where []string
 	}
 	uses := map[string]*use{}
-	assigned := map[*content.Code]map[string]bool{}
 	for _, sf := range sourceFiles(p.Pages, nil) {
-		rs := regions(sf, nil, nil)
+		rs := newRegionIndex(regions(sf, nil, nil))
 		for _, r := range placeholder.Scan(string(sf.File.Src)) {
 			if p.Ignore[r.Name] || values.IsBuiltin(r.Name) && p.Decls[r.Name] == nil {
 				continue
 			}
-			if reg := regionAt(rs, r.Start); p.Decls[r.Name] == nil && reg.code != nil && shell.IsShell(reg.code.Lang) && shellAssigns(rs, reg, r.Name, assigned) {
+			if reg := rs.at(r.Start); p.Decls[r.Name] == nil && reg.code != nil && shell.IsShell(reg.code.Lang) && rs.shellAssigns(reg, r.Name) {
 				continue // "DUMPDIR=/var/backups" in the script: the shell's, not the client's
 			}
 			u := uses[r.Name]

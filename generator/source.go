@@ -65,8 +65,10 @@ func personalSource(sf sourceFile, tags map[string]bool, fill *filler, langs map
 		}
 		return true
 	})
+	skipped := newSpanCursor(append([]edit(nil), skip...), editBounds)
+	codeCur := newSpanCursor(codes, func(c *content.Code) (int, int) { return c.Content.Start, c.Content.End })
 	for _, r := range placeholder.Scan(s) {
-		if inside(skip, r.Start) {
+		if _, in := skipped.at(r.Start); in {
 			continue
 		}
 		v := fill.lookup(r.Name)
@@ -76,7 +78,7 @@ func personalSource(sf sourceFile, tags map[string]bool, fill *filler, langs map
 		text := v.Text
 		if v.Secret {
 			text = Mask(r.Name)
-		} else if c := codeAt(codes, r.Start); c != nil && langs != nil {
+		} else if c, _ := codeCur.at(r.Start); c != nil && langs != nil {
 			// as the files and the shell get it
 			line := f.Position(r.Start).Line
 			ls, le := f.LineStart(line), len(src)
@@ -86,7 +88,7 @@ func personalSource(sf sourceFile, tags map[string]bool, fill *filler, langs map
 			text, _ = quote.Value(text, s[ls:le], r.Start-ls, r.End-ls, lineLangIn(c, langs[c], line-c.Line, lineCtx))
 		}
 		var err string
-		text, err = sourceText(text, spans.at(r.Start), sf.Format, s, r.Start)
+		text, err = sourceText(text, kindAt(spans, r.Start), sf.Format, s, r.Start)
 		if err != "" {
 			diags.Errorf(f.Position(r.Start), "value of %s %s in the personalized source", r.Name, err)
 			continue
@@ -96,12 +98,16 @@ func personalSource(sf sourceFile, tags map[string]bool, fill *filler, langs map
 
 	// reST titles that grew
 	if sf.Format == content.RST {
+		skipped := newSpanCursor(skip, editBounds)
 		content.Walk(sf.Blocks, func(b content.Block, _ []content.Block, _ int) bool {
 			if _, ok := b.(*content.Include); ok {
 				return false
 			}
 			sec, ok := b.(*content.Section)
-			if !ok || sec.TitleLine < 1 || inside(skip, f.LineStart(sec.TitleLine)) {
+			if !ok || sec.TitleLine < 1 {
+				return true
+			}
+			if _, in := skipped.at(f.LineStart(sec.TitleLine)); in {
 				return true
 			}
 			title := f.Line(sec.TitleLine)
@@ -128,6 +134,7 @@ func personalSource(sf sourceFile, tags map[string]bool, fill *filler, langs map
 // spanned cells is left as it is.
 func gridTables(sf sourceFile, edits []edit) []edit {
 	f := sf.File
+	ix := newEditIndex(edits)
 	var out []edit
 	content.Walk(sf.Blocks, func(b content.Block, _ []content.Block, _ int) bool {
 		if _, ok := b.(*content.Include); ok {
@@ -142,7 +149,7 @@ func gridTables(sf sourceFile, edits []edit) []edit {
 		for ln := first; ln <= last; ln++ {
 			lines = append(lines, f.Line(ln))
 		}
-		if e, ok := redrawGrid(f, first, lines, edits); ok {
+		if e, ok := redrawGrid(f, first, lines, ix); ok {
 			out = append(out, e)
 		}
 		return false
@@ -152,7 +159,7 @@ func gridTables(sf sourceFile, edits []edit) []edit {
 
 // redrawGrid redraws the grid table of lines (the first at line first)
 // with the edits that fall in it.
-func redrawGrid(f *content.File, first int, lines []string, edits []edit) (edit, bool) {
+func redrawGrid(f *content.File, first int, lines []string, ix *editIndex) (edit, bool) {
 	border := []rune(strings.TrimRight(lines[0], " "))
 	indent := len(border) - len([]rune(strings.TrimLeft(string(border), " ")))
 	if indent >= len(border) || border[indent] != '+' || border[len(border)-1] != '+' {
@@ -166,10 +173,8 @@ func redrawGrid(f *content.File, first int, lines []string, edits []edit) (edit,
 	}
 	start := f.LineStart(first)
 	end := f.LineStart(first+len(lines)-1) + len(lines[len(lines)-1])
-	for _, e := range edits {
-		if e.text == "" && e.start < end && e.end > start {
-			return edit{}, false // lines of the table move (a kept only block): left as they are
-		}
+	if ix.removes(start, end) {
+		return edit{}, false // lines of the table move (a kept only block): left as they are
 	}
 	// cells[i][c]: the filled text of column c of line i
 	cells := make([][]string, len(lines))
@@ -189,7 +194,7 @@ func redrawGrid(f *content.File, first int, lines []string, edits []edit) (edit,
 			from := off + len(string(rs[:a]))
 			to := off + len(string(rs[:z]))
 			cell := string(rs[a:z])
-			filled, changed := applyIn(cell, from, to, edits)
+			filled, changed := ix.applyIn(cell, from, to)
 			touched = touched || changed
 			cells[i] = append(cells[i], filled)
 			if rs[0] == '+' || rs[indent] == '+' {
@@ -227,12 +232,46 @@ func redrawGrid(f *content.File, first int, lines []string, edits []edit) (edit,
 	return edit{start: start, end: end, text: b.String()}, true
 }
 
+// An editIndex finds the edits of a page that fall in a stretch of it,
+// in time that grows with their number, not with all the page's edits.
+type editIndex struct {
+	edits    []edit // by start
+	removals []edit // those that remove text (text ""), by start
+	maxEnd   []int  // maxEnd[i]: the greatest end of removals[:i+1]
+}
+
+func newEditIndex(edits []edit) *editIndex {
+	ix := &editIndex{edits: append([]edit(nil), edits...)}
+	sort.SliceStable(ix.edits, func(i, j int) bool { return ix.edits[i].start < ix.edits[j].start })
+	for _, e := range ix.edits {
+		if e.text == "" {
+			ix.removals = append(ix.removals, e)
+			end := e.end
+			if n := len(ix.maxEnd); n > 0 {
+				end = max(end, ix.maxEnd[n-1])
+			}
+			ix.maxEnd = append(ix.maxEnd, end)
+		}
+	}
+	return ix
+}
+
+// removes reports whether an edit that removes text overlaps start..end.
+func (ix *editIndex) removes(start, end int) bool {
+	k := sort.Search(len(ix.removals), func(i int) bool { return ix.removals[i].start >= end })
+	return k > 0 && ix.maxEnd[k-1] > start
+}
+
 // applyIn applies to s, the text from offset from to to, the edits that
 // fall inside it, and reports whether there were any.
-func applyIn(s string, from, to int, edits []edit) (string, bool) {
+func (ix *editIndex) applyIn(s string, from, to int) (string, bool) {
 	var in []edit
-	for _, e := range edits {
-		if e.start >= from && e.end <= to && (e.start < e.end || e.text != "") {
+	i := sort.Search(len(ix.edits), func(i int) bool { return ix.edits[i].start >= from })
+	for _, e := range ix.edits[i:] {
+		if e.start > to {
+			break
+		}
+		if e.end <= to && (e.start < e.end || e.text != "") {
 			in = append(in, edit{start: e.start - from, end: e.end - from, text: e.text})
 		}
 	}
@@ -254,11 +293,10 @@ type markupSpan struct {
 	kind       int
 }
 
-type markupList []markupSpan
-
-// markupSpans lists the code blocks and inline literals of a source file.
-func markupSpans(sf sourceFile) markupList {
-	var out markupList
+// markupSpans lists the code blocks and inline literals of a source file,
+// to be asked about in order.
+func markupSpans(sf sourceFile) *spanCursor[markupSpan] {
+	var out []markupSpan
 	var inl func([]content.Inline)
 	inl = func(ins []content.Inline) {
 		for _, x := range ins {
@@ -289,15 +327,13 @@ func markupSpans(sf sourceFile) markupList {
 		}
 		return true
 	})
-	return out
+	return newSpanCursor(out, func(m markupSpan) (int, int) { return m.start, m.end })
 }
 
-// at returns the kind of text at offset off.
-func (l markupList) at(off int) int {
-	for _, m := range l {
-		if off >= m.start && off < m.end {
-			return m.kind
-		}
+// kindAt returns the kind of text at offset off.
+func kindAt(spans *spanCursor[markupSpan], off int) int {
+	if m, ok := spans.at(off); ok {
+		return m.kind
 	}
 	return inProse
 }
@@ -421,14 +457,7 @@ func lineEnd(src []byte, off int) int {
 	return off
 }
 
-func inside(spans []edit, off int) bool {
-	for _, s := range spans {
-		if off >= s.start && off < s.end {
-			return true
-		}
-	}
-	return false
-}
+func editBounds(e edit) (int, int) { return e.start, e.end }
 
 // isAdornment reports whether a line is a reST section adornment.
 func isAdornment(s string) bool {
@@ -479,16 +508,6 @@ func applyEdits(src []byte, edits []edit) []byte {
 	}
 	b.Write(src[last:])
 	return []byte(b.String())
-}
-
-// codeAt returns the code block whose content holds off, or nil.
-func codeAt(codes []*content.Code, off int) *content.Code {
-	for _, c := range codes {
-		if c.Content.Start <= off && off < c.Content.End {
-			return c
-		}
-	}
-	return nil
 }
 
 // lineLangIn returns the language to quote line i of code c for: lang,

@@ -12,7 +12,6 @@
 package placeholder
 
 import (
-	"sort"
 	"strings"
 
 	"github.com/tailordocs/tailor/internal/editdist"
@@ -140,18 +139,44 @@ func Replace(s string, fn func(r Ref) (string, bool)) string {
 // sorted order.
 func Suggest(name string, candidates []string) string {
 	best, bestScore := "", 1<<30
-	sorted := append([]string(nil), candidates...)
-	sort.Strings(sorted)
-	for _, c := range sorted {
+	for _, c := range candidates {
 		if c == name {
 			continue
 		}
 		score, ok := closeness(name, c)
-		if ok && score < bestScore {
+		if ok && (score < bestScore || score == bestScore && c < best) {
 			best, bestScore = c, score
 		}
 	}
 	return best
+}
+
+// A Suggester makes Suggest's suggestions among a fixed set of
+// candidates for many names, within a bound on the comparisons it makes
+// in all: past it, it suggests nothing, so that a tutorial with tens of
+// thousands of unknown names is reported in time that grows with their
+// number. A nil *Suggester suggests nothing. It is not safe for
+// concurrent use.
+type Suggester struct {
+	candidates []string
+	budget     int
+}
+
+// suggestBudget bounds the comparisons of one Suggester.
+const suggestBudget = 1 << 20
+
+// NewSuggester returns a Suggester among candidates.
+func NewSuggester(candidates []string) *Suggester {
+	return &Suggester{candidates: candidates, budget: suggestBudget}
+}
+
+// Suggest is Suggest(name, candidates), or "" once the bound is reached.
+func (s *Suggester) Suggest(name string) string {
+	if s == nil || s.budget < len(s.candidates) {
+		return ""
+	}
+	s.budget -= len(s.candidates)
+	return Suggest(name, s.candidates)
 }
 
 // closeness scores how near a is to b (lower is nearer) and whether they
@@ -161,7 +186,6 @@ func closeness(a, b string) (int, bool) {
 		return 0, true
 	}
 	ua, ub := strings.ToUpper(a), strings.ToUpper(b)
-	d := editdist.Distance(ua, ub)
 	limit := 1
 	if n := min(len(ua), len(ub)); n >= 6 {
 		limit = 2
@@ -169,11 +193,20 @@ func closeness(a, b string) (int, bool) {
 	if n := min(len(ua), len(ub)); n >= 12 {
 		limit = 3
 	}
-	if d <= limit {
-		return 10 + d, true
+	// lengths alone tell a distance too great; names too long to be
+	// compared by edits are compared by their words only
+	d := abs(len(ua) - len(ub))
+	if d <= limit && max(len(ua), len(ub)) <= maxEdited {
+		d = editdist.Distance(ua, ub)
+		if d <= limit {
+			return 10 + d, true
+		}
 	}
 	wa, wb := strings.Split(ua, "_"), strings.Split(ub, "_")
 	if len(wa) != len(wb) && (subsequence(wa, wb) || subsequence(wb, wa)) && min(len(wa), len(wb)) >= 2 {
+		if max(len(ua), len(ub)) <= maxEdited {
+			d = editdist.Distance(ua, ub)
+		}
 		return 20 + d, true
 	}
 	return 0, false
@@ -207,33 +240,58 @@ func Similar(a, b string) bool {
 	if ua == ub {
 		return true
 	}
-	core := func(s string) string {
-		var keep []string
-		for _, w := range strings.Split(s, "_") {
-			if !fillerWords[w] {
-				keep = append(keep, w)
-			}
-		}
-		return strings.Join(keep, "_")
-	}
 	if ca, cb := core(ua), core(ub); ca != "" && ca == cb {
 		return true
-	}
-	noDigits := func(s string) string {
-		return strings.Map(func(r rune) rune {
-			if r >= '0' && r <= '9' {
-				return -1
-			}
-			return r
-		}, s)
 	}
 	da, db := noDigits(ua), noDigits(ub)
 	if da == db {
 		return false // numbered variants: NODE1, NODE2; IPv4, IPv6
 	}
-	limit := 1
-	if n := min(len(ua), len(ub)); n >= 12 {
-		limit = 2
+	limit := similarEdits(min(len(ua), len(ub)))
+	return limit > 0 && max(len(ua), len(ub)) <= maxEdited && abs(len(da)-len(db)) <= limit && editdist.Distance(da, db) <= limit
+}
+
+// maxEdited bounds the length of the names compared by edit distance:
+// longer ones are no slips of the keyboard, and comparing them would take
+// time that grows with the square of their length.
+const maxEdited = 64
+
+// similarEdits is how many edits Similar allows between names of n bytes
+// or more, 0 for none.
+func similarEdits(n int) int {
+	switch {
+	case n >= 12:
+		return 2
+	case n >= 5:
+		return 1
 	}
-	return min(len(ua), len(ub)) >= 5 && editdist.Distance(da, db) <= limit
+	return 0
+}
+
+// core returns an upper-case name without its filler words.
+func core(s string) string {
+	var keep []string
+	for _, w := range strings.Split(s, "_") {
+		if !fillerWords[w] {
+			keep = append(keep, w)
+		}
+	}
+	return strings.Join(keep, "_")
+}
+
+// noDigits returns s without its digits.
+func noDigits(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r >= '0' && r <= '9' {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
 }

@@ -556,6 +556,7 @@ func resolve(raw map[string]*Value, opts Options, diags *content.Diagnostics) ma
 		names = append(names, n)
 	}
 	sort.Strings(names)
+	near := placeholder.NewSuggester(names)
 	var stack []string
 	var visit func(n string) bool
 	visit = func(n string) bool {
@@ -591,7 +592,7 @@ func resolve(raw map[string]*Value, opts Options, diags *content.Diagnostics) ma
 			dep, found := raw[r.Name]
 			if !found {
 				hint := ""
-				if s := placeholder.Suggest(r.Name, names); s != "" {
+				if s := near.Suggest(r.Name); s != "" {
 					hint = fmt.Sprintf(" (did you mean $%s?)", s)
 				}
 				if x.Source == FromDefault {

@@ -1,0 +1,150 @@
+package generator
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/spf13/afero"
+)
+
+// A scale is the size of a synthetic tutorial: Markdown pages, code
+// blocks per page (each one file to create), distinct placeholders in
+// all, and rows of a Markdown table and of a reST grid table.
+type scale struct {
+	pages, blocks, names, rows int
+}
+
+// scaleProject writes a tutorial of the given size, and a values file
+// that sets every placeholder, into a memory file system.
+func scaleProject(tb testing.TB, s scale) afero.Fs {
+	tb.Helper()
+	fsys := afero.NewMemMapFs()
+	afero.WriteFile(fsys, "/p/tailor.toml", []byte("title = \"Scale\"\n"), 0o644)
+	var vals strings.Builder
+	vals.WriteString("DB_PASSWORD = \"Kq7-zz-secret-value\"\n")
+	for i := 0; i < s.names; i++ {
+		fmt.Fprintf(&vals, "NAME_%d = \"value-%d\"\n", i, i)
+	}
+	afero.WriteFile(fsys, "/p/clients/c.toml", []byte(vals.String()), 0o644)
+	name := 0
+	next := func() string {
+		if s.names == 0 {
+			return "DB_PASSWORD"
+		}
+		name = (name + 1) % s.names
+		return fmt.Sprintf("NAME_%d", name)
+	}
+	for p := 0; p < s.pages; p++ {
+		var b strings.Builder
+		fmt.Fprintf(&b, "# Page %d\n\n", p)
+		for k := 0; k < s.blocks; k++ {
+			fmt.Fprintf(&b, "## Step %d\n\nThe service answers for $%s and keeps its data under `/var/lib/$%s`.\n\n", k, next(), next())
+			fmt.Fprintf(&b, "Create file `/etc/app/p%d/f%d.conf` with the following contents:\n\n", p, k)
+			fmt.Fprintf(&b, "```ini\n[main]\nname = $%s\npassword = $DB_PASSWORD\nhost = $%s\n```\n\n", next(), next())
+		}
+		if p == 0 {
+			// every name once, so that all are used whatever the blocks
+			for i := 0; i < s.names; i++ {
+				fmt.Fprintf(&b, "Set $NAME_%d.\n\n", i)
+			}
+			if s.rows > 0 {
+				b.WriteString("| key | value |\n| --- | --- |\n")
+				for r := 0; r < s.rows; r++ {
+					fmt.Fprintf(&b, "| row %d | $%s |\n", r, next())
+				}
+				b.WriteString("\n")
+			}
+		}
+		afero.WriteFile(fsys, fmt.Sprintf("/p/page%04d.md", p), []byte(b.String()), 0o644)
+	}
+	if s.rows > 0 {
+		// a reST grid table too, whose cells the personalized source redraws
+		var b strings.Builder
+		b.WriteString("Table\n=====\n\n+------------+--------------------+\n| key        | value              |\n+============+====================+\n")
+		for r := 0; r < s.rows; r++ {
+			fmt.Fprintf(&b, "| row %-6d | %-18s |\n+------------+--------------------+\n", r, "$"+next())
+		}
+		afero.WriteFile(fsys, "/p/table.rst", []byte(b.String()), 0o644)
+	}
+	return fsys
+}
+
+func buildScale(tb testing.TB, fsys afero.Fs) {
+	p, diags := Load(fsys, "/p")
+	if p == nil {
+		tb.Fatal(diags)
+	}
+	run := p.Build(Options{DryRun: true})
+	if run.Failed() {
+		all := append(run.Diags, run.Clients[0].Diags...)
+		if len(all) > 5 {
+			all = all[:5]
+		}
+		tb.Fatal(all)
+	}
+}
+
+// BenchmarkScale builds tutorials that double in one dimension at a
+// time: the time and memory per operation of each pair should be about
+// twice those of the one before.
+func BenchmarkScale(b *testing.B) {
+	base := scale{pages: 20, blocks: 20, names: 200, rows: 2000}
+	for _, dim := range []string{"pages", "blocks", "names", "rows"} {
+		for _, f := range []int{1, 2, 4} {
+			s := base
+			switch dim {
+			case "pages":
+				s.pages *= f
+			case "blocks":
+				s.blocks *= f
+			case "names":
+				s.names *= f * 10
+			case "rows":
+				s.rows *= f * 10
+			}
+			fsys := scaleProject(b, s)
+			b.Run(fmt.Sprintf("%s=x%d", dim, f), func(b *testing.B) {
+				b.ReportAllocs()
+				for i := 0; i < b.N; i++ {
+					buildScale(b, fsys)
+				}
+			})
+		}
+	}
+}
+
+// TestAllocationsGrowLinearly builds tutorials twice the size of each
+// other in each dimension and checks that the number of allocations
+// (a count, unlike time, the same from run to run) about doubles: a loop
+// over every pair of names, blocks or rows would make it four times.
+func TestAllocationsGrowLinearly(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds large tutorials")
+	}
+	base := scale{pages: 2, blocks: 5, names: 1000, rows: 1000}
+	for _, dim := range []string{"pages", "blocks", "names", "rows"} {
+		t.Run(dim, func(t *testing.T) {
+			allocs := func(f int) float64 {
+				s := base
+				switch dim {
+				case "pages":
+					s.pages *= f
+				case "blocks":
+					s.blocks *= f
+				case "names":
+					s.names *= f
+				case "rows":
+					s.rows *= f
+				}
+				fsys := scaleProject(t, s)
+				return testing.AllocsPerRun(1, func() { buildScale(t, fsys) })
+			}
+			small, large := allocs(2), allocs(4)
+			t.Logf("%s: %.2f", dim, large/small)
+			if ratio := large / small; ratio > 2.5 {
+				t.Errorf("twice the %s: %.2f times the allocations (%.0f, then %.0f)", dim, ratio, small, large)
+			}
+		})
+	}
+}
