@@ -17,6 +17,7 @@ import (
 	"github.com/spf13/afero"
 
 	"github.com/tailordocs/tailor/content"
+	"github.com/tailordocs/tailor/internal/limit"
 	"github.com/tailordocs/tailor/placeholder"
 	"github.com/tailordocs/tailor/site"
 	"github.com/tailordocs/tailor/snippets"
@@ -271,8 +272,8 @@ func (p *Project) Build(opts Options) *Run {
 
 // sameContent reports whether two files hold the same bytes.
 func sameContent(fsys afero.Fs, a, b string) bool {
-	da, errA := afero.ReadFile(fsys, a)
-	db, errB := afero.ReadFile(fsys, b)
+	da, errA := limit.ReadFile(fsys, a, limit.MaxTOML)
+	db, errB := limit.ReadFile(fsys, b, limit.MaxTOML)
 	return errA == nil && errB == nil && bytes.Equal(da, db)
 }
 

@@ -3,12 +3,15 @@ package generator
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path"
 	"strings"
 
 	"github.com/spf13/afero"
+
+	"github.com/tailordocs/tailor/internal/limit"
 )
 
 // errOutside is the error of a name that a symbolic link takes out of the
@@ -102,13 +105,13 @@ func splitPath(p string) []string {
 }
 
 // readInside reads the file name (under root) when its links keep it
-// inside root.
+// inside root, and it is a regular file within limit.MaxPage.
 func readInside(fsys afero.Fs, root, name string) ([]byte, error) {
 	real, err := resolveInside(fsys, root, name)
 	if err != nil {
 		return nil, err
 	}
-	return afero.ReadFile(fsys, real)
+	return limit.ReadPage(fsys, real)
 }
 
 // confinedFS is the directory dir of fsys as an fs.FS, for includes:
@@ -116,7 +119,21 @@ func readInside(fsys afero.Fs, root, name string) ([]byte, error) {
 type confinedFS struct {
 	fsys      afero.Fs
 	root, dir string
+	read      *includeBudget
 }
+
+// An includeBudget bounds what the includes of a project read in all: an
+// include repeated inside an include many times over would read files a
+// number of times that grows exponentially with the depth.
+type includeBudget struct {
+	files int
+	bytes int64
+}
+
+const (
+	maxIncludes     = 20000
+	maxIncludeBytes = 4 * limit.MaxPage
+)
 
 func (c confinedFS) Open(name string) (fs.File, error) {
 	if !fs.ValidPath(name) {
@@ -126,5 +143,45 @@ func (c confinedFS) Open(name string) (fs.File, error) {
 	if err != nil {
 		return nil, &fs.PathError{Op: "open", Path: name, Err: err}
 	}
-	return c.fsys.Open(real)
+	if c.read.files++; c.read.files > maxIncludes {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fmt.Errorf("the includes of the project have read %d files: that is past the limit tailor sets (an include repeated inside an include many times over?)", maxIncludes)}
+	}
+	f, err := c.fsys.Open(real)
+	if err != nil {
+		return nil, err
+	}
+	if st, err := f.Stat(); err == nil && !st.IsDir() && !st.Mode().IsRegular() {
+		f.Close()
+		return nil, &fs.PathError{Op: "open", Path: name, Err: limit.ErrNotRegular}
+	}
+	return &boundedFile{File: f, left: limit.MaxPage, read: c.read}, nil
+}
+
+// A boundedFile is an included file, read up to limit.MaxPage bytes and
+// within what the project's includes may read in all.
+type boundedFile struct {
+	afero.File
+	left int64
+	read *includeBudget
+}
+
+func (b *boundedFile) Read(p []byte) (int, error) {
+	if b.left <= 0 {
+		// one byte more tells a file of exactly the limit from a bigger one
+		var one [1]byte
+		if n, _ := b.File.Read(one[:]); n > 0 {
+			return 0, fmt.Errorf("the file is larger than the limit of %s", limit.Size(limit.MaxPage))
+		}
+		return 0, io.EOF
+	}
+	if b.read.bytes >= maxIncludeBytes {
+		return 0, fmt.Errorf("the includes of the project have read %s: that is past the limit tailor sets", limit.Size(maxIncludeBytes))
+	}
+	if n := min(b.left, maxIncludeBytes-b.read.bytes); int64(len(p)) > n {
+		p = p[:n]
+	}
+	n, err := b.File.Read(p)
+	b.left -= int64(n)
+	b.read.bytes += int64(n)
+	return n, err
 }

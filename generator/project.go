@@ -16,6 +16,8 @@ import (
 	"github.com/tailordocs/tailor/content"
 	"github.com/tailordocs/tailor/content/markdown"
 	"github.com/tailordocs/tailor/content/rst"
+	"github.com/tailordocs/tailor/internal/fserr"
+	"github.com/tailordocs/tailor/internal/limit"
 	"github.com/tailordocs/tailor/internal/tomlpos"
 	"github.com/tailordocs/tailor/placeholder"
 	"github.com/tailordocs/tailor/values"
@@ -83,10 +85,14 @@ func Load(fsys afero.Fs, dir string) (*Project, content.Diagnostics) {
 	p := &Project{Fs: fsys, Dir: path.Clean(dir), Content: ".", Clients: "clients/*.toml", Ignore: map[string]bool{}}
 	var pages []string
 	cfgPath := path.Join(p.Dir, ConfigFile)
-	if src, err := afero.ReadFile(fsys, cfgPath); err == nil {
+	var bound *limit.PosError
+	if src, err := limit.ReadTOML(fsys, cfgPath); err == nil {
 		pages = p.readConfig(src, &diags)
+	} else if errors.As(err, &bound) {
+		bound.Pos.Filename = ConfigFile
+		diags.Errorf(bound.Pos, "%s", bound.Msg)
 	} else if !errors.Is(err, fs.ErrNotExist) {
-		diags.Errorf(content.Position{Filename: ConfigFile}, "cannot read %s: %v", ConfigFile, err)
+		diags.Errorf(content.Position{Filename: ConfigFile}, "cannot read %s: %s", ConfigFile, fserr.Why(err))
 	}
 	if diags.HasErrors() {
 		return nil, diags
@@ -317,6 +323,12 @@ func isClientOutput(fsys afero.Fs, dir string) bool {
 func (p *Project) parse(iofs fs.FS, dir, name string) (*content.Doc, content.Diagnostics) {
 	var diags content.Diagnostics
 	src, err := readInside(p.Fs, p.Dir, path.Join(dir, name))
+	var bound *limit.PosError
+	if errors.As(err, &bound) {
+		bound.Pos.Filename = name
+		diags.Errorf(bound.Pos, "%s", bound.Msg)
+		return nil, diags
+	}
 	if err != nil {
 		diags.Errorf(content.Position{Filename: name}, "cannot read page: %v", err)
 		return nil, diags
@@ -481,5 +493,5 @@ func hasToctree(d *content.Doc) bool {
 // contentFS is the content directory as an fs.FS, for includes, whose
 // links may not lead out of the project directory root.
 func contentFS(fsys afero.Fs, root, dir string) fs.FS {
-	return confinedFS{fsys: fsys, root: root, dir: path.Clean(dir)}
+	return confinedFS{fsys: fsys, root: root, dir: path.Clean(dir), read: &includeBudget{}}
 }

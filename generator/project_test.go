@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"fmt"
 	"os"
 	"path"
 	"path/filepath"
@@ -10,6 +11,7 @@ import (
 	"github.com/spf13/afero"
 
 	"github.com/tailordocs/tailor/content"
+	"github.com/tailordocs/tailor/internal/limit"
 )
 
 // TestLoadIncludes reads includes whatever way the project directory is
@@ -245,4 +247,39 @@ func TestHighlightLanguage(t *testing.T) {
 			t.Errorf("conf.py %q: no %s in\n%s", tc.conf, tc.want, got)
 		}
 	}
+}
+
+// TestInputLimits: a page past the size limit, a tailor.toml nested past
+// the depth limit and includes repeated inside includes many times over
+// are errors with a position, not a machine brought to its knees.
+func TestInputLimits(t *testing.T) {
+	t.Run("page", func(t *testing.T) {
+		fsys := afero.NewMemMapFs()
+		afero.WriteFile(fsys, "/p/index.md", []byte("# Big\n\n"+strings.Repeat("x", limit.MaxPage)), 0o644)
+		_, diags := Load(fsys, "/p")
+		if want := "index.md:3:33554426: error: the file is larger than the limit of 32 MiB"; !strings.Contains(diags.String(), want) {
+			t.Errorf("got %s, want %s", diags, want)
+		}
+	})
+	t.Run("config", func(t *testing.T) {
+		fsys := afero.NewMemMapFs()
+		afero.WriteFile(fsys, "/p/tailor.toml", []byte("title = \"t\"\nignore = "+strings.Repeat("[", 100)+strings.Repeat("]", 100)+"\n"), 0o644)
+		afero.WriteFile(fsys, "/p/index.md", []byte("# T\n"), 0o644)
+		p, diags := Load(fsys, "/p")
+		if want := "tailor.toml:2:26: error: arrays or inline tables nested more than 16 deep: that is past the limit tailor sets"; p != nil || strings.TrimSpace(diags.String()) != want {
+			t.Errorf("got %s, want %s", diags, want)
+		}
+	})
+	t.Run("includes", func(t *testing.T) {
+		fsys := afero.NewMemMapFs()
+		afero.WriteFile(fsys, "/p/index.rst", []byte("Title\n=====\n\n"+strings.Repeat(".. include:: l1.rst\n\n", 10)), 0o644)
+		for i := 1; i < 8; i++ {
+			afero.WriteFile(fsys, fmt.Sprintf("/p/l%d.rst", i), []byte(strings.Repeat(fmt.Sprintf(".. include:: l%d.rst\n\n", i+1), 10)), 0o644)
+		}
+		afero.WriteFile(fsys, "/p/l8.rst", []byte("Some text.\n"), 0o644)
+		_, diags := Load(fsys, "/p")
+		if want := "the includes of the project have read 20000 files: that is past the limit tailor sets"; !strings.Contains(diags.String(), want) {
+			t.Errorf("no error about the includes: %.300s", diags)
+		}
+	})
 }

@@ -28,12 +28,14 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 	"github.com/spf13/afero"
 
 	"github.com/tailordocs/tailor/content"
 	"github.com/tailordocs/tailor/internal/fserr"
+	"github.com/tailordocs/tailor/internal/limit"
 	"github.com/tailordocs/tailor/internal/tomlpos"
 	"github.com/tailordocs/tailor/placeholder"
 )
@@ -250,7 +252,12 @@ type Options struct {
 // when the file cannot be used at all.
 func Load(fsys afero.Fs, file string, opts Options) (*Values, content.Diagnostics) {
 	var diags content.Diagnostics
-	src, err := afero.ReadFile(fsys, file)
+	src, err := limit.ReadTOML(fsys, file)
+	var bound *limit.PosError
+	if errors.As(err, &bound) {
+		diags.Errorf(bound.Pos, "values file: %s", bound.Msg)
+		return nil, diags
+	}
 	if err != nil {
 		diags.Errorf(content.Position{Filename: file}, "cannot read values file: %s", fserr.Why(err))
 		return nil, diags
@@ -439,7 +446,7 @@ func (v *Values) complete(raw map[string]*Value, fsys afero.Fs, stateFile string
 		if re.MatchString(x.Text) {
 			continue
 		}
-		shown := fmt.Sprintf(" %q", x.Text)
+		shown := " " + quoteShort(x.Text)
 		if x.Secret {
 			shown = ""
 		}
@@ -518,11 +525,12 @@ func readSource(fsys afero.Fs, dir, key string, t map[string]any, opts Options, 
 			if !path.IsAbs(p) {
 				p = path.Join(dir, p)
 			}
-			if st, err := fsys.Stat(p); err == nil && (!st.Mode().IsRegular() || st.Size() > MaxValue) {
+			data, err := limit.ReadFile(fsys, p, MaxValue)
+			var big *limit.TooBigError
+			if errors.As(err, &big) || errors.Is(err, limit.ErrNotRegular) {
 				diags.Errorf(at(key+"."+k, true), "%s for %s is not a regular file of at most %d bytes", p, key, MaxValue)
 				return "", 0, false
 			}
-			data, err := afero.ReadFile(fsys, p)
 			if err != nil {
 				diags.Errorf(at(key+"."+k, true), "cannot read %s for %s: %s", p, key, fserr.Why(err))
 				return "", 0, false
@@ -784,10 +792,15 @@ func tomlErrorMsg(err error) string {
 // readState reads the state file of generated values; a missing file is
 // an empty state.
 func readState(fsys afero.Fs, file string, diags *content.Diagnostics) (map[string]any, []byte) {
-	data, err := afero.ReadFile(fsys, file)
-	if err != nil {
+	data, err := limit.ReadTOML(fsys, file)
+	var bound *limit.PosError
+	switch {
+	case errors.As(err, &bound):
+		diags.Errorf(bound.Pos, "generated values: %s", bound.Msg)
+		return map[string]any{}, nil
+	case err != nil:
 		if !errors.Is(err, fs.ErrNotExist) {
-			diags.Errorf(content.Position{Filename: file}, "cannot read the generated values: %v", err)
+			diags.Errorf(content.Position{Filename: file}, "cannot read the generated values: %s", fserr.Why(err))
 		}
 		return map[string]any{}, nil
 	}
@@ -907,6 +920,21 @@ func generate(spec string, r io.Reader) (string, error) {
 		return base64.RawURLEncoding.EncodeToString(buf), nil
 	}
 	return "", fmt.Errorf("generate %q: unknown kind %q (want random, hex or base64)", spec, kind)
+}
+
+// quoteShort quotes a value for a message, cut after 60 characters: the
+// position says where the rest is.
+func quoteShort(s string) string {
+	const most = 60
+	if utf8.RuneCountInString(s) <= most {
+		return strconv.Quote(s)
+	}
+	i := 0
+	for n := 0; n < most; n++ {
+		_, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+	}
+	return strconv.Quote(s[:i]) + "…"
 }
 
 func times(n int) string {

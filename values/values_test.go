@@ -291,3 +291,36 @@ func TestValueSizeLimit(t *testing.T) {
 		t.Errorf("big file: %s", diags)
 	}
 }
+
+// TestValuesFileLimits: a values file past a bound is refused before the
+// decoder reads it, at the line and column where it passes it.
+func TestValuesFileLimits(t *testing.T) {
+	nested := "DOMAIN = \"a\"\nA = " + strings.Repeat("{a=", 20000) + "1" + strings.Repeat("}", 20000) + "\n"
+	dotted := "DOMAIN = \"a\"\nA" + strings.Repeat(".a", 20000) + " = 1\n"
+	big := "DOMAIN = \"a\"\n" + strings.Repeat("# a comment of many lines\n", 200000)
+	for _, tc := range []struct {
+		name, src, want string
+	}{
+		{"nested", nested, "c.toml:2:53: error: values file: arrays or inline tables nested more than 16 deep: that is past the limit tailor sets"},
+		{"dotted", dotted, "c.toml:2:32: error: values file: a key or table name of more than 16 dotted parts: that is past the limit tailor sets"},
+		{"big", big, "c.toml:161320:24: error: values file: the file is larger than the limit of 4 MiB"},
+	} {
+		fsys := afero.NewMemMapFs()
+		afero.WriteFile(fsys, "c.toml", []byte(tc.src), 0o644)
+		v, diags := Load(fsys, "c.toml", Options{})
+		if got := strings.TrimSpace(diags.String()); v != nil || got != tc.want {
+			t.Errorf("%s: %s", tc.name, got)
+		}
+	}
+}
+
+// TestPatternMessageShort: a value that fails its pattern is quoted in
+// part, however long it is.
+func TestPatternMessageShort(t *testing.T) {
+	_, msgs := load(t, map[string]string{"clients/acme.toml": "DOMAIN = \"" + strings.Repeat("Xy", 50000) + "\"\n"},
+		"[placeholders.DOMAIN]\npattern = '^[a-z]+$'\n", nil)
+	want := "clients/acme.toml:1:10: error: value of DOMAIN \"" + strings.Repeat("Xy", 30) + "\"… does not match its pattern ^[a-z]+$"
+	if msgs != want {
+		t.Errorf("got  %.200s\nwant %s", msgs, want)
+	}
+}
