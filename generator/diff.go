@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"path"
 	"slices"
@@ -17,6 +18,7 @@ import (
 	"github.com/spf13/afero"
 
 	"github.com/tailordocs/tailor/internal/fserr"
+	"github.com/tailordocs/tailor/internal/limit"
 	"github.com/tailordocs/tailor/snippets/manifest"
 )
 
@@ -30,7 +32,8 @@ type Drift struct {
 	// "unreadable".
 	What string `json:"what"`
 	// Want and Have are what the build says and what the system has;
-	// empty for content, which Diff gives in Lines.
+	// empty for content, which Diff gives in Lines. For a block, Have is
+	// "" (not there), "other" or "twice".
 	Want string `json:"want,omitempty"`
 	Have string `json:"have,omitempty"`
 	// Lines is a line diff of the content ("-" the build's lines, "+" the
@@ -49,8 +52,11 @@ func (d Drift) String() string {
 	case "content":
 		return d.Path + ": content differs"
 	case "block":
-		if d.Have == "" {
+		switch d.Have {
+		case "":
 			return d.Path + ": the block tailor merges is not there"
+		case "twice":
+			return d.Path + ": the block tailor merges is there twice (install.sh refuses the file until one is removed)"
 		}
 		return d.Path + ": the merged block differs"
 	case "outside":
@@ -147,37 +153,157 @@ func Diff(r *Result, sys afero.Fs, root string) ([]Drift, error) {
 	return out, nil
 }
 
+// maxShown bounds the files whose lines a drift shows: a bigger one is
+// compared as it is read, never held whole in memory.
+const maxShown = 1 << 20
+
 // contentDrift compares what a file or fragment holds with the build.
 func contentDrift(r *Result, f manifest.File, sys afero.Fs, real string) []Drift {
-	have, err := afero.ReadFile(sys, real)
+	file, err := sys.Open(real)
 	if err != nil {
 		return []Drift{{Path: f.Path, What: "unreadable", Have: fserr.Why(err)}}
 	}
+	defer file.Close()
 	if f.Kind == manifest.KindFragment {
 		want := r.Files["fragments"+f.Path]
 		begin, end := manifest.Markers(f.Comment)
-		block, found := mergedBlock(have, begin, end)
-		if found && bytes.Equal(block, want) {
+		block, where, err := findBlock(file, begin, end, len(want)+maxShown)
+		if err != nil {
+			return []Drift{{Path: f.Path, What: "unreadable", Have: fserr.Why(err)}}
+		}
+		if where == blockFound && block != nil && bytes.Equal(block, want) {
 			return nil
 		}
 		d := Drift{Path: f.Path, What: "block", Secret: f.Secret}
-		if found {
+		switch where {
+		case blockTwice:
+			d.Have = "twice"
+		case blockFound:
 			d.Have = "other"
 			if !f.Secret {
-				d.Lines = lineDiff(string(want), string(block))
+				if block == nil {
+					d.Lines = []string{"(the merged block is too large to compare line by line)"}
+				} else {
+					d.Lines = lineDiff(string(want), string(block))
+				}
 			}
 		}
 		return []Drift{d}
 	}
 	want := r.Files["rootfs"+f.Path]
-	if bytes.Equal(have, want) {
+	same, have, err := compareContent(file, want)
+	if err != nil {
+		return []Drift{{Path: f.Path, What: "unreadable", Have: fserr.Why(err)}}
+	}
+	if same {
 		return nil
 	}
 	d := Drift{Path: f.Path, What: "content", Secret: f.Secret}
-	if !f.Secret {
+	switch {
+	case f.Secret:
+	case have == nil:
+		d.Lines = []string{fmt.Sprintf("(the file is larger than %s: too large to compare line by line)", limit.Size(maxShown))}
+	default:
 		d.Lines = lineDiff(string(want), string(have))
 	}
 	return []Drift{d}
+}
+
+// compareContent reports whether what r reads is want, reading it a
+// piece at a time. It returns what it read when that is no more than
+// maxShown bytes, else nil.
+func compareContent(r io.Reader, want []byte) (bool, []byte, error) {
+	var head []byte
+	kept, same := true, true
+	rest := want
+	buf := make([]byte, 64<<10)
+	for kept || same {
+		n, err := r.Read(buf)
+		if same {
+			same = n <= len(rest) && bytes.Equal(buf[:n], rest[:n])
+			rest = rest[min(n, len(rest)):]
+		}
+		if kept = kept && len(head)+n <= maxShown; kept {
+			head = append(head, buf[:n]...)
+		} else {
+			head = nil
+		}
+		if err == io.EOF {
+			return same && len(rest) == 0, head, nil
+		}
+		if err != nil {
+			return false, nil, err
+		}
+	}
+	return false, nil, nil // differs, and too big to show
+}
+
+// Where a fragment's markers are in a file.
+const (
+	blockMissing = iota
+	blockFound
+	blockTwice // install.sh refuses such a file
+)
+
+// findBlock returns the lines between the marker line begin and the next
+// end (compared without surrounding blanks, as install.sh does), each
+// with a line feed (a carriage return before it is not part of the
+// line), reading r one line at a time, and whether the markers are
+// there once, twice or not at all. block is nil when it holds more than
+// max bytes.
+func findBlock(r io.Reader, begin, end string, max int) (block []byte, where int, err error) {
+	br := bufio.NewReaderSize(r, 64<<10)
+	in := false
+	var b bytes.Buffer
+	tooBig := false
+	for {
+		line, long, err := readLine(br)
+		if err != nil && err != io.EOF {
+			return nil, blockMissing, err
+		}
+		t := ""
+		if !long {
+			t = strings.TrimSpace(string(line))
+		}
+		switch {
+		case !in && t == begin:
+			if where == blockFound {
+				return nil, blockTwice, nil
+			}
+			in = true
+		case in && t == end:
+			in, where = false, blockFound
+		case in && (long || b.Len()+len(line)+1 > max):
+			tooBig = true
+		case in:
+			b.Write(bytes.TrimSuffix(line, []byte("\r")))
+			b.WriteByte('\n')
+		}
+		if err == io.EOF {
+			break
+		}
+	}
+	if where != blockFound || tooBig {
+		return nil, where, nil
+	}
+	return b.Bytes(), where, nil
+}
+
+// readLine reads a line without its line feed. A line longer than the
+// reader's buffer is read to its end but returned cut, with long set:
+// no marker is that long. At the end of r, err is io.EOF.
+func readLine(br *bufio.Reader) (line []byte, long bool, err error) {
+	line, err = br.ReadSlice('\n')
+	for err == bufio.ErrBufferFull {
+		long = true
+		_, err = br.ReadSlice('\n')
+	}
+	if err == nil {
+		line = line[:len(line)-1]
+	} else if err == io.EOF && len(line) == 0 && !long {
+		return nil, false, io.EOF
+	}
+	return line, long, err
 }
 
 // errLoop: symbolic links that lead to each other.
@@ -314,7 +440,7 @@ func (n *idNames) name(db string, id int) string {
 	m, ok := n.names[db]
 	if !ok {
 		m = map[int]string{}
-		if data, err := afero.ReadFile(n.sys, path.Join(n.root, "etc", db)); err == nil {
+		if data, err := limit.ReadFile(n.sys, path.Join(n.root, "etc", db), limit.MaxPage); err == nil {
 			sc := bufio.NewScanner(bytes.NewReader(data))
 			for sc.Scan() {
 				f := strings.Split(sc.Text(), ":")
@@ -334,30 +460,6 @@ func (n *idNames) name(db string, id int) string {
 		return s
 	}
 	return strconv.Itoa(id)
-}
-
-// mergedBlock returns the lines between the first marker line begin and
-// the next end (compared without surrounding blanks, as install.sh
-// does), each with its newline.
-func mergedBlock(data []byte, begin, end string) ([]byte, bool) {
-	lines := strings.SplitAfter(string(data), "\n")
-	for i, l := range lines {
-		if strings.TrimSpace(l) != begin {
-			continue
-		}
-		var b strings.Builder
-		for _, m := range lines[i+1:] {
-			if strings.TrimSpace(m) == end {
-				return []byte(b.String()), true
-			}
-			b.WriteString(m)
-			if !strings.HasSuffix(m, "\n") {
-				b.WriteByte('\n')
-			}
-		}
-		return nil, false
-	}
-	return nil, false
 }
 
 // maxEdits bounds the line edits lineDiff looks for: beyond it, two

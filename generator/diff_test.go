@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"slices"
 	"strings"
 	"syscall"
@@ -286,6 +287,95 @@ func TestWithinSystemRoot(t *testing.T) {
 		got, err := within(afero.NewOsFs(), "/", filepath.ToSlash(filepath.Join(dir, name)), true)
 		if err != nil || got != filepath.ToSlash(filepath.Join(dir, "f")) {
 			t.Errorf("%s: %q, %v", name, got, err)
+		}
+	}
+}
+
+// diffBuild builds a page that creates /etc/app/app.conf and merges a
+// line into /etc/hosts, for one client, in memory.
+func diffBuild(t *testing.T) *Result {
+	t.Helper()
+	fsys := afero.NewMemMapFs()
+	afero.WriteFile(fsys, "page.rst", []byte(strings.ReplaceAll(`Site
+====
+
+Create file ''/etc/app/app.conf'' with the following contents::
+
+    name = $NAME
+
+Add the following to ''/etc/hosts''::
+
+    10.0.0.1 db
+`, "''", "``")), 0o644)
+	afero.WriteFile(fsys, "clients/acme.toml", []byte("NAME = \"acme\"\n"), 0o644)
+	p, diags := Load(fsys, ".")
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	run := p.Build(Options{DryRun: true})
+	if run.Failed() {
+		t.Fatal(run.Clients[0].Diags)
+	}
+	return run.Clients[0]
+}
+
+// TestDiffLargeFiles compares files of 256 MiB (sparse: they take no
+// disk) without holding them in memory.
+func TestDiffLargeFiles(t *testing.T) {
+	r := diffBuild(t)
+	root := t.TempDir()
+	os.MkdirAll(filepath.Join(root, "etc/app"), 0o755)
+	const size = 256 << 20
+	big := func(name string, tail string) {
+		f, err := os.Create(filepath.Join(root, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		if _, err := f.WriteAt([]byte(tail), size); err != nil {
+			t.Skipf("no sparse file: %v", err)
+		}
+	}
+	big("etc/app/app.conf", "x\n")
+	big("etc/hosts", "\n"+"# BEGIN tailor\n10.0.0.1 db\n# END tailor\n")
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	drift, err := Diff(r, afero.NewOsFs(), root)
+	runtime.ReadMemStats(&after)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, d := range drift {
+		got = append(got, d.String()+" "+strings.Join(d.Lines, "|"))
+	}
+	want := "/etc/app/app.conf: content differs (the file is larger than 1 MiB: too large to compare line by line)"
+	if strings.Join(got, "\n") != want {
+		t.Errorf("drift:\n%s\nwant:\n%s", strings.Join(got, "\n"), want)
+	}
+	if n := after.TotalAlloc - before.TotalAlloc; n > 64<<20 {
+		t.Errorf("comparing files of 256 MiB allocated %d MiB", n>>20)
+	}
+}
+
+func TestFindBlock(t *testing.T) {
+	const b, e = "# BEGIN tailor", "# END tailor"
+	for _, tc := range []struct {
+		text  string
+		block string
+		where int
+	}{
+		{"a\n# BEGIN tailor\nx\ny\n# END tailor\nb\n", "x\ny\n", blockFound},
+		{"a\r\n  # BEGIN tailor \r\nx\r\n# END tailor\r\n", "x\n", blockFound},
+		{"# BEGIN tailor\n# END tailor", "", blockFound},
+		{"a\n# BEGIN tailor\nx\n", "", blockMissing},
+		{"a\n", "", blockMissing},
+		{"# BEGIN tailor\nx\n# END tailor\n# BEGIN tailor\ny\n# END tailor\n", "", blockTwice},
+		{strings.Repeat("z", 200<<10) + "\n# BEGIN tailor\nx\n# END tailor\n", "x\n", blockFound},
+	} {
+		block, where, err := findBlock(strings.NewReader(tc.text), b, e, 1<<20)
+		if err != nil || string(block) != tc.block || where != tc.where {
+			t.Errorf("findBlock(%.30q) = %q, %d, %v; want %q, %d", tc.text, block, where, err, tc.block, tc.where)
 		}
 	}
 }
