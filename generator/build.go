@@ -76,6 +76,8 @@ type Result struct {
 	// Tags are the client's tags (nil when its values could not be read).
 	Tags []string
 
+	secrets []*values.Value // longest first, for what Diff shows
+
 	blocked bool // the tutorial has errors: nothing was written
 }
 
@@ -421,6 +423,7 @@ func (p *Project) buildValues(r *Result, vals *values.Values, validate func(stri
 		return
 	}
 	r.Files, r.Modes = files, modes
+	r.secrets = longestFirst(vals.Secrets())
 }
 
 // sphinxBuilderTag reports whether a tag is one Sphinx sets for a builder
@@ -605,11 +608,15 @@ func (p *Project) render(t *tagged, vals *values.Values, fill *filler, validate 
 		codeLang[st.Code] = st.QuotingLang()
 	}
 
+	// the docs: built from values whose secrets are sentinels, found
+	// again in them only if a secret value would reach them
+	docs := newFiller(docsValues(vals), p.Ignore)
+
 	// the personalized source, included files too, and a Sphinx book's
 	// conf.py, so that sphinx-build reads it as it reads the book
 	for _, sf := range sourceFiles(p.Pages, nil) {
 		if isLocal(sf.File.Name) {
-			files["source/"+path.Clean(sf.File.Name)] = personalSource(sf, t.tags, fill, codeLang, &diags)
+			files["source/"+path.Clean(sf.File.Name)] = personalSource(sf, t.tags, docs, codeLang, &diags)
 		}
 	}
 	if p.sphinxConf != nil {
@@ -622,7 +629,7 @@ func (p *Project) render(t *tagged, vals *values.Values, fill *filler, validate 
 		if st.Op == snippets.OpNone || st.Op == snippets.OpSkip || st.Target == "" {
 			continue
 		}
-		target, _ := fill.Docs(st.Target)
+		target, _ := docs.Docs(st.Target)
 		notes[st.Code] = noteFor(st.Op) + " " + target
 	}
 	pages := make([]site.Page, len(t.docs))
@@ -648,10 +655,10 @@ func (p *Project) render(t *tagged, vals *values.Values, fill *filler, validate 
 				case subOff[c]:
 					return text, nil
 				case text == c.Text:
-					return fill.DocsCode(text, codeLang[c]) // as the files and the shell get them
+					return docs.DocsCode(text, codeLang[c]) // as the files and the shell get them
 				}
 			}
-			return fill.Docs(text)
+			return docs.Docs(text)
 		},
 		Note:              func(c *content.Code) string { return notes[c] },
 		HighlightLanguage: p.sphinx.highlight,
@@ -665,7 +672,7 @@ func (p *Project) render(t *tagged, vals *values.Values, fill *filler, validate 
 	for _, f := range s.Files {
 		files["site/"+f.Path] = f.Data
 	}
-	where := assetPositions(t.docs, fill)
+	where := assetPositions(t.docs, docs)
 	for _, a := range s.Assets {
 		clean := path.Clean(a)
 		use, ok := where[clean]
@@ -782,14 +789,26 @@ func pagePath(name string) string {
 	return strings.TrimSuffix(name, path.Ext(name)) + ".html"
 }
 
-// hideSecrets masks the client's secret values in a message, longest
-// first so that no part of one is left showing.
+// hideSecrets masks the client's secret values in a message, in every
+// form of secretForms, longest first so that no part of one is left
+// showing.
 func hideSecrets(msg string, vals *values.Values) string {
-	secrets := vals.Secrets()
+	return maskSecrets(msg, longestFirst(vals.Secrets()))
+}
+
+// longestFirst sorts secret values longest first, for maskSecrets.
+func longestFirst(secrets []*values.Value) []*values.Value {
 	sort.SliceStable(secrets, func(i, j int) bool { return len(secrets[i].Text) > len(secrets[j].Text) })
+	return secrets
+}
+
+// maskSecrets masks secret values, sorted longest first, in msg.
+func maskSecrets(msg string, secrets []*values.Value) string {
 	for _, s := range secrets {
 		if s.Text != "" {
-			msg = replaceSecret(msg, s.Text, Mask(s.Name))
+			for _, f := range secretForms(s.Text) {
+				msg = replaceSecret(msg, f, Mask(s.Name))
+			}
 		}
 	}
 	return msg
@@ -842,8 +861,11 @@ func distinctive(v string) bool {
 }
 
 // leaks is the last guard of the rule that a secret never reaches the
-// docs: a secret value must not show in site/ or source/ more often than
-// the tutorial's own text already shows it.
+// docs. The docs are built from sentinels in place of the secret values
+// (docsValues): none may show in site/ or source/, escaped in any way.
+// And a distinctive secret value, in any of its forms, must not show in
+// them more often than the tutorial's own text shows it (a value made
+// public by a declaration may hold it).
 func leaks(files map[string][]byte, vals *values.Values, pages []*content.Doc) content.Diagnostics {
 	var diags content.Diagnostics
 	secrets := vals.Secrets()
@@ -862,15 +884,20 @@ func leaks(files map[string][]byte, vals *values.Values, pages []*content.Doc) c
 	}
 	sort.Strings(names)
 	for _, s := range secrets {
-		if !distinctive(s.Text) {
-			continue // "root" or "admin" are words of any page
+		needles := [][]byte{[]byte(sentinel(s.Name))}
+		if distinctive(s.Text) { // "root" or "admin" are words of any page
+			for _, f := range secretForms(s.Text) {
+				needles = append(needles, []byte(f))
+			}
 		}
-		needle := []byte(s.Text)
-		allowed := bytes.Count(all.Bytes(), needle)
-		for _, k := range names {
-			if bytes.Count(files[k], needle) > allowed {
-				diags.Errorf(content.Position{Filename: vals.File}, "the secret value of %s would show in %s: refusing to write the docs", s.Name, k)
-				break
+	found:
+		for _, needle := range needles {
+			allowed := bytes.Count(all.Bytes(), needle)
+			for _, k := range names {
+				if bytes.Count(files[k], needle) > allowed {
+					diags.Errorf(content.Position{Filename: vals.File}, "the secret value of %s would show in %s: refusing to write the docs", s.Name, k)
+					break found
+				}
 			}
 		}
 	}

@@ -70,7 +70,8 @@ func (d Drift) String() string {
 // Diff compares a client's build (a Result of a build, a dry run does)
 // with the system whose root directory is root on sys: every file,
 // fragment, directory and link of its manifest, with the modes, owners
-// and groups the manifest gives. It only reads. Owners and groups are
+// and groups the manifest gives. It only reads. No drift shows a secret
+// value of the client: each is masked as the docs mask it. Owners and groups are
 // compared by the names in root/etc/passwd and root/etc/group, when sys
 // says who owns a file.
 func Diff(r *Result, sys afero.Fs, root string) ([]Drift, error) {
@@ -150,6 +151,15 @@ func Diff(r *Result, sys afero.Fs, root string) ([]Drift, error) {
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Path < out[j].Path })
+	// A drift shows no secret value, whether in a path, an owner or a
+	// line that the system has and the build has not.
+	for i := range out {
+		d := &out[i]
+		d.Path, d.Want, d.Have = maskSecrets(d.Path, r.secrets), maskSecrets(d.Want, r.secrets), maskSecrets(d.Have, r.secrets)
+		for k, l := range d.Lines {
+			d.Lines[k] = maskSecrets(l, r.secrets)
+		}
+	}
 	return out, nil
 }
 

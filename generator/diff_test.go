@@ -379,3 +379,45 @@ func TestFindBlock(t *testing.T) {
 		}
 	}
 }
+
+// TestDiffHidesSecrets: a line of the system that holds a secret value,
+// in a file that holds none in the build, and a path made of one, show
+// masked.
+func TestDiffHidesSecrets(t *testing.T) {
+	fsys := afero.NewMemMapFs()
+	afero.WriteFile(fsys, "page.rst", []byte(strings.ReplaceAll(`Site
+====
+
+Create file ''/etc/app/app.conf'' with the following contents::
+
+    name = $NAME
+
+Create file ''/etc/app/$API_TOKEN.key'' with the following contents::
+
+    key
+`, "''", "``")), 0o644)
+	afero.WriteFile(fsys, "clients/acme.toml", []byte("NAME = \"acme\"\nAPI_TOKEN = \"Tok<&>en42xyz\"\n"), 0o644)
+	p, diags := Load(fsys, ".")
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	run := p.Build(Options{DryRun: true})
+	if run.Failed() {
+		t.Fatal(run.Clients[0].Diags)
+	}
+	root := t.TempDir()
+	os.MkdirAll(filepath.Join(root, "etc/app"), 0o755)
+	os.WriteFile(filepath.Join(root, "etc/app/app.conf"), []byte("name = acme\ntoken = Tok<&>en42xyz\n"), 0o644)
+	drift, err := Diff(run.Clients[0], afero.NewOsFs(), root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, d := range drift {
+		got = append(got, d.String()+" "+strings.Join(d.Lines, "|"))
+	}
+	want := "/etc/app/‹secret API_TOKEN›.key: missing \n/etc/app/app.conf: content differs  name = acme|+token = ‹secret API_TOKEN›"
+	if strings.Join(got, "\n") != want {
+		t.Errorf("drift:\n%s\nwant:\n%s", strings.Join(got, "\n"), want)
+	}
+}

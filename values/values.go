@@ -143,6 +143,25 @@ func (v *Values) Secrets() []*Value {
 	return out
 }
 
+// WithSecrets returns a copy of v in which the text of each secret value
+// is replace(its name).
+func (v *Values) WithSecrets(replace func(name string) string) *Values {
+	if v == nil {
+		return nil
+	}
+	c := *v
+	c.vals = make(map[string]*Value, len(v.vals))
+	for n, x := range v.vals {
+		if x.Secret {
+			y := *x
+			y.Text = replace(n)
+			x = &y
+		}
+		c.vals[n] = x
+	}
+	return &c
+}
+
 // HasTag reports whether the client has the tag.
 func (v *Values) HasTag(tag string) bool {
 	if v == nil {
@@ -771,12 +790,47 @@ func TOMLError(file string, src []byte, err error) (content.Position, string) {
 	if pos.Line > len(lines) {
 		pos.Line = len(lines)
 	}
+	line := ""
 	if pos.Line >= 1 {
-		if n := len(strings.TrimSuffix(lines[pos.Line-1], "\r")) + 1; pos.Column > n {
+		line = lines[pos.Line-1]
+		if n := len(strings.TrimSuffix(line, "\r")) + 1; pos.Column > n {
 			pos.Column = n
 		}
 	}
-	return pos, hideQuoted(tomlErrorMsg(err))
+	return pos, hideEchoed(hideQuoted(tomlErrorMsg(err)), line)
+}
+
+// hideEchoed replaces by "…" each word of msg (a run of three or more
+// letters, digits and characters of numbers and dates) that the line
+// holds after its "=": the decoder writes some of what it found without
+// quotes ("12345678901234567890123 is out of range for int64"), and that
+// may be a secret written without its quotes.
+func hideEchoed(msg, line string) string {
+	if _, value, ok := strings.Cut(line, "="); ok {
+		line = value
+	}
+	isWord := func(c byte) bool {
+		return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || strings.IndexByte("_.+-:", c) >= 0
+	}
+	var b strings.Builder
+	for i := 0; i < len(msg); {
+		j := i
+		for j < len(msg) && isWord(msg[j]) {
+			j++
+		}
+		if j == i {
+			b.WriteByte(msg[i])
+			i++
+			continue
+		}
+		if w := msg[i:j]; len(w) >= 3 && strings.Contains(line, w) {
+			b.WriteString("…")
+		} else {
+			b.WriteString(w)
+		}
+		i = j
+	}
+	return b.String()
 }
 
 // tomlErrorMsg returns a TOML decoding error's message without the

@@ -122,6 +122,11 @@ tags = ["nginx", "debian"]
 			errors: "clients/acme.toml:2:18: error: invalid TOML: expected four hexadecimal digits after '\\u', but got \"…\" instead",
 		},
 		{
+			name:   "a number out of range is not echoed",
+			files:  map[string]string{"clients/acme.toml": "DOMAIN = \"a\"\nDB_PASSWORD = 12345678901234567890123\n"},
+			errors: "clients/acme.toml:2:15: error: invalid TOML: … is out of range for int64",
+		},
+		{
 			name:   "duplicate key",
 			files:  map[string]string{"clients/acme.toml": "DOMAIN = \"a\"\nDOMAIN = \"b\"\n"},
 			errors: "clients/acme.toml:2:1: error: invalid TOML: DOMAIN is defined twice",

@@ -1,0 +1,64 @@
+package generator
+
+import (
+	"encoding/json"
+	"hash/fnv"
+	"html"
+	"net/url"
+	"strconv"
+	"strings"
+	"text/template"
+
+	"github.com/tailordocs/tailor/values"
+)
+
+// secretForms returns a secret value as it may be written in an output:
+// as it is, escaped for HTML (both ways Go escapes it), for a URL's
+// query and path, inside a JSON string (with and without the escaping of
+// <, > and &) and inside a Go-quoted string. Each form once, the value
+// itself first.
+func secretForms(v string) []string {
+	forms := []string{v}
+	add := func(f string) {
+		for _, g := range forms {
+			if g == f {
+				return
+			}
+		}
+		forms = append(forms, f)
+	}
+	add(html.EscapeString(v))
+	add(template.HTMLEscapeString(v))
+	add(url.QueryEscape(v))
+	add(url.PathEscape(v))
+	if b, err := json.Marshal(v); err == nil {
+		add(string(b[1 : len(b)-1]))
+	}
+	var b strings.Builder
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if enc.Encode(v) == nil {
+		s := strings.TrimSuffix(b.String(), "\n")
+		add(s[1 : len(s)-1])
+	}
+	q := strconv.Quote(v)
+	add(q[1 : len(q)-1])
+	return forms
+}
+
+// docsValues are a client's values as the docs are built from them: each
+// secret value replaced by a sentinel, a word of letters and digits that
+// no escaping changes. The docs never show a secret value (they show
+// Mask instead), so they are the same whatever it is; built from
+// sentinels, a secret cannot reach them by any path, and a sentinel
+// found in them is a path to close.
+func docsValues(v *values.Values) *values.Values {
+	return v.WithSecrets(sentinel)
+}
+
+// sentinel is what the docs are built with for the secret value of name.
+func sentinel(name string) string {
+	h := fnv.New64a()
+	h.Write([]byte(name))
+	return "tailorsentinel" + strconv.FormatUint(h.Sum64(), 36)
+}
