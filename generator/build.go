@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"path"
 	"runtime"
@@ -568,8 +569,22 @@ func (p *Project) render(t *tagged, vals *values.Values, fill *filler, validate 
 	files := map[string][]byte{}
 	modes := map[string]os.FileMode{"install.sh": 0o755}
 
-	out, ds := t.plan.Render(vals.Client, fill)
+	paths := &pathSecrets{filler: fill, used: map[string]bool{}}
+	out, ds := t.plan.Render(vals.Client, paths)
 	diags.Append(ds)
+	out.Manifest.Project = p.Name()
+	for _, name := range slices.Sorted(maps.Keys(paths.used)) {
+		v, _ := vals.Get(name)
+		out.Manifest.Masks = append(out.Manifest.Masks, manifest.Mask{Value: v.Text, Shown: Mask(name)})
+	}
+	if len(out.Manifest.Masks) > 0 {
+		// A secret value is in a path, an owner or an anchor: the
+		// manifest and the script hold it as the files holding secrets
+		// do, readable by their owner only (masking it there would make
+		// them wrong); what the script prints masks it.
+		modes["manifest.json"] = 0o600
+		modes["install.sh"] = 0o700
+	}
 	if validate != nil && !ds.HasErrors() {
 		for _, c := range out.Checks {
 			if err := validate(c.Command, out.Files[c.Name]); err != nil {

@@ -124,7 +124,7 @@ func Diff(r *Result, sys afero.Fs, root string) ([]Drift, error) {
 			out = append(out, Drift{Path: f.Path, What: "type", Want: "a file", Have: kindOf(fi)})
 			continue
 		}
-		out = append(out, contentDrift(r, f, sys, real)...)
+		out = append(out, contentDrift(r, &m, f, sys, real)...)
 		out = append(out, attrDrift(f.Path, fi, f.Mode, f.Owner, f.Group, ids)...)
 	}
 	for _, l := range m.Links {
@@ -168,7 +168,7 @@ func Diff(r *Result, sys afero.Fs, root string) ([]Drift, error) {
 const maxShown = 1 << 20
 
 // contentDrift compares what a file or fragment holds with the build.
-func contentDrift(r *Result, f manifest.File, sys afero.Fs, real string) []Drift {
+func contentDrift(r *Result, m *manifest.Manifest, f manifest.File, sys afero.Fs, real string) []Drift {
 	file, err := sys.Open(real)
 	if err != nil {
 		return []Drift{{Path: f.Path, What: "unreadable", Have: fserr.Why(err)}}
@@ -176,7 +176,7 @@ func contentDrift(r *Result, f manifest.File, sys afero.Fs, real string) []Drift
 	defer file.Close()
 	if f.Kind == manifest.KindFragment {
 		want := r.Files["fragments"+f.Path]
-		begin, end := manifest.Markers(f.Comment)
+		begin, end := manifest.Markers(f.Comment, m.Label())
 		block, where, err := findBlock(file, begin, end, len(want)+maxShown)
 		if err != nil {
 			return []Drift{{Path: f.Path, What: "unreadable", Have: fserr.Why(err)}}

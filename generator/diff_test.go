@@ -71,7 +71,7 @@ Create file ''/etc/app/secret.env'' with the following contents::
 	}
 	put("etc/app/app.conf", string(r.Files["rootfs/etc/app/app.conf"]), 0o640)
 	put("etc/app/secret.env", string(r.Files["rootfs/etc/app/secret.env"]), 0o600)
-	put("etc/hosts", "127.0.0.1 localhost\n# BEGIN tailor\n10.0.0.1 db\n# END tailor\n", 0o644)
+	put("etc/hosts", "127.0.0.1 localhost\n# BEGIN tailor site/acme\n10.0.0.1 db\n# END tailor site/acme\n", 0o644)
 	if err := os.MkdirAll(filepath.Join(root, "srv/app"), 0o755); err != nil {
 		t.Fatal(err)
 	}
@@ -86,7 +86,7 @@ Create file ''/etc/app/secret.env'' with the following contents::
 
 	put("etc/app/app.conf", "name = acme\nport = 8080\n", 0o644)
 	put("etc/app/secret.env", "PASSWORD=other\n", 0o600)
-	put("etc/hosts", "127.0.0.1 localhost\n# BEGIN tailor\n10.0.0.2 db\n# END tailor\n", 0o644)
+	put("etc/hosts", "127.0.0.1 localhost\n# BEGIN tailor site/acme\n10.0.0.2 db\n# END tailor site/acme\n", 0o644)
 	os.Remove(filepath.Join(root, "srv/app/conf"))
 	if err := os.Symlink("elsewhere", filepath.Join(root, "srv/app/conf")); err != nil {
 		t.Fatal(err)
@@ -337,7 +337,7 @@ func TestDiffLargeFiles(t *testing.T) {
 		}
 	}
 	big("etc/app/app.conf", "x\n")
-	big("etc/hosts", "\n"+"# BEGIN tailor\n10.0.0.1 db\n# END tailor\n")
+	big("etc/hosts", "\n"+"# BEGIN tailor site/acme\n10.0.0.1 db\n# END tailor site/acme\n")
 	var before, after runtime.MemStats
 	runtime.ReadMemStats(&before)
 	drift, err := Diff(r, afero.NewOsFs(), root)

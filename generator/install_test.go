@@ -99,7 +99,8 @@ func testInstall(t *testing.T, sh string) {
 			}
 		} else {
 			frag := string(files.Files["fragments"+f.Path])
-			block := f.Comment + " BEGIN tailor\n" + frag + f.Comment + " END tailor\n"
+			begin, end := manifest.Markers(f.Comment, m.Label())
+			block := begin + "\n" + frag + end + "\n"
 			if !strings.Contains(string(got), block) {
 				t.Errorf("%s lacks the merged block:\n%s", f.Path, got)
 			}

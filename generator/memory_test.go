@@ -31,7 +31,7 @@ func TestBuildValues(t *testing.T) {
 	if got := string(r.Files["rootfs/etc/app.conf"]); got != "user = acme\nkey = tok-1234567890\n" {
 		t.Errorf("app.conf = %q", got)
 	}
-	if !bytes.HasPrefix(r.Files["manifest.json"], []byte("{\n  \"schema\": 1,\n  \"client\": \"acme\",")) {
+	if !bytes.HasPrefix(r.Files["manifest.json"], []byte("{\n  \"schema\": 1,\n  \"project\": \"tutorial\",\n  \"client\": \"acme\",")) {
 		t.Errorf("manifest.json starts %.40q", r.Files["manifest.json"])
 	}
 	if m := r.Manifest(); m == nil || len(m.Files) != 1 || !m.Files[0].Secret || m.Files[0].Mode != "0600" {

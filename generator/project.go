@@ -75,6 +75,34 @@ func (p *Project) SourcePath(name string) string {
 	return path.Join(p.Dir, p.Content, name)
 }
 
+// Name is the project's name in the markers around the blocks install.sh
+// merges into files: its title in lower case, with a "-" for each run of
+// characters other than letters and digits ("production-settings-for-a-
+// django-site"), or "tutorial" when it has no title. It stays the same
+// wherever the project is checked out.
+func (p *Project) Name() string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(p.Title) {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			b.WriteRune(r)
+		} else {
+			dash = true
+		}
+		if b.Len() >= 64 {
+			break
+		}
+	}
+	if b.Len() == 0 {
+		return "tutorial"
+	}
+	return b.String()
+}
+
 var configKeys = []string{"clients", "content", "css", "footer", "html_title", "ignore", "logo", "pages", "placeholders", "title"}
 
 // Load reads the project in dir: tailor.toml if there is one, and every

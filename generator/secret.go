@@ -9,6 +9,8 @@ import (
 	"strings"
 	"text/template"
 
+	"github.com/tailordocs/tailor/content"
+	"github.com/tailordocs/tailor/placeholder"
 	"github.com/tailordocs/tailor/values"
 )
 
@@ -54,6 +56,23 @@ func secretForms(v string) []string {
 // found in them is a path to close.
 func docsValues(v *values.Values) *values.Values {
 	return v.WithSecrets(sentinel)
+}
+
+// pathSecrets is a filler that notes the secret values it fills into
+// paths, owners, anchors and link targets: those that the manifest and
+// install.sh hold.
+type pathSecrets struct {
+	*filler
+	used map[string]bool
+}
+
+func (f *pathSecrets) Path(s string, pos content.Position, diags *content.Diagnostics) string {
+	for _, r := range placeholder.Scan(s) {
+		if v := f.lookup(r.Name); v != nil && v.Secret && v.Text != "" {
+			f.used[r.Name] = true
+		}
+	}
+	return f.filler.Path(s, pos, diags)
 }
 
 // sentinel is what the docs are built with for the secret value of name.

@@ -2,6 +2,7 @@ package generator
 
 import (
 	"html"
+	"os"
 	"strings"
 	"testing"
 
@@ -33,6 +34,38 @@ func TestLeaksGuard(t *testing.T) {
 		got := leaks(files, vals, []*content.Doc{page}).String()
 		if tc.want == "" && got != "" || tc.want != "" && !strings.Contains(got, "the secret value of "+tc.want+" would show in site/page.html") {
 			t.Errorf("%s: %q", tc.name, got)
+		}
+	}
+}
+
+// TestSecretInPathKeepsScriptPrivate: a secret value in a path makes
+// manifest.json and install.sh readable by their owner only, and the
+// script masks it in what it prints; a secret only in a file's content
+// does not.
+func TestSecretInPathKeepsScriptPrivate(t *testing.T) {
+	for _, tc := range []struct {
+		page             string
+		manifest, script os.FileMode
+	}{
+		{"Create file `/etc/keys/$API_TOKEN.pub` with the following contents:\n\n```\nkey\n```\n", 0o600, 0o700},
+		{"Create file `/etc/app.conf` with the following contents:\n\n```\ntoken = $API_TOKEN\n```\n", 0, 0o755},
+	} {
+		fsys := afero.NewMemMapFs()
+		afero.WriteFile(fsys, "page.md", []byte("# Keys\n\n"+tc.page), 0o644)
+		afero.WriteFile(fsys, "clients/acme.toml", []byte("API_TOKEN = \"Tq9-private\"\n"), 0o644)
+		p, diags := Load(fsys, ".")
+		if diags.HasErrors() {
+			t.Fatal(diags)
+		}
+		r := p.Build(Options{DryRun: true}).Clients[0]
+		if r.Failed() {
+			t.Fatal(r.Diags)
+		}
+		if r.Modes["manifest.json"] != tc.manifest || r.Modes["install.sh"] != tc.script {
+			t.Errorf("%.40q: manifest.json %o, install.sh %o; want %o, %o", tc.page, r.Modes["manifest.json"], r.Modes["install.sh"], tc.manifest, tc.script)
+		}
+		if masks := strings.Contains(string(r.Files["install.sh"]), "tailor_mask"); masks != (tc.script == 0o700) {
+			t.Errorf("%.40q: install.sh masks its output: %v", tc.page, masks)
 		}
 	}
 }

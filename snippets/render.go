@@ -79,9 +79,9 @@ func (p *Plan) Render(client string, fill Filler) (*Output, content.Diagnostics)
 		placed = append(placed, entry{fp, pos})
 		var b strings.Builder
 		secret := false
-		var begin, end string // markers of a fragment's merged block
+		comment := "" // of a fragment, for its markers
 		if !f.Whole {
-			begin, end = manifest.Markers(lang.CommentLeader(f.Lang, fp))
+			comment = lang.CommentLeader(f.Lang, fp)
 		}
 		// here-documents and YAML block scalars span lines
 		spans := quote.Lines(lineTexts(f.Lines), f.Lang)
@@ -105,9 +105,9 @@ func (p *Plan) Render(client string, fill Filler) (*Output, content.Diagnostics)
 				text, s = fill.Text(text, lang, lpos, &diags)
 				secret = secret || s
 			}
-			if t := strings.TrimSpace(text); begin != "" && (t == begin || t == end) {
+			if !f.Whole && manifest.IsMarker(text, comment) {
 				diags.Errorf(content.Position{Filename: l.File.Name, Line: l.Line, Column: l.Col - l.Pad},
-					"this line is the marker %q that install.sh puts around the block it merges into %s: it would cut the block short; change the line", t, fp)
+					"this line is a marker %q like those install.sh puts around the blocks it merges into %s: it would cut a block short; change the line", strings.TrimSpace(text), fp)
 			}
 			b.WriteString(text)
 			b.WriteByte('\n')

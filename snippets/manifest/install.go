@@ -17,18 +17,23 @@ import (
 // Before it changes anything, the script checks that every file it needs
 // is beside it with the digest the manifest gives, that every owner and
 // group exists (with --root, in DIR/etc/passwd and DIR/etc/group when
-// those exist, else on the host), that no directory stands where a file
-// goes, and, with --root, that no symbolic link leads a path out of DIR
-// (an absolute link does: it names a place on the host); on any problem
-// it names it and exits 1, having changed nothing. Then it makes the
-// directories (parents first), installs the whole files (atomically,
-// through a link that stands at the path, keeping a backup of a different
-// file it replaces under /var/backups/tailor, mode 0700, numbered
-// PATH.~N~ when older ones differ), merges each fragment between
-// "<C> BEGIN tailor" and "<C> END tailor" marker lines (replacing an
-// earlier merge, else before or after the anchor line, else at the end;
-// a fragment that makes a new file holding a secret makes it 0600),
-// and makes the links. It prints one line per change and "up to date" when
+// those exist, else on the host), that no directory, named pipe, socket
+// or device stands where a file or link goes, that no file it merges
+// into holds its block twice, and, with --root, that no symbolic link
+// leads a path out of DIR (an absolute link does: it names a place on
+// the host); on any problem it names it and exits 1, having changed
+// nothing (--dry-run says so too). Then it makes the directories
+// (parents first), installs the whole files (atomically, through a link
+// that stands at the path, keeping a backup of a different file it
+// replaces under /var/backups/tailor, mode 0700, numbered PATH.~N~ when
+// older ones differ), merges each fragment between "<C> BEGIN tailor
+// LABEL" and "<C> END tailor LABEL" marker lines (see Markers and Label;
+// replacing an earlier merge, else before or after the anchor line, else
+// at the end; keeping a backup of the file as it was; in the file's line
+// endings, CRLF or LF; a fragment that makes a new file holding a secret
+// makes it 0600), and makes the links. When the manifest has Masks, all
+// it prints (its own messages and those of the commands it runs) goes
+// through a filter that shows each secret value as its mask. It prints one line per change and "up to date" when
 // there is none, so a second run prints only that and changes no byte.
 // Ownership is set only when the script runs as root, by the numeric ids
 // of the names (looked up in DIR/etc/passwd and DIR/etc/group with
@@ -51,6 +56,9 @@ func (m *Manifest) InstallScript() []byte {
 		b.WriteString("exit 1\n")
 		return b.Bytes()
 	}
+	if len(m.Masks) > 0 {
+		b.WriteString(maskedOutput(m.Masks))
+	}
 	b.WriteString(scriptHead)
 
 	p := m.plan()
@@ -72,6 +80,12 @@ func (m *Manifest) InstallScript() []byte {
 	for _, l := range p.links {
 		fmt.Fprintf(&b, "check_not_dir %s\n", shQuote(l.Path))
 	}
+	for _, f := range p.files {
+		fmt.Fprintf(&b, "check_kind %s file\n", shQuote(f.Path))
+	}
+	for _, l := range p.links {
+		fmt.Fprintf(&b, "check_kind %s link\n", shQuote(l.Path))
+	}
 	for _, d := range p.dirs {
 		fmt.Fprintf(&b, "check_inside %s dir\n", shQuote(d.Path))
 	}
@@ -82,9 +96,7 @@ func (m *Manifest) InstallScript() []byte {
 		fmt.Fprintf(&b, "check_inside %s link\n", shQuote(l.Path))
 	}
 	for _, f := range p.files {
-		if f.Kind == KindFile {
-			fmt.Fprintf(&b, "check_backups %s\n", shQuote(f.Path))
-		}
+		fmt.Fprintf(&b, "check_backups %s\n", shQuote(f.Path))
 	}
 	for _, l := range p.links {
 		fmt.Fprintf(&b, "check_backups %s\n", shQuote(l.Path))
@@ -111,7 +123,7 @@ func (m *Manifest) InstallScript() []byte {
 		b.WriteString("check_db passwd\ncheck_db group\n")
 	}
 	for i, f := range p.fragments() {
-		begin, end := Markers(f.Comment)
+		begin, end := Markers(f.Comment, m.Label())
 		fmt.Fprintf(&b, "prepare_fragment %d %s %s %s %s %s\n", i+1, shQuote(f.Path),
 			shQuote(begin), shQuote(end), shQuote(f.Before), shQuote(f.After))
 	}
@@ -199,15 +211,41 @@ func (p installPlan) fragments() []File {
 	return out
 }
 
-// Markers returns the lines that enclose a merged fragment for a comment
-// syntax ("#" when empty): "# BEGIN tailor", or "<!-- BEGIN tailor -->"
-// for "<!--" and "/* BEGIN tailor */" for "/*". A fragment must not hold
-// either line.
-func Markers(comment string) (begin, end string) {
+// Label is what the marker lines of the manifest's merged blocks name:
+// "PROJECT/CLIENT", each part with the characters other than letters,
+// digits, ".", "_" and "-" made "-" (the client alone without a project).
+func (m *Manifest) Label() string {
+	clean := func(s string) string {
+		return strings.Map(func(r rune) rune {
+			if r == '.' || r == '_' || r == '-' || r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' {
+				return r
+			}
+			return '-'
+		}, s)
+	}
+	if m.Project == "" {
+		return clean(m.Client)
+	}
+	return clean(m.Project) + "/" + clean(m.Client)
+}
+
+// Markers returns the lines that enclose a merged fragment, for a
+// comment syntax ("#" when empty) and a label (Manifest.Label): "# BEGIN
+// tailor LABEL", or "<!-- BEGIN tailor LABEL -->" for "<!--" and "/*
+// BEGIN tailor LABEL */" for "/*". A fragment must hold no marker line
+// (see IsMarker).
+func Markers(comment, label string) (begin, end string) {
+	open, closing := markerEnds(comment)
+	if label != "" {
+		label = " " + label
+	}
+	return open + " BEGIN tailor" + label + closing, open + " END tailor" + label + closing
+}
+
+func markerEnds(comment string) (open, closing string) {
 	if comment == "" {
 		comment = "#"
 	}
-	closing := ""
 	switch comment {
 	case "<!--":
 		closing = " -->"
@@ -216,7 +254,67 @@ func Markers(comment string) (begin, end string) {
 	case "(*":
 		closing = " *)"
 	}
-	return comment + " BEGIN tailor" + closing, comment + " END tailor" + closing
+	return comment, closing
+}
+
+// IsMarker reports whether a line, compared without surrounding blanks,
+// is a BEGIN or END marker of tailor in a comment syntax, whatever it
+// names: a fragment holding one would cut its own or another block short.
+func IsMarker(line, comment string) bool {
+	open, closing := markerEnds(comment)
+	t := strings.TrimSpace(line)
+	for _, word := range []string{" BEGIN tailor", " END tailor"} {
+		if rest, ok := strings.CutPrefix(t, open+word); ok && strings.HasSuffix(rest, closing) && (rest == closing || rest[0] == ' ') {
+			return true
+		}
+	}
+	return false
+}
+
+// maskedOutput is the start of a script whose paths, owners or anchors
+// hold secret values: it runs the script again with its output and
+// errors through an awk filter that masks them, and exits as it does.
+func maskedOutput(masks []Mask) string {
+	sorted := append([]Mask(nil), masks...)
+	sort.SliceStable(sorted, func(i, j int) bool { return len(sorted[i].Value) > len(sorted[j].Value) })
+	// awk reads -v values as string literals: \ and " are escaped
+	lit := strings.NewReplacer(`\`, `\\`, `"`, `\"`)
+	var args, begin strings.Builder
+	for i, mk := range sorted {
+		fmt.Fprintf(&args, " -v %s -v %s", shQuote(fmt.Sprintf("v%d=%s", i+1, lit.Replace(mk.Value))), shQuote(fmt.Sprintf("m%d=%s", i+1, lit.Replace(mk.Shown))))
+		fmt.Fprintf(&begin, " V[%d] = v%d; M[%d] = m%d;", i+1, i+1, i+1, i+1)
+	}
+	return fmt.Sprintf(`
+# Some paths, owners or anchors below hold secret values: this script
+# runs itself again with what it prints going through tailor_mask, which
+# shows each as the docs do.
+tailor_mask() {
+	awk -v n=%d%s 'BEGIN {%s }
+	{
+		s = $0
+		for (i = 1; i <= n; i++) {
+			out = ""
+			while ((k = index(s, V[i])) > 0) {
+				out = out substr(s, 1, k - 1) M[i]
+				s = substr(s, k + length(V[i]))
+			}
+			s = out s
+		}
+		print s
+		fflush()
+	}'
+}
+if [ "${TAILOR_INSTALL_MASKED-}" != 1 ]; then
+	if [ ! -f "$0" ]; then
+		printf '%%s
+' "install.sh: run this script as a file (sh install.sh), so that it can hide the secret values it prints" >&2
+		exit 2
+	fi
+	exec 5>&1
+	tailor_rc=$({ { { TAILOR_INSTALL_MASKED=1 sh "$0" "$@" 4>&- 5>&-; echo "$?" >&4; } | tailor_mask >&5; } 2>&1 | tailor_mask >&2; } 4>&1)
+	exit "${tailor_rc:-1}"
+fi
+`, len(sorted), args.String(), begin.String())
 }
 
 // octal4 writes an octal mode with four digits ("640" -> "0640").

@@ -4,11 +4,13 @@ package manifest
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
 	"fmt"
 	"io/fs"
+	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -17,6 +19,7 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 )
 
 // shells returns the POSIX shells to run install.sh with: dash and bash
@@ -92,7 +95,10 @@ func newBundle(t *testing.T, m *Manifest, contents map[string]string) *bundle {
 // run runs install.sh with a shell and returns its output and exit status.
 func (b *bundle) run(t *testing.T, sh string, args ...string) (stdout, stderr string, code int) {
 	t.Helper()
-	cmd := exec.Command(sh, append([]string{filepath.Join(b.dir, "install.sh")}, args...)...)
+	// a script that waits forever (reading a named pipe) fails the test
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, sh, append([]string{filepath.Join(b.dir, "install.sh")}, args...)...)
 	cmd.Dir = t.TempDir() // not beside the script: it must find its files anyway
 	var o, e bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &o, &e
@@ -238,7 +244,8 @@ const oddPath = "/srv/it's a \"dir\"/$HOME `id` \\n\nline"
 // fullManifest has one of each kind of entry.
 func fullManifest() (*Manifest, map[string]string) {
 	m := &Manifest{
-		Client: "acme",
+		Project: "shop",
+		Client:  "acme",
 		Files: []File{
 			{Path: "/etc/postfix/smtp_auth", Kind: KindFile, Mode: "0640", Owner: "root", Group: "tailormail"},
 			{Path: "/etc/opt/acme/settings.py", Kind: KindFile},
@@ -321,9 +328,13 @@ replaced /etc/motd (0644)
 created /etc/opt/acme/settings.py (0644)
 created /etc/postfix/smtp_auth (0640 root:tailormail)
 created ` + oddPath + ` (0600)
+backup /etc/app.ini -> /var/backups/tailor/etc/app.ini
 merged into /etc/app.ini
+backup /etc/hosts.allow -> /var/backups/tailor/etc/hosts.allow
 merged into /etc/hosts.allow
+backup /etc/postfix/main.cf -> /var/backups/tailor/etc/postfix/main.cf
 merged into /etc/postfix/main.cf
+backup /etc/ssh/sshd_config -> /var/backups/tailor/etc/ssh/sshd_config
 merged into /etc/ssh/sshd_config
 created /var/www/acme/index.html with only the merged block (0644 tailorapp:tailorapp)
 linked /etc/nginx/sites-enabled/acme.example -> ../sites-available/acme.example
@@ -367,12 +378,12 @@ linked /etc/nginx/sites-enabled/default -> ../sites-available/acme.example
 			// Fragments.
 			for p, want := range map[string]string{
 				"/etc/postfix/main.cf": "# main.cf\nmyhostname = mail\ninet_interfaces = all\n" +
-					"# BEGIN tailor\nrelayhost = [smtp.example.com]:587\nsmtp_tls_security_level = encrypt\n# END tailor\n",
-				"/etc/ssh/sshd_config": "Port 22\n\n# BEGIN tailor\nPasswordAuthentication no\n# END tailor\n" +
+					"# BEGIN tailor shop/acme\nrelayhost = [smtp.example.com]:587\nsmtp_tls_security_level = encrypt\n# END tailor shop/acme\n",
+				"/etc/ssh/sshd_config": "Port 22\n\n# BEGIN tailor shop/acme\nPasswordAuthentication no\n# END tailor shop/acme\n" +
 					"  Match User backup  \n    ForceCommand internal-sftp\n",
-				"/etc/hosts.allow":         "# local\n# BEGIN tailor\nsshd: 10.0.0.0/8\n# END tailor\nALL: 127.0.0.1\n",
-				"/etc/app.ini":             "[main]\nname = app\n; BEGIN tailor\ndebug = false\n; END tailor\n",
-				"/var/www/acme/index.html": "<!-- BEGIN tailor -->\n<p>acme</p>\n<!-- END tailor -->\n",
+				"/etc/hosts.allow":         "# local\n# BEGIN tailor shop/acme\nsshd: 10.0.0.0/8\n# END tailor shop/acme\nALL: 127.0.0.1\n",
+				"/etc/app.ini":             "[main]\nname = app\n; BEGIN tailor shop/acme\ndebug = false\n; END tailor shop/acme\n",
+				"/var/www/acme/index.html": "<!-- BEGIN tailor shop/acme -->\n<p>acme</p>\n<!-- END tailor shop/acme -->\n",
 			} {
 				if got := readFile(t, r(p)); got != want {
 					t.Errorf("%s =\n%q\nwant\n%q", p, got, want)
@@ -399,17 +410,25 @@ linked /etc/nginx/sites-enabled/default -> ../sites-available/acme.example
 				t.Errorf("second run changed:\n%s", d)
 			}
 
-			// Edits by hand are set right again, and only they.
-			writeFile(t, r("/etc/postfix/main.cf"), strings.Replace(readFile(t, r("/etc/postfix/main.cf")), "encrypt", "may", 1))
+			// Edits by hand are set right again, and only they; the edit
+			// inside the block is kept in a backup.
+			edited := strings.Replace(readFile(t, r("/etc/postfix/main.cf")), "encrypt", "may", 1)
+			writeFile(t, r("/etc/postfix/main.cf"), edited)
 			if err := os.Chmod(r("/etc/postfix/smtp_auth"), 0o644); err != nil {
 				t.Fatal(err)
 			}
 			out, _, code = b.run(t, sh, "--root="+root)
-			want := "changed /etc/postfix/smtp_auth (0640 root:tailormail)\nmerged into /etc/postfix/main.cf\n"
+			want := "changed /etc/postfix/smtp_auth (0640 root:tailormail)\n" +
+				"backup /etc/postfix/main.cf -> /var/backups/tailor/etc/postfix/main.cf.~1~\nmerged into /etc/postfix/main.cf\n"
 			if code != 0 || out != want {
 				t.Errorf("after edits: exit %d, stdout:\n%s\nwant:\n%s", code, out, want)
 			}
-			if d := diffSnapshots(before, snapshot(t, root)); d != "" {
+			if got := readFile(t, r("/var/backups/tailor/etc/postfix/main.cf.~1~")); got != edited {
+				t.Errorf("the backup of the edited file holds %q, want %q", got, edited)
+			}
+			after := snapshot(t, root)
+			delete(after, "var/backups/tailor/etc/postfix/main.cf.~1~")
+			if d := diffSnapshots(before, after); d != "" {
 				t.Errorf("after edits, the tree differs from the first install:\n%s", d)
 			}
 		})
@@ -674,7 +693,7 @@ func TestInstallScriptFragmentThroughLink(t *testing.T) {
 				t.Fatal(err)
 			}
 			out, _, code := b.run(t, sh, "--root", root)
-			if code != 0 || out != "merged into /etc/resolv.conf\n" {
+			if code != 0 || out != "backup /etc/resolv.conf -> /var/backups/tailor/etc/resolv.conf\nmerged into /etc/resolv.conf\n" {
 				t.Errorf("exit %d, stdout %q", code, out)
 			}
 			if target, err := os.Readlink(filepath.Join(root, "etc/resolv.conf")); err != nil || target != "../run/resolv.conf" {
@@ -859,7 +878,7 @@ func TestInstallScriptNewFragmentFiles(t *testing.T) {
 			}
 			writeFile(t, r("/etc/app/site.css"), strings.Replace(readFile(t, r("/etc/app/site.css")), "margin: 0", "margin: 1em", 1))
 			out, _, _ = b.run(t, sh, "--root", root)
-			if out != "merged into /etc/app/site.css\n" {
+			if out != "backup /etc/app/site.css -> /var/backups/tailor/etc/app/site.css.~1~\nmerged into /etc/app/site.css\n" {
 				t.Errorf("after an edit: %q", out)
 			}
 			if got, want := readFile(t, r("/etc/app/site.css")), "p { color: red }\n/* BEGIN tailor */\nbody { margin: 0 }\n/* END tailor */\n"; got != want {
@@ -941,13 +960,45 @@ func TestInstallScriptRefusesBeforeChanging(t *testing.T) {
 			mkdirAll(t, filepath.Join(root, "srv/d"))
 			symlink(t, "../srv/d", filepath.Join(root, "etc/other.conf"))
 		}, "/etc/other.conf is a symbolic link to a directory"},
+		// reading any of these to compare, back up or merge would wait
+		// forever or never end, after the changes made before it
+		{"named pipe where a file goes", func(t *testing.T, root, outside string) {
+			os.Remove(filepath.Join(root, "etc/app.conf"))
+			mkfifo(t, filepath.Join(root, "etc/app.conf"))
+		}, "/etc/app.conf is a named pipe (a file is needed there)"},
+		{"named pipe to merge into", func(t *testing.T, root, outside string) {
+			mkfifo(t, filepath.Join(root, "etc/other.conf"))
+		}, "/etc/other.conf is a named pipe (a file is needed there)"},
+		{"link to a named pipe", func(t *testing.T, root, outside string) {
+			mkfifo(t, filepath.Join(root, "etc/pipe"))
+			symlink(t, "pipe", filepath.Join(root, "etc/other.conf"))
+		}, "/etc/other.conf is a named pipe (a file is needed there)"},
+		{"named pipe where a link goes", func(t *testing.T, root, outside string) {
+			mkfifo(t, filepath.Join(root, "etc/link"))
+		}, "/etc/link is a named pipe (a link is needed there)"},
+		{"socket to merge into", func(t *testing.T, root, outside string) {
+			l, err := net.Listen("unix", filepath.Join(root, "etc/other.conf"))
+			if err != nil {
+				t.Skipf("no unix socket: %v", err)
+			}
+			t.Cleanup(func() { l.Close() })
+		}, "/etc/other.conf is a socket (a file is needed there)"},
+		{"device where a file goes", func(t *testing.T, root, outside string) {
+			os.Remove(filepath.Join(root, "etc/app.conf"))
+			if err := syscall.Mknod(filepath.Join(root, "etc/app.conf"), syscall.S_IFCHR|0o644, 0x0103); err != nil {
+				t.Skipf("cannot make a device: %v", err)
+			}
+		}, "/etc/app.conf is a device (a file is needed there)"},
+		{"the block twice", func(t *testing.T, root, outside string) {
+			writeFile(t, filepath.Join(root, "etc/other.conf"), "# BEGIN tailor\na\n# END tailor\n# BEGIN tailor\nb\n# END tailor\n")
+		}, "/etc/other.conf has the line \"# BEGIN tailor\" twice: remove one of the two blocks by hand"},
 	} {
 		for _, sh := range shells(t) {
 			t.Run(tc.name+"/"+filepath.Base(sh), func(t *testing.T) {
 				m := &Manifest{Files: []File{
 					{Path: "/etc/app.conf", Kind: KindFile},
 					{Path: "/etc/other.conf", Kind: KindFragment},
-				}, Dirs: []Dir{{Path: "/srv/new"}}}
+				}, Dirs: []Dir{{Path: "/srv/new"}}, Links: []Link{{Path: "/etc/link", Target: "app.conf"}}}
 				b := newBundle(t, m, map[string]string{"/etc/app.conf": "new\n", "/etc/other.conf": "x = 1\n"})
 				parent := t.TempDir()
 				root, outside := filepath.Join(parent, "root"), filepath.Join(parent, "out")
@@ -955,7 +1006,11 @@ func TestInstallScriptRefusesBeforeChanging(t *testing.T) {
 				writeFile(t, filepath.Join(root, "etc/app.conf"), "old\n")
 				tc.setup(t, root, outside)
 				before, beforeOut := snapshot(t, root), snapshot(t, outside)
-				out, errOut, code := b.run(t, sh, "--root", root)
+				out, errOut, code := b.run(t, sh, "--root", root, "--dry-run")
+				if code != 1 || !strings.Contains(errOut, tc.want) || !strings.Contains(errOut, "nothing changed") {
+					t.Errorf("dry run: exit %d\nstdout:\n%s\nstderr:\n%s\nwant %q", code, out, errOut, tc.want)
+				}
+				out, errOut, code = b.run(t, sh, "--root", root)
 				if code != 1 || !strings.Contains(errOut, tc.want) || !strings.Contains(errOut, "nothing changed") {
 					t.Errorf("exit %d\nstdout:\n%s\nstderr:\n%s\nwant %q", code, out, errOut, tc.want)
 				}
@@ -1034,6 +1089,14 @@ func mkdirAll(t *testing.T, p string) {
 	t.Helper()
 	if err := os.MkdirAll(p, 0o755); err != nil {
 		t.Fatal(err)
+	}
+}
+
+func mkfifo(t *testing.T, p string) {
+	t.Helper()
+	mkdirAll(t, filepath.Dir(p))
+	if err := syscall.Mkfifo(p, 0o644); err != nil {
+		t.Skipf("no named pipe: %v", err)
 	}
 }
 
@@ -1178,6 +1241,107 @@ func TestInstallScriptRootNames(t *testing.T) {
 			}
 			if _, err := os.Stat(filepath.Join(parent, "r")); err == nil {
 				t.Error("installed into r, not r<newline>")
+			}
+		})
+	}
+}
+
+// TestInstallScriptTwoProjects: the blocks of two tutorials merged into
+// one file are told apart by their markers: each run replaces its own,
+// and keeps a backup when a hand edit inside it is set right.
+func TestInstallScriptTwoProjects(t *testing.T) {
+	for _, sh := range shells(t) {
+		t.Run(filepath.Base(sh), func(t *testing.T) {
+			shop := newBundle(t, &Manifest{Project: "shop", Client: "acme", Files: []File{{Path: "/etc/hosts", Kind: KindFragment}}},
+				map[string]string{"/etc/hosts": "10.0.0.1 db\n"})
+			blog := newBundle(t, &Manifest{Project: "blog", Client: "acme", Files: []File{{Path: "/etc/hosts", Kind: KindFragment}}},
+				map[string]string{"/etc/hosts": "10.0.0.2 cms\n"})
+			root := newRoot(t, map[string]string{"/etc/hosts": "127.0.0.1 localhost\n"})
+			hosts := filepath.Join(root, "etc/hosts")
+			for _, b := range []*bundle{shop, blog, shop, blog} {
+				if out, errOut, code := b.run(t, sh, "--root", root); code != 0 {
+					t.Fatalf("exit %d\n%s%s", code, out, errOut)
+				}
+			}
+			want := "127.0.0.1 localhost\n# BEGIN tailor shop/acme\n10.0.0.1 db\n# END tailor shop/acme\n" +
+				"# BEGIN tailor blog/acme\n10.0.0.2 cms\n# END tailor blog/acme\n"
+			if got := readFile(t, hosts); got != want {
+				t.Fatalf("got %q, want %q", got, want)
+			}
+			edited := strings.Replace(want, "10.0.0.1 db", "10.0.0.9 db", 1)
+			writeFile(t, hosts, edited)
+			out, _, code := shop.run(t, sh, "--root", root)
+			if code != 0 || out != "backup /etc/hosts -> /var/backups/tailor/etc/hosts.~2~\nmerged into /etc/hosts\n" {
+				t.Errorf("after an edit: exit %d, %q", code, out)
+			}
+			if got := readFile(t, hosts); got != want {
+				t.Errorf("got %q, want %q", got, want)
+			}
+			if got := readFile(t, filepath.Join(root, "var/backups/tailor/etc/hosts.~2~")); got != edited {
+				t.Errorf("backup %q, want the edited file %q", got, edited)
+			}
+		})
+	}
+}
+
+// TestInstallScriptCRLF: a block merged into a file whose lines end in
+// CRLF ends its lines so too, and the next run finds it up to date.
+func TestInstallScriptCRLF(t *testing.T) {
+	for _, sh := range shells(t) {
+		t.Run(filepath.Base(sh), func(t *testing.T) {
+			b := newBundle(t, &Manifest{Files: []File{
+				{Path: "/srv/app.ini", Kind: KindFragment, Comment: ";"},
+				{Path: "/srv/hosts", Kind: KindFragment, Before: "b"},
+			}}, map[string]string{"/srv/app.ini": "x = 1\ny = 2\n", "/srv/hosts": "c\n"})
+			root := newRoot(t, map[string]string{"/srv/app.ini": "[main]\r\nname = app\r\n", "/srv/hosts": "a\r\nb\r\n"})
+			for i := 0; i < 2; i++ {
+				if out, errOut, code := b.run(t, sh, "--root", root); code != 0 || i == 1 && out != "up to date\n" {
+					t.Fatalf("run %d: exit %d\n%s%s", i+1, code, out, errOut)
+				}
+			}
+			for p, want := range map[string]string{
+				"/srv/app.ini": "[main]\r\nname = app\r\n; BEGIN tailor\r\nx = 1\r\ny = 2\r\n; END tailor\r\n",
+				"/srv/hosts":   "a\r\n# BEGIN tailor\r\nc\r\n# END tailor\r\nb\r\n",
+			} {
+				if got := readFile(t, filepath.Join(root, p)); got != want {
+					t.Errorf("%s = %q, want %q", p, got, want)
+				}
+			}
+		})
+	}
+}
+
+// TestInstallScriptMasksSecrets: what the script prints, its own
+// messages and those of the commands it runs, shows no secret value of
+// its paths, and its exit status is the script's.
+func TestInstallScriptMasksSecrets(t *testing.T) {
+	const secret = `Tok\en"42'x`
+	for _, sh := range shells(t) {
+		t.Run(filepath.Base(sh), func(t *testing.T) {
+			m := &Manifest{
+				Files: []File{{Path: "/etc/app/" + secret + ".conf", Kind: KindFile}},
+				Links: []Link{{Path: "/etc/app/current", Target: secret + ".conf"}},
+				Masks: []Mask{{Value: secret, Shown: "‹secret API_TOKEN›"}},
+			}
+			b := newBundle(t, m, map[string]string{"/etc/app/" + secret + ".conf": "x\n"})
+			root := newRoot(t, nil)
+			out, errOut, code := b.run(t, sh, "--root", root, "--dry-run")
+			want := "dry run: created directory /etc/app (0755)\ndry run: created /etc/app/‹secret API_TOKEN›.conf (0644)\ndry run: linked /etc/app/current -> ‹secret API_TOKEN›.conf\n"
+			if code != 0 || out != want {
+				t.Errorf("dry run: exit %d\n%s%s\nwant\n%s", code, out, errOut, want)
+			}
+			mkdirAll(t, filepath.Join(root, "etc/app", secret+".conf"))
+			out, errOut, code = b.run(t, sh, "--root", root)
+			if code != 1 || !strings.Contains(errOut, "/etc/app/‹secret API_TOKEN›.conf is a directory") || strings.Contains(out+errOut, secret) {
+				t.Errorf("refused: exit %d\n%s%s", code, out, errOut)
+			}
+			os.Remove(filepath.Join(root, "etc/app", secret+".conf"))
+			out, errOut, code = b.run(t, sh, "--root", root)
+			if code != 0 || strings.Contains(out+errOut, secret) || !strings.Contains(out, "created /etc/app/‹secret API_TOKEN›.conf") {
+				t.Errorf("exit %d\n%s%s", code, out, errOut)
+			}
+			if got := readFile(t, filepath.Join(root, "etc/app", secret+".conf")); got != "x\n" {
+				t.Errorf("installed %q", got)
 			}
 		})
 	}

@@ -24,10 +24,23 @@ const (
 // A Manifest lists everything the tutorial makes on the system for one
 // client. Entries are sorted by path.
 type Manifest struct {
-	Client string `json:"client"`
-	Files  []File `json:"files"`
-	Dirs   []Dir  `json:"dirs"`
-	Links  []Link `json:"links"`
+	// Project names the tutorial, Client the client: together they name
+	// the blocks install.sh merges into files (see Markers), so that the
+	// blocks of two tutorials or two clients in one file are told apart.
+	Project string `json:"project,omitempty"`
+	Client  string `json:"client"`
+	Files   []File `json:"files"`
+	Dirs    []Dir  `json:"dirs"`
+	Links   []Link `json:"links"`
+	// Masks are the secret values that its paths, owners, groups, anchors
+	// or link targets hold, each with what to show instead: the install
+	// script prints none of them. They are not part of the JSON.
+	Masks []Mask `json:"-"`
+}
+
+// A Mask is a secret value and what is shown in its place.
+type Mask struct {
+	Value, Shown string
 }
 
 // A File is a whole file or a fragment.

@@ -393,6 +393,28 @@ check_not_dir() {
 	fi
 }
 
+# check_kind PATH file|link: no named pipe, socket or device is where a
+# file goes (the links that end PATH followed) or where a link goes:
+# reading it to compare or back it up would wait forever, or never end.
+check_kind() {
+	ck_p=$ROOT$1
+	if [ "$2" = file ]; then
+		resolve "$ck_p" "$ROOT"
+		ck_p=${RESOLVED:-$ck_p}
+	elif [ -L "$ck_p" ]; then
+		return 0 # a link is replaced, never read
+	fi
+	if [ -L "$ck_p" ]; then
+		return 0 # a loop: check_inside says so
+	elif [ -p "$ck_p" ]; then
+		fail "$1 is a named pipe (a $2 is needed there)"
+	elif [ -S "$ck_p" ]; then
+		fail "$1 is a socket (a $2 is needed there)"
+	elif [ -b "$ck_p" ] || [ -c "$ck_p" ]; then
+		fail "$1 is a device (a $2 is needed there)"
+	fi
+}
+
 # check_id passwd|group user|group NAME PATH: the user or group exists.
 # A dry run goes on without them, to show what it would do.
 check_id() {
@@ -414,20 +436,23 @@ check_id() {
 # between the marker lines ENVIRON["TB"] and ENVIRON["TE"]: in place of an
 # earlier merge, else before the first line equal to ENVIRON["TBEF"] or
 # after the first equal to ENVIRON["TAFT"] (compared without surrounding
-# blanks), else at the end. Exit status 3: anchor not found (merged at
-# the end); 4: a BEGIN marker without its END.
+# blanks), else at the end. The lines it adds end as the file's first
+# line does, CRLF or LF. Exit status 3: anchor not found (merged at the
+# end); 4: a BEGIN marker without its END; 5: two BEGIN markers.
 # shellcheck disable=SC2016 # awk's $0, not the shell's
 MERGE_AWK='
 function trim(s) { sub(/^[ \t]+/, "", s); sub(/[ \t\r]+$/, "", s); return s }
-function block(  j) { print b; for (j = 1; j <= n; j++) print frag[j]; print e }
+function block(  j) { print b cr; for (j = 1; j <= n; j++) print frag[j] cr; print e cr }
 { line[NR] = $0 }
 END {
 	b = ENVIRON["TB"]; e = ENVIRON["TE"]
+	cr = ""
+	if (NR > 0 && line[1] ~ /\r$/) cr = "\r"
 	n = 0
 	while ((getline l < ENVIRON["TF"]) > 0) frag[++n] = l
 	close(ENVIRON["TF"])
 	bi = 0; ei = 0
-	for (i = 1; i <= NR; i++) if (trim(line[i]) == b) { bi = i; break }
+	for (i = 1; i <= NR; i++) if (trim(line[i]) == b) { if (bi) exit 5; bi = i }
 	if (bi) {
 		for (i = bi + 1; i <= NR; i++) if (trim(line[i]) == e) { ei = i; break }
 		if (!ei) exit 4
@@ -474,6 +499,7 @@ prepare_fragment() {
 		fi
 		;;
 	4) fail "$2 has a line \"$3\" without its \"$4\": fix it by hand" ;;
+	5) fail "$2 has the line \"$3\" twice: remove one of the two blocks by hand" ;;
 	*) fail "cannot merge into $2" ;;
 	esac
 }
@@ -566,7 +592,7 @@ backup() {
 	bk_b=$ROOT$BACKUPS$1
 	bk_n=0
 	while [ -e "$bk_b" ] || [ -L "$bk_b" ]; do
-		if [ ! -L "$bk_b" ] && cmp -s "$bk_src" "$bk_b"; then
+		if [ ! -L "$bk_b" ] && [ -f "$bk_b" ] && cmp -s "$bk_src" "$bk_b"; then
 			return 0
 		fi
 		bk_n=$((bk_n + 1))
@@ -631,7 +657,8 @@ install_file() {
 
 # merge_fragment N PATH MODE OWNER GROUP NEWMODE: the merge prepared by
 # prepare_fragment N, written atomically (through a symbolic link at PATH,
-# which stays); a new file gets NEWMODE.
+# which stays), keeping a backup of the file as it was; a new file gets
+# NEWMODE.
 merge_fragment() {
 	mf_out=$WORK/merge.$1
 	resolve "$ROOT$2" "$ROOT"
@@ -644,6 +671,7 @@ merge_fragment() {
 		return 0
 	fi
 	if ! cmp -s "$mf_out" "$mf_d"; then
+		backup "$2" # a hand edit inside the block is not lost
 		if [ -z "$DRY" ]; then
 			mf_a=$(attrs_of "$mf_d")
 			mf_mode=${mf_a%% *}

@@ -95,18 +95,51 @@ func TestInvalidManifestScript(t *testing.T) {
 }
 
 func TestMarkers(t *testing.T) {
-	for _, c := range []struct{ comment, begin, end string }{
-		{"", "# BEGIN tailor", "# END tailor"},
-		{"#", "# BEGIN tailor", "# END tailor"},
-		{"//", "// BEGIN tailor", "// END tailor"},
-		{";", "; BEGIN tailor", "; END tailor"},
-		{"--", "-- BEGIN tailor", "-- END tailor"},
-		{"<!--", "<!-- BEGIN tailor -->", "<!-- END tailor -->"},
-		{"/*", "/* BEGIN tailor */", "/* END tailor */"},
+	for _, c := range []struct{ comment, label, begin, end string }{
+		{"", "shop/acme", "# BEGIN tailor shop/acme", "# END tailor shop/acme"},
+		{"#", "acme", "# BEGIN tailor acme", "# END tailor acme"},
+		{"//", "shop/acme", "// BEGIN tailor shop/acme", "// END tailor shop/acme"},
+		{";", "shop/acme", "; BEGIN tailor shop/acme", "; END tailor shop/acme"},
+		{"--", "shop/acme", "-- BEGIN tailor shop/acme", "-- END tailor shop/acme"},
+		{"<!--", "shop/acme", "<!-- BEGIN tailor shop/acme -->", "<!-- END tailor shop/acme -->"},
+		{"/*", "shop/acme", "/* BEGIN tailor shop/acme */", "/* END tailor shop/acme */"},
+		{"#", "", "# BEGIN tailor", "# END tailor"},
 	} {
-		b, e := Markers(c.comment)
+		b, e := Markers(c.comment, c.label)
 		if b != c.begin || e != c.end {
-			t.Errorf("Markers(%q) = %q, %q; want %q, %q", c.comment, b, e, c.begin, c.end)
+			t.Errorf("Markers(%q, %q) = %q, %q; want %q, %q", c.comment, c.label, b, e, c.begin, c.end)
+		}
+	}
+}
+
+func TestLabel(t *testing.T) {
+	for _, c := range []struct{ project, client, want string }{
+		{"deploying-django", "acme", "deploying-django/acme"},
+		{"", "acme", "acme"},
+		{"a b", "c*/ -->d", "a-b/c------d"},
+	} {
+		m := &Manifest{Project: c.project, Client: c.client}
+		if got := m.Label(); got != c.want {
+			t.Errorf("Label of %q, %q = %q, want %q", c.project, c.client, got, c.want)
+		}
+	}
+}
+
+func TestIsMarker(t *testing.T) {
+	for _, c := range []struct {
+		line, comment string
+		want          bool
+	}{
+		{"# BEGIN tailor", "#", true},
+		{"  # END tailor other/x ", "#", true},
+		{"<!-- BEGIN tailor a/b -->", "<!--", true},
+		{"# BEGIN tailored", "#", false},
+		{"# BEGIN tailor", ";", false},
+		{"<!-- BEGIN tailor a/b", "<!--", false},
+		{"x = 1 # BEGIN tailor", "#", false},
+	} {
+		if got := IsMarker(c.line, c.comment); got != c.want {
+			t.Errorf("IsMarker(%q, %q) = %v", c.line, c.comment, got)
 		}
 	}
 }
