@@ -290,3 +290,30 @@ func TestStaleLock(t *testing.T) {
 		t.Error("a directory in the lock's place was taken for a lock")
 	}
 }
+
+// TestOutputRecovered: a build killed between moving the earlier tree
+// away and putting the new one in place (where the system cannot swap
+// them in one step) leaves the earlier tree aside: the next build puts
+// it back before anything else, and a tree of another client whose name
+// starts alike is left alone.
+func TestOutputRecovered(t *testing.T) {
+	fsys := afero.NewMemMapFs()
+	for _, f := range []string{"manifest.json", "install.sh", "site/index.html"} {
+		afero.WriteFile(fsys, "/out/.tailor-old-c-0123456789ab/"+f, []byte("earlier"), 0o644)
+	}
+	afero.WriteFile(fsys, "/out/.tailor-new-c-abcdef012345/manifest.json", []byte("half"), 0o644)
+	afero.WriteFile(fsys, "/out/.tailor-new-c-d-abcdef012345/manifest.json", []byte("another client's"), 0o644)
+	recoverStale(fsys, "/out", "c")
+	if data, _ := afero.ReadFile(fsys, "/out/c/site/index.html"); string(data) != "earlier" {
+		t.Errorf("the earlier tree is not back: %q", data)
+	}
+	for p, want := range map[string]bool{
+		"/out/.tailor-old-c-0123456789ab":   false,
+		"/out/.tailor-new-c-abcdef012345":   false,
+		"/out/.tailor-new-c-d-abcdef012345": true,
+	} {
+		if ok, _ := afero.Exists(fsys, p); ok != want {
+			t.Errorf("%s exists: %v, want %v", p, ok, want)
+		}
+	}
+}
