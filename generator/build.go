@@ -67,7 +67,9 @@ type Result struct {
 	Files map[string][]byte
 	// Modes are the file modes the files are written with: a file of
 	// rootfs/ gets the mode the manifest gives it, so that the tree can be
-	// copied onto a server as it is.
+	// copied onto a server as it is. A directory named here (rootfs,
+	// fragments) gets its mode too: 0700 when the names in it hold a
+	// secret value.
 	Modes map[string]os.FileMode
 	// Dir is where the output was written ("" when nothing was).
 	Dir string
@@ -584,6 +586,9 @@ func (p *Project) render(t *tagged, vals *values.Values, fill *filler, validate 
 		// them wrong); what the script prints masks it.
 		modes["manifest.json"] = 0o600
 		modes["install.sh"] = 0o700
+		// and the names of rootfs/ and fragments/ hold it
+		modes["rootfs"] = 0o700
+		modes["fragments"] = 0o700
 	}
 	if validate != nil && !ds.HasErrors() {
 		for _, c := range out.Checks {

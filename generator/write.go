@@ -36,7 +36,8 @@ func isLocal(p string) bool {
 // build at a time writes a client, holding the lock out/.tailor-lock-
 // CLIENT, so that a build never takes another's half-written tree for
 // one a killed build left. Every path is checked to stay inside
-// out/client. Files get their mode from modes, else 0644.
+// out/client. Files get their mode from modes, else 0644; a directory
+// that modes names gets its mode, others 0755.
 func writeTree(fsys afero.Fs, out, client string, files map[string][]byte, modes map[string]os.FileMode) error {
 	names := make([]string, 0, len(files))
 	for name := range files {
@@ -90,6 +91,18 @@ func writeTree(fsys afero.Fs, out, client string, files map[string][]byte, modes
 		if err := fsys.Chmod(full, mode); err != nil { // the umask must not weaken or widen it
 			fsys.RemoveAll(tmp)
 			return err
+		}
+	}
+	for name, mode := range modes {
+		if _, isFile := files[name]; isFile || !isLocal(name) {
+			continue
+		}
+		// a directory of the tree: rootfs/, when its names hold secrets
+		if st, err := fsys.Stat(path.Join(tmp, name)); err == nil && st.IsDir() {
+			if err := fsys.Chmod(path.Join(tmp, name), mode|os.ModeDir); err != nil {
+				fsys.RemoveAll(tmp)
+				return err
+			}
 		}
 	}
 	if !exists {
