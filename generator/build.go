@@ -45,6 +45,10 @@ type Options struct {
 	Progress func(done, total int)
 	// DryRun builds everything in memory and writes nothing.
 	DryRun bool
+	// Lean drops the content of each client's files from its Result
+	// once they are written or checked (Files keeps their names, with nil
+	// contents), so that memory does not grow with the number of clients.
+	Lean bool
 	// Validate runs a file's validate command (from a "validate=..."
 	// annotation) on its content; "%s" in the command stands for a path
 	// holding it. It returns an error when the check fails, and nil when
@@ -250,6 +254,11 @@ func (p *Project) Build(opts Options) *Run {
 			defer wg.Done()
 			defer func() { <-sem }()
 			r := p.buildClient(f, out, opts, &ps)
+			if opts.Lean {
+				for k := range r.Files {
+					r.Files[k] = nil
+				}
+			}
 			if r.Failed() && !opts.DryRun && r.Client != "" {
 				if dir := path.Join(out, r.Client); isClientOutput(p.Fs, dir) {
 					r.Stale = dir

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path"
+	"runtime"
 	"sort"
 	"strings"
 	"testing"
@@ -315,5 +316,28 @@ func TestOutputRecovered(t *testing.T) {
 		if ok, _ := afero.Exists(fsys, p); ok != want {
 			t.Errorf("%s exists: %v, want %v", p, ok, want)
 		}
+	}
+}
+
+// TestMemoryDoesNotGrowWithClients: what a lean build keeps of four
+// times as many clients is about the same (their names and
+// diagnostics), not four times their files.
+func TestMemoryDoesNotGrowWithClients(t *testing.T) {
+	kept := func(n int) uint64 {
+		fsys := manyClients(t, n)
+		p, _ := Load(fsys, "/p")
+		var before, after runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&before)
+		run := p.Build(Options{Getenv: envFor(n), DryRun: true, Lean: true})
+		runtime.GC()
+		runtime.ReadMemStats(&after)
+		runtime.KeepAlive(run)
+		return after.HeapAlloc - min(after.HeapAlloc, before.HeapAlloc)
+	}
+	small, large := kept(50), kept(200)
+	t.Logf("kept %d KiB for 50 clients, %d KiB for 200", small>>10, large>>10)
+	if large > 2*small+(1<<20) {
+		t.Errorf("a build keeps %d KiB for 50 clients and %d KiB for 200", small>>10, large>>10)
 	}
 }

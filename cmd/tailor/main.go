@@ -201,7 +201,7 @@ func run(args []string, stdout, stderr io.Writer, getenv func(string) (string, b
 }
 
 func build(proj *generator.Project, diags content.Diagnostics, vals []string, out *string, format string, check bool, stdout, stderr io.Writer, getenv func(string) (string, bool)) int {
-	opts := generator.Options{Values: vals, Getenv: getenv, DryRun: check, Validate: validate}
+	opts := generator.Options{Values: vals, Getenv: getenv, DryRun: check, Validate: validate, Lean: true}
 	if out != nil && *out != "" {
 		opts.Out = filepath.ToSlash(*out)
 	}
