@@ -90,12 +90,22 @@ func (f *filler) hint(name string) string {
 	return ""
 }
 
+// maxLineRefs bounds the placeholders filled into one line of a file:
+// quoting a value reads the line up to it, so that filling a line takes
+// time that grows with its length times its placeholders.
+const maxLineRefs = 64
+
 // Text fills one line of a generated file of language lang, quoting each
 // value for the context it lands in. Undefined names are left as written:
-// the check of the pages reports them.
+// the check of the pages reports them. A line with more than maxLineRefs
+// placeholders is an error.
 func (f *filler) Text(s, lang string, pos content.Position, diags *content.Diagnostics) (string, bool) {
 	refs := placeholder.Scan(s)
 	if len(refs) == 0 {
+		return s, false
+	}
+	if len(refs) > maxLineRefs {
+		diags.Errorf(pos, "this line holds %d placeholders, more than the %d tailor fills into one line of a file: split it", len(refs), maxLineRefs)
 		return s, false
 	}
 	lang = strings.ToLower(lang)
@@ -140,7 +150,8 @@ func (f *filler) DocsCode(s, lang string) (string, []site.Filled) {
 			b.WriteByte('\n')
 		}
 		last := 0
-		for _, r := range placeholder.Scan(line) {
+		refs := placeholder.Scan(line)
+		for _, r := range refs {
 			v := f.lookup(r.Name)
 			if v == nil {
 				continue
@@ -148,7 +159,10 @@ func (f *filler) DocsCode(s, lang string) (string, []site.Filled) {
 			b.WriteString(line[last:r.Start])
 			text := Mask(r.Name)
 			if !v.Secret {
-				text, _ = quote.Value(v.Text, line, r.Start, r.End, langs[i]) // what cannot go there is reported for the files
+				text = v.Text
+				if len(refs) <= maxLineRefs { // past it, the files report the line
+					text, _ = quote.Value(v.Text, line, r.Start, r.End, langs[i]) // what cannot go there is reported for the files
+				}
 			}
 			start := b.Len()
 			b.WriteString(text)

@@ -148,3 +148,19 @@ func TestAllocationsGrowLinearly(t *testing.T) {
 		})
 	}
 }
+
+// TestLineRefsLimit: a line of a file with more placeholders than tailor
+// fills into one line is an error at the line; prose with as many is
+// filled.
+func TestLineRefsLimit(t *testing.T) {
+	many := strings.Repeat("x=$DOMAIN; ", maxLineRefs+1)
+	fsys := afero.NewMemMapFs()
+	afero.WriteFile(fsys, "/p/page.md", []byte("# T\n\n"+many+"\n\nCreate file `/etc/a.conf` with the following contents:\n\n```ini\n"+many+"\n```\n"), 0o644)
+	afero.WriteFile(fsys, "/p/clients/c.toml", []byte("DOMAIN = \"d.example\"\n"), 0o644)
+	p, _ := Load(fsys, "/p")
+	r := p.Build(Options{DryRun: true}).Clients[0]
+	want := "page.md:8:1: error: this line holds 65 placeholders, more than the 64 tailor fills into one line of a file: split it"
+	if got := r.Diags.String(); strings.TrimSpace(got) != want {
+		t.Errorf("got %s\nwant %s", got, want)
+	}
+}

@@ -66,6 +66,8 @@ func personalSource(sf sourceFile, tags map[string]bool, fill *filler, langs map
 		return true
 	})
 	skipped := newSpanCursor(append([]edit(nil), skip...), editBounds)
+	lines := lineCursor{f: f}
+	refCount := map[int]int{} // line start -> placeholders on the line
 	codeCur := newSpanCursor(codes, func(c *content.Code) (int, int) { return c.Content.Start, c.Content.End })
 	for _, r := range placeholder.Scan(s) {
 		if _, in := skipped.at(r.Start); in {
@@ -80,12 +82,14 @@ func personalSource(sf sourceFile, tags map[string]bool, fill *filler, langs map
 			text = Mask(r.Name)
 		} else if c, _ := codeCur.at(r.Start); c != nil && langs != nil {
 			// as the files and the shell get it
-			line := f.Position(r.Start).Line
+			line := lines.at(r.Start)
 			ls, le := f.LineStart(line), len(src)
 			if i := bytes.IndexByte(src[r.Start:], '\n'); i >= 0 {
 				le = r.Start + i
 			}
-			text, _ = quote.Value(text, s[ls:le], r.Start-ls, r.End-ls, lineLangIn(c, langs[c], line-c.Line, lineCtx))
+			if lineRefs(s, ls, le, refCount) <= maxLineRefs { // past it, the files report the line
+				text, _ = quote.Value(text, s[ls:le], r.Start-ls, r.End-ls, lineLangIn(c, langs[c], line-c.Line, lineCtx))
+			}
 		}
 		var err string
 		text, err = sourceText(text, kindAt(spans, r.Start), sf.Format, s, r.Start)
@@ -458,6 +462,33 @@ func lineEnd(src []byte, off int) int {
 }
 
 func editBounds(e edit) (int, int) { return e.start, e.end }
+
+// A lineCursor finds the line of offsets asked in increasing order,
+// without counting the runes before them as Position does.
+type lineCursor struct {
+	f    *content.File
+	line int
+}
+
+func (c *lineCursor) at(off int) int {
+	if c.line < 1 || c.f.LineStart(c.line) > off {
+		c.line = 1
+	}
+	for c.line < c.f.LineCount() && c.f.LineStart(c.line+1) <= off {
+		c.line++
+	}
+	return c.line
+}
+
+// lineRefs counts the placeholders of s[start:end], once per line.
+func lineRefs(s string, start, end int, cache map[int]int) int {
+	n, ok := cache[start]
+	if !ok {
+		n = len(placeholder.Scan(s[start:end]))
+		cache[start] = n
+	}
+	return n
+}
 
 // isAdornment reports whether a line is a reST section adornment.
 func isAdornment(s string) bool {
