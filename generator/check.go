@@ -248,7 +248,8 @@ func nearMisses(docs []*content.Doc, declared []string) content.Diagnostics {
 	var diags content.Diagnostics
 	type use struct {
 		count int
-		first content.Position
+		file  *content.File // where it is first used: a position is
+		off   int           // made only for a message
 	}
 	uses := map[string]*use{}
 	var order []string
@@ -257,7 +258,7 @@ func nearMisses(docs []*content.Doc, declared []string) content.Diagnostics {
 		for _, r := range placeholder.Scan(string(sf.File.Src)) {
 			u := uses[r.Name]
 			if u == nil {
-				u = &use{first: sf.File.Position(r.Start)}
+				u = &use{file: sf.File, off: r.Start}
 				uses[r.Name] = u
 				order = append(order, r.Name)
 			}
@@ -322,13 +323,13 @@ func nearMisses(docs []*content.Doc, declared []string) content.Diagnostics {
 		case best == "":
 		case uses[best].count == uses[a].count:
 			later := a
-			if uses[best].first.Offset > uses[a].first.Offset && uses[best].first.Filename == uses[a].first.Filename {
+			if uses[best].off > uses[a].off && uses[best].file == uses[a].file {
 				later = best
 			}
-			diags.Warnf(uses[later].first, "$%s and $%s (used %s each) look like one name: is one of them a slip?",
+			diags.Warnf(uses[later].file.Position(uses[later].off), "$%s and $%s (used %s each) look like one name: is one of them a slip?",
 				a, best, timesUsed(uses[a].count))
 		default:
-			diags.Warnf(uses[a].first, "$%s (used %s) and $%s (used %s) look like one name: is $%s a slip?",
+			diags.Warnf(uses[a].file.Position(uses[a].off), "$%s (used %s) and $%s (used %s) look like one name: is $%s a slip?",
 				a, timesUsed(uses[a].count), best, timesUsed(uses[best].count), a)
 		}
 	}

@@ -27,6 +27,7 @@ func (p *Project) Skeleton(have *Values) string {
 	uses := map[string]*use{}
 	for _, sf := range sourceFiles(p.Pages, nil) {
 		rs := newRegionIndex(regions(sf, nil, nil))
+		lines := lineCursor{f: sf.File}
 		for _, r := range placeholder.Scan(string(sf.File.Src)) {
 			if p.Ignore[r.Name] || values.IsBuiltin(r.Name) && p.Decls[r.Name] == nil {
 				continue
@@ -39,8 +40,7 @@ func (p *Project) Skeleton(have *Values) string {
 				u = &use{}
 				uses[r.Name] = u
 			}
-			pos := sf.File.Position(r.Start)
-			at := fmt.Sprintf("%s:%d", pos.Filename, pos.Line)
+			at := fmt.Sprintf("%s:%d", sf.File.Name, lines.at(r.Start))
 			if n := len(u.where); n == 0 || u.where[n-1] != at {
 				u.where = append(u.where, at)
 			}
