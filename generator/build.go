@@ -323,28 +323,33 @@ func (p *Project) LoadValues(file string, getenv func(string) (string, bool)) (*
 }
 
 // plainUses counts the times the pages write word as a word of its own
-// (your_domain in "/etc/nginx/sites-available/your_domain").
+// (your_domain in "/etc/nginx/sites-available/your_domain"), not after
+// "$" or "{". The words of the pages are counted once, for every client.
 func (p *Project) plainUses(word string) int {
-	n := 0
-	isWord := func(b byte) bool {
-		return b == '_' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9'
-	}
-	for _, sf := range sourceFiles(p.Pages, nil) {
-		src := sf.File.Src
-		for i := 0; ; {
-			j := bytes.Index(src[i:], []byte(word))
-			if j < 0 {
-				break
-			}
-			at := i + j
-			end := at + len(word)
-			if (at == 0 || !isWord(src[at-1]) && src[at-1] != '$' && src[at-1] != '{') && (end == len(src) || !isWord(src[end])) {
-				n++
-			}
-			i = end
+	p.wordsOnce.Do(func() {
+		p.words = map[string]int{}
+		isWord := func(b byte) bool {
+			return b == '_' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9'
 		}
-	}
-	return n
+		for _, sf := range sourceFiles(p.Pages, nil) {
+			src := sf.File.Src
+			for i := 0; i < len(src); {
+				if !isWord(src[i]) {
+					i++
+					continue
+				}
+				j := i
+				for j < len(src) && isWord(src[j]) {
+					j++
+				}
+				if i == 0 || src[i-1] != '$' && src[i-1] != '{' {
+					p.words[string(src[i:j])]++
+				}
+				i = j
+			}
+		}
+	})
+	return p.words[word]
 }
 
 // buildClient builds one client, in memory, then writes it.
@@ -453,12 +458,18 @@ func sphinxBuilderTag(t string) bool {
 // sees, and about tags that no client has.
 func (p *Project) unreached(results []*Result) content.Diagnostics {
 	var diags content.Diagnostics
-	var sets []map[string]bool
+	var sets []map[string]bool // one per distinct set of tags
 	have := map[string]bool{}
+	seen := map[string]bool{}
 	for _, r := range results {
 		if r == nil || r.Client == "" || r.Failed() && r.Tags == nil {
 			continue
 		}
+		key := strings.Join(slices.Sorted(slices.Values(r.Tags)), "\x00")
+		if seen[key] {
+			continue
+		}
+		seen[key] = true
 		set := map[string]bool{}
 		for _, tags := range [][]string{r.Tags, values.BuilderTags} {
 			for _, t := range tags {

@@ -7,6 +7,7 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -62,6 +63,9 @@ type Project struct {
 	sphinx     sphinxConfig
 	prolog     *content.File
 	look       look
+	// words counts the words of the pages, for plainUses.
+	wordsOnce sync.Once
+	words     map[string]int
 }
 
 // SourcePath returns where a page or included file named in a diagnostic
