@@ -86,25 +86,24 @@ func buildScale(tb testing.TB, fsys afero.Fs) {
 }
 
 // BenchmarkScale builds tutorials that double in one dimension at a
-// time: the time and memory per operation of each pair should be about
-// twice those of the one before.
+// time, the others small: the time and memory per operation of each
+// size should be about twice those of the one before.
 func BenchmarkScale(b *testing.B) {
-	base := scale{pages: 20, blocks: 20, names: 200, rows: 2000}
-	for _, dim := range []string{"pages", "blocks", "names", "rows"} {
+	for _, dim := range []struct {
+		name string
+		base scale
+		grow func(*scale, int)
+	}{
+		{"pages", scale{pages: 40, blocks: 5, names: 20}, func(s *scale, f int) { s.pages *= f }},
+		{"blocks", scale{pages: 2, blocks: 100, names: 20}, func(s *scale, f int) { s.blocks *= f }},
+		{"names", scale{pages: 2, blocks: 5, names: 2000}, func(s *scale, f int) { s.names *= f }},
+		{"rows", scale{pages: 1, blocks: 1, names: 20, rows: 5000}, func(s *scale, f int) { s.rows *= f }},
+	} {
 		for _, f := range []int{1, 2, 4} {
-			s := base
-			switch dim {
-			case "pages":
-				s.pages *= f
-			case "blocks":
-				s.blocks *= f
-			case "names":
-				s.names *= f * 10
-			case "rows":
-				s.rows *= f * 10
-			}
+			s := dim.base
+			dim.grow(&s, f)
 			fsys := scaleProject(b, s)
-			b.Run(fmt.Sprintf("%s=x%d", dim, f), func(b *testing.B) {
+			b.Run(fmt.Sprintf("%s=x%d", dim.name, f), func(b *testing.B) {
 				b.ReportAllocs()
 				for i := 0; i < b.N; i++ {
 					buildScale(b, fsys)

@@ -11,6 +11,7 @@
 package limit
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -70,10 +71,24 @@ func ReadFile(fsys afero.Fs, name string, max int64) ([]byte, error) {
 		return nil, err
 	}
 	defer f.Close()
-	if st, err := f.Stat(); err != nil {
+	st, err := f.Stat()
+	if err != nil {
 		return nil, err
-	} else if !st.Mode().IsRegular() {
+	}
+	if !st.Mode().IsRegular() {
 		return nil, &fs.PathError{Op: "read", Path: name, Err: ErrNotRegular}
+	}
+	if size := st.Size(); size >= 0 && size <= max {
+		// read it in one piece, and one byte more for a file that grew
+		var b bytes.Buffer
+		b.Grow(int(size) + 512)
+		if _, err := b.ReadFrom(io.LimitReader(f, max+1)); err != nil {
+			return nil, err
+		}
+		if int64(b.Len()) > max {
+			return nil, &TooBigError{Limit: max, Data: b.Bytes()[:max]}
+		}
+		return b.Bytes(), nil
 	}
 	return read(f, max)
 }
