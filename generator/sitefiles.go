@@ -1,6 +1,10 @@
 package generator
 
 import (
+	"slices"
+	"sort"
+	"strings"
+
 	"github.com/tailordocs/tailor/site"
 	"github.com/tailordocs/tailor/snippets/manifest"
 	"github.com/tailordocs/tailor/values"
@@ -9,7 +13,16 @@ import (
 // siteInstall lists what the manifest makes for the site's Files page,
 // every text as the docs show it: placeholders filled, secrets masked.
 func siteInstall(m *manifest.Manifest, vals *values.Values, fill *filler) *site.Install {
-	show := func(s string) string { return hideSecrets(s, vals) }
+	// a secret that a path, owner or link target holds is masked
+	// wherever it stands in them, even inside a word
+	masks := slices.Clone(m.Masks)
+	sort.SliceStable(masks, func(i, j int) bool { return len(masks[i].Value) > len(masks[j].Value) })
+	show := func(s string) string {
+		for _, mk := range masks {
+			s = strings.ReplaceAll(s, mk.Value, mk.Shown)
+		}
+		return hideSecrets(s, vals)
+	}
 	in := &site.Install{}
 	for _, f := range m.Files {
 		e := site.Installed{Kind: f.Kind, Path: show(f.Path), Mode: f.Mode, Owner: show(f.Owner), Group: show(f.Group), Secret: f.Secret}

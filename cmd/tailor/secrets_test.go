@@ -66,6 +66,7 @@ const secretsPage1 = "# Mail relay for the server of the client\n\n" +
 	"Create file `/etc/app/app.conf` with the following contents:\n\n" +
 	"```ini\n[db]\npassword = $DB_PASSWORD\ntoken = \"$API_TOKEN\"\nsmtp = $SMTP_PASSWORD\n```\n\n" +
 	"Create file `/etc/keys/$DEPLOY_KEY.pub` with the following contents:\n\n```\nssh-ed25519 AAAA server\n```\n\n" +
+	"Create file `/etc/app$API_TOKEN/extra.conf` with the following contents:\n\n```\nextra = 1\n```\n\n" +
 	"<!-- tailor: file=/etc/hosts op=insert before=\"# hosts of $DEPLOY_KEY\" -->\n```\n10.0.0.1 server\n```\n\n" +
 	"```bash\nmkdir -p /srv/$DEPLOY_KEY\nchown $SVC_USER /srv/$DEPLOY_KEY\nln -s /etc/keys/$DEPLOY_KEY.pub /srv/current.pub\n```\n\n" +
 	"> **Note:** the $DB_PASSWORD of $DOMAIN is not $LONG_PASSWORD.\n\n" +
