@@ -176,7 +176,7 @@ func (ck *checker) firstLine(b content.Block) {
 	case *content.Admonition:
 		ok = strings.HasPrefix(at, ">") || strings.HasPrefix(at, "!!!") || strings.HasPrefix(at, "???") || mystFence.MatchString(at)
 	case *content.Directive:
-		ok = mystFence.MatchString(at)
+		ok = mystFence.MatchString(at) || n.Name == "tab" && strings.HasPrefix(at, "===")
 	case *content.Transition:
 		ok = ok && strings.ContainsAny(at[:1], "*-_")
 	case *content.Target:

@@ -199,6 +199,8 @@ func (c *converter) block(n ast.Node) content.Block {
 		return c.quote(n, start)
 	case *admonitionNode:
 		return c.admonition(n, start)
+	case *tabNode:
+		return c.tab(n, start)
 	case *mystTargetNode:
 		return &content.Target{Span: content.Span{Start: start, End: c.lineEnd(start)}, Name: n.name}
 	case *ast.List:

@@ -262,8 +262,8 @@ func TestExtensionBlocksMatchParse(t *testing.T) {
 			c.Directive, c.Lang, c.Line, c.Content, c.Span, c.Indent, c.Caption, c.Name, c.Options, c.Annotation, c.Text)
 	}
 	for name, src := range sameOutputInputs(t) {
-		if strings.Contains(name, "admonitions") || strings.Contains(name, "myst-directives") {
-			// MkDocs admonitions and MyST directives are the reader's: a
+		if strings.Contains(name, "admonitions") || strings.Contains(name, "myst-directives") || strings.Contains(name, "content-tabs") {
+			// MkDocs admonitions and tabs and MyST directives are the reader's: a
 			// goldmark host without them reads (and renders) their content
 			// as indented code or as a fence
 			continue

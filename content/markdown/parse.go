@@ -99,6 +99,7 @@ func readerParser() parser.Parser {
 		blocks := append(parser.DefaultBlockParsers(),
 			util.Prioritized(frontMatterParser{}, 0),
 			util.Prioritized(admonitionParser{}, 50),
+			util.Prioritized(tabParser{}, 55),
 			util.Prioritized(mystParser{}, 60),
 			util.Prioritized(mystTargetParser{}, 60),
 			util.Prioritized(extension.NewDefinitionListParser(), 101),

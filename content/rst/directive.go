@@ -263,6 +263,11 @@ func init() {
 		"replace":           {dirSpec{content: true}, (*parser).substOnlyDirective},
 		"unicode":           {argSpec, (*parser).substOnlyDirective},
 		"date":              {dirSpec{opt: 1, finalWS: true}, (*parser).substOnlyDirective},
+		// sphinx-tabs: each tab an alternative, a code-tab a code block
+		"tabs":      {bodySpec, (*parser).bodyDirective},
+		"tab":       {titledSpec, (*parser).titledDirective},
+		"group-tab": {titledSpec, (*parser).titledDirective},
+		"code-tab":  {dirSpec{req: 1, finalWS: true, options: true, content: true}, (*parser).codeTabDirective},
 	}
 	for _, k := range []string{"note", "hint", "tip", "warning", "important", "caution", "danger", "attention", "error", "seealso"} {
 		directives[k] = dirHandler{admonitionSpec, (*parser).admonitionDirective}
@@ -461,6 +466,18 @@ func (p *parser) codeDirective(d *directive, titles bool) []content.Block {
 		p.dedent(d, c, v)
 	}
 	return []content.Block{c}
+}
+
+// codeTabDirective reads a code-tab of sphinx-tabs: a tab ("code-tab::
+// bash Debian", labelled "Debian") holding a code block of the language
+// its first argument names.
+func (p *parser) codeTabDirective(d *directive, titles bool) []content.Block {
+	n := newDirectiveNode(d, true)
+	n.Blocks = p.codeDirective(d, titles)
+	if c, ok := n.Blocks[0].(*content.Code); ok {
+		c.Lang, _, _ = strings.Cut(strings.TrimSpace(d.argText), " ")
+	}
+	return []content.Block{n}
 }
 
 // dedent applies a :dedent: option as Sphinx does: a number of columns
