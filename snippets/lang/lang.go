@@ -107,10 +107,11 @@ func FamilyOf(name string) Family {
 }
 
 // IsNone reports whether a block's language says nothing of what it is:
-// none given, "text" or "none".
+// none given, "text", "none", or a name that only turns highlighting off
+// ("no-highlight", "plaintext").
 func IsNone(name string) bool {
 	switch strings.ToLower(name) {
-	case "", "text", "none":
+	case "", "text", "none", "txt", "plain", "plaintext", "no-highlight", "nohighlight":
 		return true
 	}
 	return false

@@ -211,6 +211,18 @@ func (a *analyzer) noteAt(line, col int, format string, args ...any) {
 }
 
 // emit records an effect of the current statement.
+// user returns the user a command runs as, when it is not the reader
+// nor root: "sudo -u USER cmd", or a login shell as USER.
+func (a *analyzer) user() string {
+	if a.runAs != "" {
+		return a.runAs
+	}
+	if a.st.User != "root" {
+		return a.st.User
+	}
+	return ""
+}
+
 func (a *analyzer) emit(e Effect) {
 	if a.span != nil {
 		e.Line, e.Col = a.pos(a.span.Pos())
@@ -221,8 +233,8 @@ func (a *analyzer) emit(e Effect) {
 	e.Conditional = len(a.conds) > 0
 	switch e.Kind {
 	case Mkdir, Write, Touch:
-		if a.runAs != "" && e.Owner == "" {
-			e.Owner, e.LoginGroup = a.runAs, true
+		if user := a.user(); user != "" && e.Owner == "" {
+			e.Owner, e.LoginGroup = user, true
 		}
 		if e.Mode == "" && a.st.Umask != "" && a.st.Umask != "0022" {
 			e.Mode = createMode(e.Kind, a.st.Umask)

@@ -51,9 +51,56 @@ func (a *analyzer) nothing(*call) stream { return stream{ok: true} }
 
 // exit leaves the shell: the one it returns to is not known.
 func (a *analyzer) exit(c *call) stream {
-	if a.st.Dir != "" && a.depth == 0 {
+	if a.depth > 0 {
+		return stream{ok: true}
+	}
+	if a.st.Dir != "" {
 		a.note("%s: the shell it returns to is not known: current directory not known", c.name)
 		a.st.Dir = ""
+	}
+	a.st.User = ""
+	return stream{ok: true}
+}
+
+// adduser records the home directory of a user the tutorial makes:
+// "adduser NAME" and "useradd -m NAME" make /home/NAME, --home and -d
+// another; a system user gets none unless it is named.
+func (a *analyzer) adduser(c *call) stream {
+	var user, home string
+	system, create := false, c.name == "adduser"
+	for i := 0; i < len(c.args); i++ {
+		x := c.args[i]
+		if !x.ok {
+			return stream{ok: true}
+		}
+		switch x.s {
+		case "--system", "-r":
+			system = true
+		case "-m", "--create-home":
+			create = true
+		case "--no-create-home", "-M":
+			create = false
+		case "--home", "-d", "--home-dir":
+			if i+1 < len(c.args) && c.args[i+1].ok {
+				home = c.args[i+1].s
+			}
+			i++
+		case "--gecos", "--ingroup", "--shell", "--uid", "--gid", "-s", "-g", "-G", "-u", "-c", "--comment", "--groups", "--firstuid", "--lastuid", "--add-extra-groups", "-k", "-e", "-f", "-p", "-K":
+			i++ // the option's value
+		default:
+			if !strings.HasPrefix(x.s, "-") {
+				user = x.s
+			}
+		}
+	}
+	if home == "" && create && !system && user != "" && !strings.Contains(user, "$(") {
+		home = "/home/" + user
+	}
+	if user != "" && strings.HasPrefix(home, "/") {
+		if a.st.Homes == nil {
+			a.st.Homes = map[string]string{}
+		}
+		a.st.Homes[user] = path.Clean(home)
 	}
 	return stream{ok: true}
 }
@@ -99,8 +146,13 @@ func (a *analyzer) sudo(c *call) stream {
 	}
 	if len(ops) == 0 {
 		if _, login := opts['i']; login {
-			a.note("%s -i: starts a login shell in a home directory: current directory not known", name)
-			a.st.Dir = ""
+			user := "root"
+			if u, ok := opts['u']; ok {
+				user = u.s
+			}
+			if !a.st.login(user) {
+				a.note("%s -i: starts a login shell in a home directory: current directory not known", name)
+			}
 		}
 		return unknownStream("is the output of %q", name)
 	}
@@ -143,10 +195,16 @@ func (a *analyzer) su(c *call) stream {
 	}
 	script, hasC := opts['c']
 	if !hasC {
-		if login {
-			a.note("su -: starts a login shell in a home directory: current directory not known")
-			a.st.Dir = ""
+		user := "root"
+		for _, o := range ops {
+			if o.ok && o.s != "-" {
+				user = o.s
+			}
 		}
+		if login && !a.st.login(user) {
+			a.note("su -: starts a login shell in a home directory: current directory not known")
+		}
+		a.st.User = user
 		return unknownStream("is the output of %q", "su")
 	}
 	var out stream
@@ -1077,4 +1135,20 @@ func (a *analyzer) editor(c *call) stream {
 		a.emit(Effect{Kind: Open, Path: p})
 	}
 	return stream{ok: true}
+}
+
+// pkgInstall records the packages "apt install", "dnf install" and the
+// like install: what they name is on the system afterwards.
+func (a *analyzer) pkgInstall(c *call) stream {
+	install := false
+	for _, x := range c.args {
+		switch {
+		case !x.ok:
+		case !install:
+			install = x.s == "install" || x.s == "add" && c.name == "apk"
+		case !strings.HasPrefix(x.s, "-") && !strings.ContainsAny(x.s, "/=*"):
+			a.emit(Effect{Kind: Package, Name: x.s})
+		}
+	}
+	return unknownStream("is the output of %q", c.name)
 }

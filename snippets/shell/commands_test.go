@@ -434,8 +434,24 @@ note 8:1: umask "u=rwx": only an octal mask is followed: the modes of what follo
 2:1 touch /x/b
 `},
 		{name: "sudo -i", dir: "/x", text: "sudo -i\nmkdir a", want: `
+2:1 mkdir /root/a
+`},
+		{name: "sudo -iu a user the tutorial did not make", dir: "/x", text: "sudo -iu deploy\nmkdir a", want: `
 note 1:1: sudo -i: starts a login shell in a home directory: current directory not known
 note 2:1: mkdir: path "a" not known: it is relative and the current directory is not known
+`},
+		{name: "su - a user the tutorial made", text: "adduser --disabled-password mastodon\nsu - mastodon\ngit clone x live && cd live\necho 'eval' >> ~/.bashrc\necho x > ~mastodon/.profile\nexit\ntouch ~/b", want: `
+3:21 cd /home/mastodon/live
+4:1 append /home/mastodon/.bashrc "eval\n"
+5:1 write /home/mastodon/.profile owner=mastodon group=(login group) "x\n"
+note 6:1: exit: the shell it returns to is not known: current directory not known
+note 7:1: touch: path "~/b" not known: it starts with "~", the home directory
+`},
+		{name: "useradd -m and -d", text: "useradd -m -s /bin/bash app\nuseradd -d /srv/svc svc\nuseradd tmp\nadduser --system sysu\nsu - app\ntouch ~/a\nsu - svc\ntouch ~/b ~tmp/c ~sysu/d", want: `
+6:1 touch /home/app/a owner=app group=(login group)
+8:1 touch /srv/svc/b owner=svc group=(login group)
+note 8:1: touch: path "~tmp/c" not known: it starts with "~", the home directory
+note 8:1: touch: path "~sysu/d" not known: it starts with "~", the home directory
 `},
 		{name: "sudo -s keeps the dir", dir: "/x", text: "sudo -s\nmkdir a", want: `
 2:1 mkdir /x/a

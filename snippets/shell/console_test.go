@@ -169,6 +169,9 @@ func TestPromptLen(t *testing.T) {
 		{"root@host:/etc/nginx# ls", 22, true},
 		{"[root@host nginx]# ls", 19, true},
 		{"(venv) $ ls", 9, true},
+		{"(venv)$ ls", 8, true},
+		{"(venv) user@h:~$ ls", 17, true},
+		{"(see below) $ x", 0, false},
 		{"(my-env) user@h:~/p$ x", 21, true},
 		{"host$ ls", 6, true},
 		{"$HOME/bin", 0, false},
@@ -221,6 +224,7 @@ func TestLooksLikeShell(t *testing.T) {
 		{"# just a comment\n", false},
 		{"X=1\n", false},
 		{"frobnicate --all\n", false},
+		{"$ frobnicate --all\nDone.\n", true},
 		{"f() { mkdir /a; }\n", false},
 	} {
 		if got := LooksLikeShell(c.text); got != c.want {
@@ -235,7 +239,9 @@ func TestDollarPromptDetection(t *testing.T) {
 		"\n\nalice@host:~$ ls":   true,
 		"(venv) $ pip install x": true,
 		"# install nginx\napt x": false,
-		"[root@h ~]# ls":         false,
+		"[root@h ~]# ls":         true,
+		"root@server:~# ls":      true,
+		"# ls":                   false,
 		"$HOME/bin/tool":         false,
 		"mkdir /a\n$ ls":         false,
 		"":                       false,

@@ -19,9 +19,13 @@ func LooksLikeShell(text string) bool {
 	}
 	var res results
 	a := newAnalyzer(new(State), &res)
-	f, err := a.parse(text, startsWithDollarPrompt(text))
+	session := startsWithDollarPrompt(text)
+	f, err := a.parse(text, session)
 	if err != nil {
 		return false
+	}
+	if session {
+		return true // "$ promtool check config x": a session, whatever the commands
 	}
 	commands, ok := 0, true
 	syntax.Walk(f, func(n syntax.Node) bool {

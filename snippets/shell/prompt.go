@@ -14,12 +14,15 @@ import (
 func promptLen(line string) (int, bool) {
 	i := 0
 	if strings.HasPrefix(line, "(") {
-		// A virtualenv or conda prefix: "(venv) $ ".
-		j := strings.Index(line, ") ")
-		if j < 0 || j > 64 || strings.ContainsAny(line[1:j], " \t()") {
+		// A virtualenv or conda prefix: "(venv) $ ", "(venv)$ ".
+		j := strings.IndexByte(line, ')')
+		if j < 0 || j > 64 || strings.ContainsAny(line[1:j], " \t(") {
 			return 0, false
 		}
-		i = j + 2
+		i = j + 1
+		for i < len(line) && line[i] == ' ' {
+			i++
+		}
 	}
 	if i < len(line) && line[i] == '[' {
 		// "[user@host dir]$ "
@@ -64,8 +67,9 @@ func isPromptByte(c byte) bool {
 
 // startsWithDollarPrompt reports whether the first non-blank line of text
 // starts with a user's prompt ending in "$" ("$ ", "user@host:~$ ",
-// "(venv) $ "): a shell block written as a console session. A root prompt
-// "# " is not enough outside console blocks: it reads as a comment.
+// "(venv) $ ") or root's with its host ("root@host:~# "): a shell block
+// written as a console session. A bare "# " is not enough outside console
+// blocks: it reads as a comment.
 func startsWithDollarPrompt(text string) bool {
 	for line := range strings.Lines(text) {
 		line = strings.TrimRight(line, "\r\n")
@@ -74,7 +78,8 @@ func startsWithDollarPrompt(text string) bool {
 		}
 		n, ok := promptLen(line)
 		p := strings.TrimRight(line[:n], " \t")
-		return ok && strings.HasSuffix(p, "$")
+		// "$ ", "user@host:~$ "; a root prompt only with its user@host
+		return ok && (strings.HasSuffix(p, "$") || strings.HasSuffix(p, "#") && strings.Contains(p, "@"))
 	}
 	return false
 }

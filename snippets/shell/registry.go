@@ -59,6 +59,8 @@ var commands = []command{
 		run:  (*analyzer).cd},
 	{names: "popd",
 		run: (*analyzer).popd},
+	{names: "adduser useradd",
+		run: (*analyzer).adduser},
 	{names: "exit logout",
 		run: (*analyzer).exit},
 	{names: "umask",
@@ -153,16 +155,18 @@ var commands = []command{
 		run: (*analyzer).sedOrUntracked},
 	{names: "cp rsync truncate patch perl",
 		run: (*analyzer).untracked},
+	{names: "apt apt-get aptitude dnf yum zypper apk",
+		run: (*analyzer).pkgInstall},
 
 	// commands readers type whose effects on files are not followed
-	{names: `apt apt-cache apt-get apt-key aptitude add-apt-repository dpkg dpkg-reconfigure
-		yum dnf rpm zypper pacman apk snap brew
+	{names: `apt-cache apt-key add-apt-repository dpkg dpkg-reconfigure
+		rpm pacman snap brew
 		pip pip3 pipx virtualenv mkvirtualenv workon deactivate python python3 npm npx yarn gem bundle
 		pwd ls ll rmdir head tail less more grep awk find sort uniq wc diff cmp
 		export source . unset set
 		service journalctl update-rc.d invoke-rc.d apache2ctl apachectl
 		nginx certbot letsencrypt openssl ssh-keygen scp ssh-copy-id
-		useradd adduser usermod userdel groupadd addgroup gpasswd passwd id whoami
+		usermod userdel groupadd addgroup gpasswd passwd id whoami
 		git wget curl tar unzip zip gzip gunzip xz
 		postmap postfix newaliases postconf mail sendmail
 		ufw iptables ip6tables nft

@@ -26,6 +26,12 @@ type State struct {
 	// Umask is the mask set by umask in an earlier command, in octal
 	// ("0077"); "" for the usual 0022, "?" when it is not known.
 	Umask string
+	// User is the user a login shell of the tutorial's runs as ("su -
+	// mastodon", "sudo -i": root), "" for the reader's own shell.
+	User string
+	// Homes holds the home directories of the users the tutorial made
+	// (adduser, useradd -m), and of root: what "~" is for them.
+	Homes map[string]string
 	// Dirs holds the directories that earlier commands made or entered.
 	// It tells whether the last operand of "ln -s TARGET DIR" or
 	// "install FILE DIR" is a directory to put the file in. A nil map is
@@ -35,7 +41,28 @@ type State struct {
 
 // Clone returns a copy of st that Analyze can change without changing st.
 func (st *State) Clone() State {
-	return State{Dir: st.Dir, Vars: maps.Clone(st.Vars), Umask: st.Umask, Dirs: maps.Clone(st.Dirs)}
+	return State{Dir: st.Dir, Vars: maps.Clone(st.Vars), Umask: st.Umask, User: st.User, Homes: maps.Clone(st.Homes), Dirs: maps.Clone(st.Dirs)}
+}
+
+// home returns the home directory of user, "" when it is not known.
+func (st *State) home(user string) string {
+	switch {
+	case user == "":
+		return ""
+	case st.Homes[user] != "":
+		return st.Homes[user]
+	case user == "root":
+		return "/root"
+	}
+	return ""
+}
+
+// login starts a login shell as user: in the user's home, when it is
+// known.
+func (st *State) login(user string) bool {
+	st.User = user
+	st.Dir = st.home(user)
+	return st.Dir != ""
 }
 
 // Kind says what an Effect does. The zero Kind is no effect.
@@ -77,6 +104,9 @@ const (
 	Move
 	// Edit changes the lines of Path as Edit says (sed -i 's/A/B/').
 	Edit
+	// Package installs the package named Name (apt install, dnf
+	// install); it has no Path.
+	Package
 )
 
 var kindNames = [...]string{
@@ -94,6 +124,7 @@ var kindNames = [...]string{
 	Open:      "open",
 	Move:      "move",
 	Edit:      "edit",
+	Package:   "package",
 }
 
 // String returns the kind's name in lower case, such as "mkdir".
@@ -155,6 +186,8 @@ type Effect struct {
 	// Line and Col are the 1-based position of the command in the block
 	// text; Col counts bytes.
 	Line, Col int
+	// Name is, for a Package, the package's name.
+	Name string
 	// Cmd is the command as written, on one line, for messages
 	// ("chmod u=rw,g=r,o= /etc/postfix/smtp_auth").
 	Cmd string
@@ -165,6 +198,9 @@ type Effect struct {
 // `symlink /etc/nginx/sites-enabled/x -> ../sites-available/x`.
 func (e Effect) String() string {
 	var b strings.Builder
+	if e.Kind == Package {
+		return "package " + e.Name
+	}
 	b.WriteString(e.Kind.String())
 	b.WriteString(" ")
 	b.WriteString(e.Path)

@@ -100,7 +100,12 @@ func (a *analyzer) wordPart(t *tmpl, v *value, part syntax.WordPart, first, quot
 		}
 		s := p.Value
 		if first && strings.HasPrefix(s, "~") {
-			return `starts with "~", the home directory`
+			home, rest, ok := a.tilde(s)
+			if !ok {
+				return `starts with "~", the home directory`
+			}
+			t.text(home)
+			s = rest
 		}
 		lit, glob := unescapeBare(s)
 		if glob {
@@ -402,4 +407,21 @@ func (a *analyzer) hdocPart(p syntax.WordPart) (rep string, keep bool) {
 		a.note("here-document body: the shell computes %q, kept as written; quote the delimiter (<<'EOF') to keep it as it is", a.text(p))
 	}
 	return "", true
+}
+
+// tilde expands the "~" or "~user" that starts s: the home directory of
+// the user the tutorial's login shell runs as, or of the user named,
+// when the tutorial made it (or it is root). It returns the home, the
+// rest of s, and whether the home is known.
+func (a *analyzer) tilde(s string) (string, string, bool) {
+	end := strings.IndexByte(s, '/')
+	if end < 0 {
+		end = len(s)
+	}
+	user := s[1:end]
+	if user == "" {
+		user = a.st.User
+	}
+	home := a.st.home(user)
+	return home, s[end:], home != ""
 }
