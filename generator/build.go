@@ -196,7 +196,7 @@ func (ps *plans) get(p *Project, tags []string) *tagged {
 			}
 		}()
 		t.docs = filterDocs(p.Pages, t.tags)
-		t.plan, t.diags = snippets.Analyze(t.docs)
+		t.plan, t.diags = snippets.AnalyzeTags(t.docs, t.tags)
 	})
 	return t
 }

@@ -20,6 +20,7 @@ import (
 	"github.com/tailordocs/tailor/internal/fserr"
 	"github.com/tailordocs/tailor/internal/limit"
 	"github.com/tailordocs/tailor/snippets/manifest"
+	"github.com/tailordocs/tailor/snippets/tree"
 )
 
 // A Drift is one way an installed system differs from a client's build.
@@ -27,7 +28,10 @@ type Drift struct {
 	// Path is the file, directory or link on the system.
 	Path string `json:"path"`
 	// What differs: "missing", "content", "block" (a fragment's merged
-	// block), "mode", "owner", "group", "type", "link", "outside" (a
+	// block), "setting" (a key an edit sets: Want names it, Have is ""
+	// when it is not set, "other" when it is set otherwise), "removed" (a
+	// path the tutorial removes is there), "mode", "owner", "group",
+	// "type", "link", "outside" (a
 	// symbolic link leads the path out of the root: it is not read) or
 	// "unreadable".
 	What string `json:"what"`
@@ -59,6 +63,13 @@ func (d Drift) String() string {
 			return d.Path + ": the block tailor merges is there twice (install.sh refuses the file until one is removed)"
 		}
 		return d.Path + ": the merged block differs"
+	case "setting":
+		if d.Have == "" {
+			return d.Path + ": " + d.Want + " is not set"
+		}
+		return d.Path + ": " + d.Want + " is set otherwise"
+	case "removed":
+		return d.Path + ": still there (the tutorial removes it)"
 	case "outside":
 		return d.Path + ": not compared: " + d.Have
 	case "unreadable":
@@ -150,6 +161,11 @@ func Diff(r *Result, sys afero.Fs, root string) ([]Drift, error) {
 			out = append(out, Drift{Path: l.Path, What: "link", Want: l.Target, Have: target})
 		}
 	}
+	for _, rm := range m.Removed {
+		if _, _, drift := stat(rm.Path, false); drift == nil {
+			out = append(out, Drift{Path: rm.Path, What: "removed", Have: "there"})
+		}
+	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Path < out[j].Path })
 	// A drift shows no secret value, whether in a path, an owner or a
 	// line that the system has and the build has not.
@@ -174,6 +190,9 @@ func contentDrift(r *Result, m *manifest.Manifest, f manifest.File, sys afero.Fs
 		return []Drift{{Path: f.Path, What: "unreadable", Have: fserr.Why(err)}}
 	}
 	defer file.Close()
+	if f.Kind == manifest.KindEdit {
+		return editDrift(r, f, file)
+	}
 	if f.Kind == manifest.KindFragment {
 		want := r.Files["fragments"+f.Path]
 		begin, end := manifest.Markers(f.Comment, m.Label())
@@ -581,4 +600,56 @@ func myers(a, b []string) ([]string, bool) {
 	}
 	slices.Reverse(out)
 	return out, true
+}
+
+// editDrift compares the settings an edit sets with those the file has:
+// each key must be set by the lines the build gives.
+func editDrift(r *Result, f manifest.File, file io.Reader) []Drift {
+	data, err := io.ReadAll(io.LimitReader(file, maxShown+1))
+	if err != nil {
+		return []Drift{{Path: f.Path, What: "unreadable", Have: fserr.Why(err)}}
+	}
+	if len(data) > maxShown {
+		return []Drift{{Path: f.Path, What: "unreadable", Have: "larger than " + limit.Size(maxShown) + ", too large to read its settings"}}
+	}
+	have := strings.Split(strings.TrimSuffix(strings.ReplaceAll(string(data), "\r\n", "\n"), "\n"), "\n")
+	want := strings.Split(strings.TrimSuffix(string(r.Files["fragments"+f.Path]), "\n"), "\n")
+	var out []Drift
+	for _, e := range f.Edits {
+		if len(want) < e.Lines {
+			break
+		}
+		lines := want[:e.Lines]
+		want = want[e.Lines:]
+		got, set, _ := tree.Setting(have, tree.Format(f.Format), e.Section, e.Key)
+		if set && sameSetting(got, lines) {
+			continue
+		}
+		d := Drift{Path: f.Path, What: "setting", Want: e.Key, Secret: f.Secret}
+		if e.Section != "" {
+			d.Want = "[" + e.Section + "] " + e.Key
+		}
+		if set {
+			d.Have = "other"
+			if !f.Secret {
+				d.Lines = lineDiff(strings.Join(lines, "\n")+"\n", strings.Join(got, "\n")+"\n")
+			}
+		}
+		out = append(out, d)
+	}
+	return out
+}
+
+// sameSetting reports whether the lines a file has set a key as the
+// build's do, indentation aside.
+func sameSetting(have, want []string) bool {
+	if len(have) != len(want) {
+		return false
+	}
+	for i := range have {
+		if strings.TrimSpace(have[i]) != strings.TrimSpace(want[i]) {
+			return false
+		}
+	}
+	return true
 }

@@ -75,11 +75,13 @@ func (p *Project) Plan(vals *values.Values) (*PlanReport, content.Diagnostics) {
 	var diags content.Diagnostics
 	docs := p.Pages
 	var fill *filler
+	var tags map[string]bool
 	if vals != nil {
-		docs = filterDocs(p.Pages, vals.TagSet())
+		tags = vals.TagSet()
+		docs = filterDocs(p.Pages, tags)
 		fill = newFiller(vals, p.Ignore)
 	}
-	plan, ds := snippets.Analyze(docs)
+	plan, ds := snippets.AnalyzeTags(docs, tags)
 	diags.Append(ds)
 	steps := map[*content.Code]*snippets.Step{}
 	for _, st := range plan.Steps {

@@ -14,14 +14,19 @@ import (
 // Analyze decides what every code block of docs does, in page order, and
 // simulates the result. docs must already hold only the content that
 // applies (conditional content filtered). Diagnostics are sorted.
-func Analyze(docs []*content.Doc) (*Plan, content.Diagnostics) {
-	w := &walker{plan: &Plan{}, tree: tree.New()}
+func Analyze(docs []*content.Doc) (*Plan, content.Diagnostics) { return AnalyzeTags(docs, nil) }
+
+// AnalyzeTags is Analyze for a client with tags, which choose among the
+// alternatives a tutorial offers ("Option A: ...", "Option B: ...");
+// without a tag that chooses, none of them is applied.
+func AnalyzeTags(docs []*content.Doc, tags map[string]bool) (*Plan, content.Diagnostics) {
+	w := &walker{plan: &Plan{}, tree: tree.New(), tags: tags}
 	w.story = infer.NewStory(w.tree)
 	for _, d := range docs {
 		w.page(d)
 	}
 	w.tree.DanglingLinks(stepLog{diags: &w.diags})
-	w.plan.Files, w.plan.Dirs, w.plan.Links = w.tree.Files, w.tree.Dirs, w.tree.Links
+	w.plan.Files, w.plan.Dirs, w.plan.Links, w.plan.Removed = w.tree.Files, w.tree.Dirs, w.tree.Links, w.tree.Removed
 	w.diags.Sort()
 	return w.plan, w.diags
 }
@@ -36,6 +41,12 @@ type walker struct {
 	story *infer.Story
 	doc   *content.Doc
 	file  *content.File
+	tags  map[string]bool
+	// alt is the alternative being read, nil outside alternatives
+	alt *infer.Alternative
+	// altDir: a shell block of an alternative not applied changed
+	// directory, so the directory after the alternatives is not known
+	altDir bool
 }
 
 func (w *walker) page(d *content.Doc) {
@@ -46,10 +57,15 @@ func (w *walker) page(d *content.Doc) {
 
 // blocks walks a sequence of sibling blocks.
 func (w *walker) blocks(bs []content.Block) {
+	alts := alternativesOf(bs, w.tags)
 	for i, b := range bs {
+		if a := alts[b]; a != nil {
+			w.alternative(b, a)
+			continue
+		}
 		switch n := b.(type) {
 		case *content.Section:
-			w.story.Section(content.PlainText(n.Title))
+			w.story.Section(n.Title, n.Level)
 			w.blocks(n.Blocks)
 		case *content.Paragraph:
 			for _, p := range w.story.Paragraph(n.Inlines) {
@@ -70,6 +86,26 @@ func (w *walker) blocks(bs []content.Block) {
 				w.blocks(p)
 			}
 		}
+	}
+}
+
+// alternative walks a block that is one of several alternatives: a
+// section or a tab.
+func (w *walker) alternative(b content.Block, alt *infer.Alternative) {
+	saved := w.alt
+	w.alt = alt
+	if s, ok := b.(*content.Section); ok {
+		w.story.Section(s.Title, s.Level)
+		w.blocks(s.Blocks)
+	} else {
+		for _, p := range content.Parts(b) {
+			w.blocks(p)
+		}
+	}
+	w.alt = saved
+	if w.altDir && saved == nil {
+		w.story.Shell.Dir = "" // an alternative not applied may have moved
+		w.altDir = false
 	}
 }
 
@@ -99,7 +135,7 @@ func (w *walker) code(c *content.Code, intro *content.Paragraph) {
 	if ann != nil && ok {
 		st.Subst = ann.Subst
 	}
-	res := infer.Decide(w.story, &infer.Block{Code: c, Intro: intro, Annotation: ann, AnnotationOK: ok})
+	res := infer.Decide(w.story, &infer.Block{Code: c, Intro: intro, Annotation: ann, AnnotationOK: ok, Alternative: w.alt})
 	st.Op, st.By, st.Note = res.Op, res.By, res.Note
 	st.Rule, st.Also, st.Overruled = res.Rule, res.Also, res.Overruled
 	for _, p := range res.Problems {
@@ -115,6 +151,15 @@ func (w *walker) code(c *content.Code, intro *content.Paragraph) {
 	}
 	for _, d := range res.Dirs {
 		w.tree.SetKnown(d)
+	}
+	if res.EndFocus {
+		w.story.EndFocus()
+	}
+	if res.Rule == "veto.alternative" && strings.Contains(c.Text, "cd") {
+		st := w.story.Shell.Clone()
+		if shell.Analyze(c.Text, strings.ToLower(c.Lang), &st); st.Dir != w.story.Shell.Dir {
+			w.altDir = true
+		}
 	}
 	switch {
 	case res.Shell:
@@ -134,7 +179,7 @@ func (w *walker) apply(st *Step, res *infer.Result, ann *infer.Annotation, at co
 		}
 	}
 	ch := &tree.Change{Block: &st.Block, Op: res.Op, Target: res.Target, By: res.By, Note: st.Note,
-		Lines: tree.BlockLines(&st.Block, l, st.Subst), Lang: l, Place: res.Place}
+		Lines: tree.BlockLines(&st.Block, l, st.Subst), Lang: l, Place: res.Place, Section: res.Section}
 	if ann != nil {
 		ch.Attrs = tree.Attrs{Mode: ann.Mode, Owner: ann.Owner, Group: ann.Group, Validate: ann.Validate, ValidatePos: at}
 	}

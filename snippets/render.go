@@ -3,6 +3,7 @@ package snippets
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
 	"path"
 	"sort"
 	"strconv"
@@ -13,6 +14,7 @@ import (
 	"github.com/tailordocs/tailor/snippets/lang"
 	"github.com/tailordocs/tailor/snippets/manifest"
 	"github.com/tailordocs/tailor/snippets/quote"
+	"github.com/tailordocs/tailor/snippets/tree"
 )
 
 // A Filler fills placeholders for one client.
@@ -51,159 +53,235 @@ type Check struct {
 // Render fills the plan's files, directories and links for one client.
 // It checks that every path stays a clean absolute path once filled in.
 func (p *Plan) Render(client string, fill Filler) (*Output, content.Diagnostics) {
-	var diags content.Diagnostics
-	out := &Output{Manifest: &manifest.Manifest{Client: client}, Files: map[string][]byte{}}
-	seen := map[string]string{} // filled path -> template, to report collisions
-	type entry struct {
-		path string
-		pos  content.Position
-	}
-	var placed []entry // everything made, with the block that made it
-	claim := func(p, tmpl string, pos content.Position) bool {
-		if prev, ok := seen[p]; ok && prev != tmpl {
-			diags.Errorf(pos, "%s and %s are the same path, %s, for this client", prev, tmpl, p)
-			return false
-		}
-		seen[p] = tmpl
-		return true
-	}
+	r := &renderer{fill: fill, seen: map[string]string{},
+		out: &Output{Manifest: &manifest.Manifest{Client: client}, Files: map[string][]byte{}}}
 	for _, f := range p.Files {
-		if len(f.Sources) == 0 {
-			continue
+		if len(f.Sources) > 0 {
+			r.file(f)
 		}
-		pos := f.Sources[0].Pos()
-		fp := fillPath(fill, f.Path, pos, &diags)
-		if fp == "" || !claim(fp, f.Path, pos) {
-			continue
-		}
-		placed = append(placed, entry{fp, pos})
-		var b strings.Builder
-		secret := false
-		comment := "" // of a fragment, for its markers
-		if !f.Whole {
-			comment = lang.CommentLeader(f.Lang, fp)
-		}
-		// here-documents and YAML block scalars span lines
-		spans := quote.Lines(lineTexts(f.Lines), f.Lang)
-		for i, l := range f.Lines {
-			text := l.Text
-			lang := quote.ForFile(l.Lang, fp)
-			switch spans[i] {
-			case quote.Heredoc, quote.QuotedHeredoc, quote.YAMLBlock, quote.PyTriple2, quote.PyTriple1:
-				lang = spans[i]
-			}
-			if l.Subst {
-				// the position of Text[0], so that an offset into Text
-				// lands on its source column
-				lpos := content.Position{
-					Filename: l.File.Name,
-					Line:     l.Line,
-					Column:   l.Col - l.Pad,
-					Offset:   l.File.LineStart(l.Line) + l.Col - 1 - l.Pad,
-				}
-				var s bool
-				text, s = fill.Text(text, lang, lpos, &diags)
-				secret = secret || s
-			}
-			if !f.Whole && manifest.IsMarker(text, comment) {
-				diags.Errorf(content.Position{Filename: l.File.Name, Line: l.Line, Column: l.Col - l.Pad},
-					"this line is a marker %q like those install.sh puts around the blocks it merges into %s: it would cut a block short; change the line", strings.TrimSpace(text), fp)
-			}
-			b.WriteString(text)
-			b.WriteByte('\n')
-		}
-		data := []byte(b.String())
-		sum := sha256.Sum256(data)
-		mf := manifest.File{
-			Path:   fp,
-			Kind:   manifest.KindFile,
-			Mode:   f.Mode,
-			Owner:  account(fill, f.Owner, "owner", ownerPos(f.Sources, pos), &diags),
-			Group:  account(fill, f.Group, "group", ownerPos(f.Sources, pos), &diags),
-			SHA256: hex.EncodeToString(sum[:]),
-			Secret: secret,
-		}
-		if f.Validate != "" {
-			name := "rootfs" + fp
-			if !f.Whole {
-				name = "fragments" + fp
-			}
-			out.Checks = append(out.Checks, Check{Command: fill.Path(f.Validate, f.ValidatePos, &diags), Name: name, Pos: f.ValidatePos})
-		}
-		if f.Whole {
-			if mf.Mode == "" && secret {
-				mf.Mode = "0600"
-			}
-			if m, err := strconv.ParseUint(mf.Mode, 8, 32); err == nil && secret && m&0o004 != 0 {
-				diags.Warnf(modePos(f.Sources, pos), "%s holds a secret value, and the tutorial makes it readable by every user (mode %s)", f.Path, mf.Mode)
-			}
-			out.Files["rootfs"+fp] = data
-		} else {
-			mf.Kind = manifest.KindFragment
-			mf.Comment = lang.CommentLeader(f.Lang, fp)
-			mf.Before = fill.Path(f.Before, pos, &diags)
-			mf.After = fill.Path(f.After, pos, &diags)
-			out.Files["fragments"+fp] = data
-		}
-		for _, s := range f.Sources {
-			mf.Sources = append(mf.Sources, manifestSource(s))
-		}
-		out.Manifest.Files = append(out.Manifest.Files, mf)
 	}
 	for _, d := range p.Dirs {
-		pos := d.Sources[0].Pos()
-		dp := fillPath(fill, d.Path, pos, &diags)
-		if dp == "" {
-			continue
-		}
-		if _, isFile := out.Files["rootfs"+dp]; isFile {
-			diags.Errorf(pos, "%s is both a file and a directory", d.Path)
-			continue
-		}
-		placed = append(placed, entry{dp, pos})
-		out.Manifest.Dirs = append(out.Manifest.Dirs, manifest.Dir{
-			Path:  dp,
-			Mode:  d.Mode,
-			Owner: account(fill, d.Owner, "owner", ownerPos(d.Sources, pos), &diags),
-			Group: account(fill, d.Group, "group", ownerPos(d.Sources, pos), &diags),
-		})
+		r.dir(d)
 	}
 	for _, l := range p.Links {
-		pos := l.Sources[0].Pos()
-		lp := fillPath(fill, l.Path, pos, &diags)
-		if lp == "" || !claim(lp, l.Path, pos) {
-			continue
-		}
-		placed = append(placed, entry{lp, pos})
-		target := fill.Path(l.Target, pos, &diags)
-		if strings.ContainsAny(target, "\x00\n") {
-			diags.Errorf(pos, "link target of %s holds a NUL or newline once filled in", l.Path)
-			continue
-		}
-		out.Manifest.Links = append(out.Manifest.Links, manifest.Link{Path: lp, Target: target})
+		r.link(l)
 	}
-	// Nothing can be made below a whole file, and no link can stand where
-	// a file is.
+	for _, rm := range p.Removed {
+		r.removal(rm)
+	}
+	r.nested()
+	m := r.out.Manifest
+	sort.Slice(m.Files, func(i, j int) bool { return m.Files[i].Path < m.Files[j].Path })
+	sort.Slice(m.Dirs, func(i, j int) bool { return m.Dirs[i].Path < m.Dirs[j].Path })
+	sort.Slice(m.Links, func(i, j int) bool { return m.Links[i].Path < m.Links[j].Path })
+	sort.Slice(m.Removed, func(i, j int) bool { return m.Removed[i].Path < m.Removed[j].Path })
+	r.diags.Sort()
+	return r.out, r.diags
+}
+
+// A renderer renders a plan for one client.
+type renderer struct {
+	fill   Filler
+	out    *Output
+	diags  content.Diagnostics
+	seen   map[string]string // filled path -> template, to report collisions
+	placed []placed          // everything made, with the block that made it
+}
+
+// placed is a path made, and where.
+type placed struct {
+	path string
+	pos  content.Position
+}
+
+// claim records that tmpl fills to p, reporting another template that
+// fills to the same path.
+func (r *renderer) claim(p, tmpl string, pos content.Position) bool {
+	if prev, ok := r.seen[p]; ok && prev != tmpl {
+		r.diags.Errorf(pos, "%s and %s are the same path, %s, for this client", prev, tmpl, p)
+		return false
+	}
+	r.seen[p] = tmpl
+	return true
+}
+
+// file renders a whole file, a fragment or an edit fragment.
+func (r *renderer) file(f *File) {
+	pos := f.Sources[0].Pos()
+	fp := fillPath(r.fill, f.Path, pos, &r.diags)
+	if fp == "" || !r.claim(fp, f.Path, pos) {
+		return
+	}
+	r.placed = append(r.placed, placed{fp, pos})
+	comment := "" // of a fragment, for its markers
+	if !f.Whole && len(f.Edits) == 0 {
+		comment = lang.CommentLeader(f.Lang, fp)
+	}
+	data, secret := r.lines(f, fp, comment)
+	sum := sha256.Sum256(data)
+	mf := manifest.File{
+		Path:   fp,
+		Kind:   manifest.KindFile,
+		Mode:   f.Mode,
+		Owner:  account(r.fill, f.Owner, "owner", ownerPos(f.Sources, pos), &r.diags),
+		Group:  account(r.fill, f.Group, "group", ownerPos(f.Sources, pos), &r.diags),
+		SHA256: hex.EncodeToString(sum[:]),
+		Secret: secret,
+	}
+	name := "rootfs" + fp
+	switch {
+	case f.Whole:
+		r.whole(f, &mf, pos)
+	case len(f.Edits) > 0:
+		name = "fragments" + fp
+		mf.Kind, mf.Format = manifest.KindEdit, string(f.Format)
+		if f.MadeBy != nil {
+			s := manifestSource(*f.MadeBy)
+			mf.MadeBy = &s
+		}
+		for _, e := range f.Edits {
+			mf.Edits = append(mf.Edits, manifest.Edit{Section: r.fill.Path(e.Section, pos, &r.diags), Key: e.Key, Lines: len(e.Lines)})
+		}
+	default:
+		name = "fragments" + fp
+		mf.Kind = manifest.KindFragment
+		mf.Comment = lang.CommentLeader(f.Lang, fp)
+		mf.Before = r.fill.Path(f.Before, pos, &r.diags)
+		mf.After = r.fill.Path(f.After, pos, &r.diags)
+	}
+	if f.Validate != "" {
+		r.out.Checks = append(r.out.Checks, Check{Command: r.fill.Path(f.Validate, f.ValidatePos, &r.diags), Name: name, Pos: f.ValidatePos})
+	}
+	r.out.Files[name] = data
+	for _, s := range f.Sources {
+		mf.Sources = append(mf.Sources, manifestSource(s))
+	}
+	r.out.Manifest.Files = append(r.out.Manifest.Files, mf)
+}
+
+// whole gives a whole file holding a secret the mode 0600 when the
+// tutorial gives none, and warns when the tutorial makes it readable.
+func (r *renderer) whole(f *File, mf *manifest.File, pos content.Position) {
+	if mf.Mode == "" && mf.Secret {
+		mf.Mode = "0600"
+	}
+	if m, err := strconv.ParseUint(mf.Mode, 8, 32); err == nil && mf.Secret && m&0o004 != 0 {
+		r.diags.Warnf(modePos(f.Sources, pos), "%s holds a secret value, and the tutorial makes it readable by every user (mode %s)", f.Path, mf.Mode)
+	}
+}
+
+// lines fills the lines of a file for this client, each value quoted for
+// where it lands, and reports whether a secret went in. In a fragment
+// (comment is the file's comment sign), a line like the markers of the
+// blocks install.sh merges is an error.
+func (r *renderer) lines(f *File, fp, comment string) ([]byte, bool) {
+	var b strings.Builder
+	secret := false
+	// here-documents and YAML block scalars span lines
+	spans := quote.Lines(lineTexts(f.Lines), f.Lang)
+	for i, l := range f.Lines {
+		text := l.Text
+		if l.Subst {
+			var s bool
+			text, s = r.fill.Text(text, lineLang(l, spans[i], fp), textPos(l), &r.diags)
+			secret = secret || s
+		}
+		if comment != "" && manifest.IsMarker(text, comment) {
+			r.diags.Errorf(content.Position{Filename: l.File.Name, Line: l.Line, Column: l.Col - l.Pad},
+				"this line is a marker %q like those install.sh puts around the blocks it merges into %s: it would cut a block short; change the line", strings.TrimSpace(text), fp)
+		}
+		b.WriteString(text)
+		b.WriteByte('\n')
+	}
+	return []byte(b.String()), secret
+}
+
+// lineLang is the language a line's values are quoted for: the file's,
+// or the context an earlier line opens (span).
+func lineLang(l Line, span, fp string) string {
+	switch span {
+	case quote.Heredoc, quote.QuotedHeredoc, quote.YAMLBlock, quote.PyTriple2, quote.PyTriple1:
+		return span
+	}
+	return quote.ForFile(l.Lang, fp)
+}
+
+// textPos is the position of a line's Text[0], so that an offset into
+// Text lands on its source column.
+func textPos(l Line) content.Position {
+	return content.Position{
+		Filename: l.File.Name,
+		Line:     l.Line,
+		Column:   l.Col - l.Pad,
+		Offset:   l.File.LineStart(l.Line) + l.Col - 1 - l.Pad,
+	}
+}
+
+func (r *renderer) dir(d *Dir) {
+	pos := d.Sources[0].Pos()
+	dp := fillPath(r.fill, d.Path, pos, &r.diags)
+	if dp == "" {
+		return
+	}
+	if _, isFile := r.out.Files["rootfs"+dp]; isFile {
+		r.diags.Errorf(pos, "%s is both a file and a directory", d.Path)
+		return
+	}
+	r.placed = append(r.placed, placed{dp, pos})
+	r.out.Manifest.Dirs = append(r.out.Manifest.Dirs, manifest.Dir{
+		Path:  dp,
+		Mode:  d.Mode,
+		Owner: account(r.fill, d.Owner, "owner", ownerPos(d.Sources, pos), &r.diags),
+		Group: account(r.fill, d.Group, "group", ownerPos(d.Sources, pos), &r.diags),
+	})
+}
+
+func (r *renderer) link(l *Link) {
+	pos := l.Sources[0].Pos()
+	lp := fillPath(r.fill, l.Path, pos, &r.diags)
+	if lp == "" || !r.claim(lp, l.Path, pos) {
+		return
+	}
+	r.placed = append(r.placed, placed{lp, pos})
+	target := r.fill.Path(l.Target, pos, &r.diags)
+	if strings.ContainsAny(target, "\x00\n") {
+		r.diags.Errorf(pos, "link target of %s holds a NUL or newline once filled in", l.Path)
+		return
+	}
+	r.out.Manifest.Links = append(r.out.Manifest.Links, manifest.Link{Path: lp, Target: target})
+}
+
+// removal renders a file or link of the system the tutorial removes.
+func (r *renderer) removal(rm *tree.Removal) {
+	pos := rm.Sources[0].Pos()
+	p := fillPath(r.fill, rm.Path, pos, &r.diags)
+	if p == "" || !r.claim(p, rm.Path, pos) {
+		return
+	}
+	mr := manifest.Removed{Path: p}
+	for _, s := range rm.Sources {
+		mr.Sources = append(mr.Sources, manifestSource(s))
+	}
+	r.out.Manifest.Removed = append(r.out.Manifest.Removed, mr)
+}
+
+// nested reports what would be made below a whole file: nothing can be,
+// and no link can stand where a file is.
+func (r *renderer) nested() {
 	whole := map[string]bool{}
-	for _, f := range out.Manifest.Files {
+	for _, f := range r.out.Manifest.Files {
 		if f.Kind == manifest.KindFile {
 			whole[f.Path] = true
 		}
 	}
-	for _, e := range placed {
+	for _, e := range r.placed {
 		for d := path.Dir(e.path); d != "/"; d = path.Dir(d) {
 			if whole[d] {
-				diags.Errorf(e.pos, "%s is a file, so %s cannot be made below it", d, e.path)
+				r.diags.Errorf(e.pos, "%s is a file, so %s cannot be made below it", d, e.path)
 				break
 			}
 		}
 	}
-	m := out.Manifest
-	sort.Slice(m.Files, func(i, j int) bool { return m.Files[i].Path < m.Files[j].Path })
-	sort.Slice(m.Dirs, func(i, j int) bool { return m.Dirs[i].Path < m.Dirs[j].Path })
-	sort.Slice(m.Links, func(i, j int) bool { return m.Links[i].Path < m.Links[j].Path })
-	diags.Sort()
-	return out, diags
 }
 
 // fillPath fills a target path and checks it: absolute, no NUL or
@@ -211,34 +289,44 @@ func (p *Plan) Render(client string, fill Filler) (*Output, content.Diagnostics)
 func fillPath(fill Filler, tmpl string, pos content.Position, diags *content.Diagnostics) string {
 	n := len(*diags)
 	p := fill.Path(tmpl, pos, diags)
-	if len(*diags) > n && diags.HasErrors() {
-		for _, d := range (*diags)[n:] {
-			if d.Severity == content.Error {
-				return ""
-			}
-		}
-	}
-	switch {
-	case strings.ContainsAny(p, "\x00\n\r"):
-		diags.Errorf(pos, "path %s holds a NUL or a line break once filled in", tmpl)
-		return ""
-	case !strings.HasPrefix(p, "/"):
-		diags.Errorf(pos, "path %s is not absolute once filled in", tmpl)
-		return ""
-	case strings.Contains(p, "$"):
-		if v := infer.ShellVariable(p); v != "" {
-			diags.Errorf(pos, "path %s still holds %s once filled in: give it a value, or name the file without it", tmpl, v)
+	for _, d := range (*diags)[n:] {
+		if d.Severity == content.Error {
 			return ""
 		}
+	}
+	if msg := badPath(p, tmpl); msg != "" {
+		diags.Errorf(pos, "%s", msg)
+		return ""
+	}
+	if seg := partGone(fill, tmpl, pos); seg != "" {
+		diags.Errorf(pos, "path %s: its part %s is empty, \".\" or \"/\" once filled in, which would put the file at another path", tmpl, seg)
+		return ""
+	}
+	return path.Clean(p)
+}
+
+// badPath says what is wrong with the path tmpl filled in as p: a NUL or
+// a line break, not absolute, a shell variable left, a "..".
+func badPath(p, tmpl string) string {
+	switch {
+	case strings.ContainsAny(p, "\x00\n\r"):
+		return fmt.Sprintf("path %s holds a NUL or a line break once filled in", tmpl)
+	case !strings.HasPrefix(p, "/"):
+		return fmt.Sprintf("path %s is not absolute once filled in", tmpl)
+	case strings.Contains(p, "$") && infer.ShellVariable(p) != "":
+		return fmt.Sprintf("path %s still holds %s once filled in: give it a value, or name the file without it", tmpl, infer.ShellVariable(p))
 	}
 	for _, seg := range strings.Split(p, "/") {
 		if seg == ".." {
-			diags.Errorf(pos, "path %s holds \"..\" once filled in: a value must not climb out of its directory", tmpl)
-			return ""
+			return fmt.Sprintf("path %s holds \"..\" once filled in: a value must not climb out of its directory", tmpl)
 		}
 	}
-	// a part of the path that a value makes must stay a part: an empty
-	// or "." value would make the file its directory
+	return ""
+}
+
+// partGone returns the part of a path template that a value makes empty,
+// ".", "/" or more than one part: the file would move to another path.
+func partGone(fill Filler, tmpl string, pos content.Position) string {
 	for i, seg := range strings.Split(tmpl, "/") {
 		if !strings.Contains(seg, "$") {
 			continue
@@ -247,11 +335,10 @@ func fillPath(fill Filler, tmpl string, pos content.Position, diags *content.Dia
 		v := fill.Path(seg, pos, &scratch)
 		if v == "" || v == "." || strings.HasPrefix(v, "./") || strings.HasSuffix(v, "/.") || strings.Contains(v, "/./") ||
 			strings.Contains(v, "//") || i > 0 && strings.HasPrefix(v, "/") || v == "/" {
-			diags.Errorf(pos, "path %s: its part %s is empty, \".\" or \"/\" once filled in, which would put the file at another path", tmpl, seg)
-			return ""
+			return seg
 		}
 	}
-	return path.Clean(p)
+	return ""
 }
 
 // ownerPos is where the last chown among srcs is, or def: the step that

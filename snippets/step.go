@@ -64,4 +64,7 @@ type Plan struct {
 	Files []*File // in the order they were first made
 	Dirs  []*Dir
 	Links []*Link
+	// Removed are the files and links of the system the tutorial
+	// removes for good.
+	Removed []*tree.Removal
 }

@@ -2,9 +2,9 @@ package infer
 
 import (
 	"fmt"
-	"path"
 	"strings"
 
+	"github.com/tailordocs/tailor/snippets/lang"
 	"github.com/tailordocs/tailor/snippets/prose"
 	"github.com/tailordocs/tailor/snippets/tree"
 )
@@ -22,6 +22,9 @@ type Result struct {
 	Note string
 	// Place is where an insert goes; nil when the text does not say.
 	Place *tree.Place
+	// Section is the INI section an edit's settings go in when the block
+	// does not say.
+	Section string
 	// Shell is set when the block is commands, to be analysed as shell;
 	// Optional when the text offers them as a choice ("If you ever need
 	// to, ...") and NewFile when it asks to create the file an editor
@@ -38,6 +41,9 @@ type Result struct {
 	Overruled []string
 	// Problems are what the rules found wrong in the tutorial.
 	Problems []Problem
+	// EndFocus is set when the block is of another kind than the file in
+	// focus, which it ends.
+	EndFocus bool
 }
 
 // A Problem is an error or warning a rule found: at the block's
@@ -76,6 +82,9 @@ func Decide(s *Story, b *Block) *Result {
 	transform(v, r, hookNear)
 	transform(v, r, hookEditor)
 	transform(v, r, hookIntent)
+	if v.in == nil && vetoed == "" && r.Rule == "" {
+		inFocus(v, r)
+	}
 	if v.in != nil {
 		for _, d := range v.in.Dirs {
 			if p := absolute(d.Text); p != "" {
@@ -190,8 +199,8 @@ func read(s prose.Sentence, def *prose.Token) reading {
 func readVerbs(v *View) (*Intent, bool) {
 	s := v.sent
 	for i := len(s) - 1; i >= 0; i-- {
-		if s[i].Literal || s.Negated(i) {
-			continue
+		if s[i].Literal || s.Negated(i) || i > 0 && s[i-1].Is(nounMarkers) {
+			continue // "into place", "the add command": nouns
 		}
 		v.verb = i
 		for _, rule := range byHook[hookVerb] {
@@ -210,6 +219,10 @@ func readVerbs(v *View) (*Intent, bool) {
 	}
 	return nil, false
 }
+
+// nounMarkers make the word after them a noun: "into place", "the add
+// command".
+var nounMarkers = prose.NewWords("into in the a an this that its their")
 
 // readClauses reads a sentence as a whole, when no verb asks for a file.
 func readClauses(v *View) *Intent {
@@ -248,6 +261,33 @@ func transform(v *View, r *Result, h hook) {
 			v.in = vd.Intent
 			r.also(rule.ID)
 		}
+	}
+}
+
+// inFocus asks the rules of a block of the file in focus: the first that
+// applies decides, a veto with no intent.
+func inFocus(v *View, r *Result) {
+	f := v.s.focus
+	if f == nil {
+		return
+	}
+	if !v.Commands() && !lang.NeverFile(v.lang) && !sameKind(f.path, v.lang) {
+		r.EndFocus = true
+		return
+	}
+	for _, rule := range byHook[hookFocusBlock] {
+		vd := rule.Match(v)
+		if vd == nil {
+			continue
+		}
+		if vd.Intent == nil {
+			r.Rule, r.Note = rule.ID, vd.Why
+			return
+		}
+		v.in = vd.Intent
+		v.in.Rule = rule.ID
+		r.also(f.rule)
+		return
 	}
 }
 
@@ -410,6 +450,7 @@ func checkTarget(v *View, r *Result) {
 	if v.in != nil {
 		pl := v.in.Place
 		r.Place = &pl
+		r.Section = v.in.Section
 	}
 }
 
@@ -432,6 +473,3 @@ func vetoTarget(v *View, r *Result, rules []*Rule) bool {
 	}
 	return false
 }
-
-// joinDir joins a relative name to a directory.
-func joinDir(dir, name string) string { return path.Join(dir, name) }

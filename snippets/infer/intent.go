@@ -16,6 +16,7 @@ const (
 	RefOpened         // "sudo nano X", then "Paste in the following:": X
 	RefNounPhrase     // "the default configuration": a phrase said earlier with a path
 	RefAnchor         // "add the following before X": the known file holding X
+	RefFocus          // the file in focus
 )
 
 // An Intent is what the text says to do with the block that follows.
@@ -34,6 +35,12 @@ type Intent struct {
 	// /srv/app", "in /srv/app, create NAME".
 	Dir   *prose.Token
 	Place tree.Place
+	// Section is the INI section the block's settings go in ("Under
+	// [mysqld], set:"), when the block does not say.
+	Section string
+	// Whole: the sentence says the block replaces all of the file
+	// ("Replace the contents of X with:"), whatever it holds.
+	Whole bool
 	By    string
 	Dirs  []prose.Token // directories the sentence says to create
 	// Describes: the sentence only says what a file holds ("X contains

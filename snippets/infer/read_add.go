@@ -1,6 +1,8 @@
 package infer
 
 import (
+	"strings"
+
 	"github.com/tailordocs/tailor/snippets/prose"
 	"github.com/tailordocs/tailor/snippets/tree"
 )
@@ -19,6 +21,7 @@ const (
 	formInsertBlock   = "insert.block-end"
 	formInsertSection = "insert.in-section"
 	formInsertStart   = "insert.start"
+	formNewFile       = "create.new-file"
 )
 
 var (
@@ -47,6 +50,9 @@ func readAdd(s prose.Sentence, v int, def *prose.Token) *Intent {
 	// literal; "add ``X`` before ``Y``" is about the literal.
 	for j < len(s) && s[j].Is(prose.ObjectWords) {
 		j++
+	}
+	if j+1 < len(s) && s[j].Literal && s[j+1].Is(prose.BlockNounWords) {
+		j += 2 // "a `[Peer]` section": what is added, named
 	}
 	if j < len(s) && s[j].Literal {
 		return nil
@@ -141,9 +147,19 @@ func (r *addReader) startOf(j int) int {
 }
 
 // into reads "to X", "into the X block", "to that file", "to the file as
-// well".
+// well", "to a new file, X"; "rather than in X" names a file it is not.
 func (r *addReader) into(j int) int {
 	s, in := r.s, r.in
+	if j >= 2 && s.WordsAt(j-2, "rather", "than") || j >= 2 && s.WordsAt(j-2, "instead", "of") || j >= 1 && s.WordsAt(j-1, "not") {
+		if _, next, _ := s.PathAt(j + 1); next > j+1 {
+			return next - 1 // "rather than in jail.local": not that file
+		}
+		return j
+	}
+	if tok, next := newFileAt(s, j+1); tok != nil {
+		in.Op, in.Target, r.place = tree.Create, tok, formNewFile
+		return next - 1
+	}
 	if name, next, ok := s.BlockAt(j + 1); ok {
 		r.blockEnd(name, formInsertBlock)
 		return next - 1
@@ -152,7 +168,10 @@ func (r *addReader) into(j int) int {
 		in.Ref, r.file = RefThatFile, formAddThatFile
 		return next - 1
 	}
-	if tok, next, _ := s.PathAt(j + 1); tok != nil {
+	if tok, next, isDir := s.PathAt(j + 1); tok != nil {
+		if isDir || strings.HasSuffix(tok.Text, "/") {
+			return next - 1 // a directory, never the file
+		}
 		in.Target, r.file = tok, formAddToPath
 		return next - 1
 	}
@@ -221,6 +240,27 @@ func (r *addReader) before(v int) {
 		in.Near = s.HasWords("open", "it") || s.HasWords("edit", "it")
 	}
 }
+
+// newFileAt reads "a new file, X", "a file of its own, X", "a separate
+// file X" at i: the block is all of X.
+func newFileAt(s prose.Sentence, i int) (*prose.Token, int) {
+	k, ok := newFileP.At(s, i)
+	if !ok {
+		return nil, i
+	}
+	for k < len(s) && s[k].Text == "," {
+		k++
+	}
+	if k < len(s) && s[k].Word("named", "called") {
+		k++
+	}
+	if tok, next, isDir := s.PathAt(k); tok != nil && !isDir && !strings.HasSuffix(tok.Text, "/") {
+		return tok, next
+	}
+	return nil, i
+}
+
+var newFileP = prose.Compile("a new file", "a file of its own", "a separate file", "its own file", "a dedicated file", "a new configuration file")
 
 // placedBefore reports whether a word of place comes before the verb at
 // v: "Below the DocumentRoot line, add:".

@@ -20,8 +20,10 @@ var (
 // contents of that file with:" at the verb v.
 func readChange(s prose.Sentence, v int) *Intent {
 	j := v + 1
+	whole := s[v].Word("replace", "overwrite")
 	if contentsOfP.Match(s, j) {
 		j += 3
+		whole = true
 	}
 	tok, next, isDir := s.PathAt(j)
 	if isDir {
@@ -45,11 +47,11 @@ func readChange(s prose.Sentence, v int) *Intent {
 	}
 	switch {
 	case tok != nil:
-		return &Intent{Op: tree.Create, Target: tok, Rule: "change.path"}
+		return &Intent{Op: tree.Create, Target: tok, Rule: "change.path", Whole: whole}
 	case that:
-		return &Intent{Op: tree.Create, Ref: RefThatFile, Rule: "change.that-file"}
+		return &Intent{Op: tree.Create, Ref: RefThatFile, Rule: "change.that-file", Whole: whole}
 	}
-	return &Intent{Op: tree.Create, Ref: RefNounPhrase, NP: np, Rule: "change.noun-phrase"}
+	return &Intent{Op: tree.Create, Ref: RefNounPhrase, NP: np, Rule: "change.noun-phrase", Whole: whole}
 }
 
 // nounPhrase reads a noun phrase at j, up to "to" or "with": its words
@@ -123,8 +125,8 @@ func aboutLines(r prose.Sentence) bool {
 // verb v.
 func readSave(s prose.Sentence, v int) *Intent {
 	j := v + 1
-	for j < len(s) && s[j].Is(prose.ObjectWords) {
-		j++
+	for j < len(s) && (s[j].Is(prose.ObjectWords) || s[j].Word("file")) {
+		j++ // "put this file into X": the block is the file
 	}
 	if j >= len(s) || !s[j].Word("as", "to", "in", "into") {
 		return nil

@@ -8,13 +8,16 @@ import (
 )
 
 var (
+	// asking what a file holds, after "make": "Make X look like this"
+	makeLookP = prose.Compile("look like this", "look like the following", "read as follows", "contain the following",
+		"hold the following", "holds", "hold", "contains", "has")
 	// asking what a file holds: "X should look like this"
 	shouldBeP = prose.Compile("should be like", "should look like", "should be as follows", "should contain",
 		"should have these", "should have the following", "must be like", "must contain", "must look like",
 		"with the following contents", "with the following content", "with these contents", "with this content",
 		"should read", "should now look like", "should now be")
 	// only saying what a file holds: "X looks like this"
-	looksLikeP = prose.Compile("looks like this", "has these contents", "has the following", "contains the following",
+	looksLikeP = prose.Compile("looks like this", "looks like the following", "has these contents", "has the following", "contains the following",
 		"contains these", "reads as follows")
 	// saying what a file has become
 	restatedP = prose.Compile("now", "after these changes", "after this change", "at this point", "in the end")
@@ -55,6 +58,10 @@ func readCopulaRef(s prose.Sentence) *Intent {
 	for i < len(s) && s[i].Word("now", "then", "afterwards", ",", "so") {
 		i++
 	}
+	makeSure := s.WordsAt(i, "make", "sure")
+	if makeSure {
+		i += 2
+	}
 	ok, next := s.ThatFileAt(i)
 	if !ok && s.WordsAt(i, "the", "file") {
 		ok, next = true, i+2
@@ -64,6 +71,9 @@ func readCopulaRef(s prose.Sentence) *Intent {
 	}
 	r := s[next:]
 	match, indicative := copula(r, 3)
+	if !match && makeSure && makeLookP.Match(r, 0) {
+		match = true // "Make sure that file holds the mail domain:"
+	}
 	if !match || aboutLines(r) {
 		return nil
 	}
@@ -93,6 +103,9 @@ func readCopula(s prose.Sentence) *Intent {
 		}
 		r := rest[k:]
 		match, indicative := copula(r, 8)
+		if !match && s[:i].HasWords("make") && makeLookP.Match(r, 0) {
+			match, indicative = true, false // "Make X look like this:"
+		}
 		if !match || aboutLines(r) {
 			continue
 		}

@@ -40,7 +40,7 @@ func createdName(s prose.Sentence, j int) (*prose.Token, bool) {
 	if k < len(s) && !s[k].Literal && isPlainWord(s[k].Lower) {
 		// a word saying which, then what it is
 		m := k + 1
-		for m < len(s) && s[m].Is(prose.FileNouns) {
+		for m < len(s) && (s[m].Is(prose.FileNouns) || m > k+1 && s[m].Text == ",") {
 			m++
 		}
 		if m > k+1 && m < len(s) && s[m].Literal {

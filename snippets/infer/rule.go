@@ -37,22 +37,25 @@ func (p Phase) String() string { return phaseNames[p] }
 type hook int
 
 const (
-	hookStop     hook = iota // before anything: the block is settled
-	hookSentence             // a sentence is no instruction at all
-	hookVerb                 // a sentence read from a verb
-	hookNegation             // the sentence's verbs are negated
-	hookClause               // a sentence read as a whole
-	hookNear                 // "it" names a file of the sentence before
-	hookEditor               // the text types into an open editor
-	hookIntent               // the intent is not about a file
-	hookTarget               // the file, from the block or the intent
-	hookRef                  // the file an intent refers to
-	hookName                 // a relative name, against what is known
-	hookRefine               // the operation, now that the file is known
-	hookOverride             // what the annotation says of the operation
-	hookCheck                // the file, once known
-	hookFollowed             // the file, its links followed
-	hookNone                 // a block that makes no file
+	hookStop       hook = iota // before anything: the block is settled
+	hookSentence               // a sentence is no instruction at all
+	hookVerb                   // a sentence read from a verb
+	hookNegation               // the sentence's verbs are negated
+	hookClause                 // a sentence read as a whole
+	hookNear                   // "it" names a file of the sentence before
+	hookEditor                 // the text types into an open editor
+	hookFocusBlock             // a block of the file in focus
+	hookFocus                  // a sentence puts a file in focus
+	hookHeading                // a heading puts a file in focus
+	hookIntent                 // the intent is not about a file
+	hookTarget                 // the file, from the block or the intent
+	hookRef                    // the file an intent refers to
+	hookName                   // a relative name, against what is known
+	hookRefine                 // the operation, now that the file is known
+	hookOverride               // what the annotation says of the operation
+	hookCheck                  // the file, once known
+	hookFollowed               // the file, its links followed
+	hookNone                   // a block that makes no file
 )
 
 // A Rule is one way the text decides what a code block does. It is
@@ -126,7 +129,7 @@ var (
 )
 
 func init() {
-	registry = concat(explicitRules, sentenceRules, verbRules, intentRules, refRules, nameRules, refineRules, noneRules)
+	registry = concat(explicitRules, sentenceRules, verbRules, intentRules, focusRules, focusBlockRules, refRules, nameRules, refineRules, noneRules)
 	byHook = map[hook][]*Rule{}
 	for _, r := range registry {
 		byHook[r.hook] = append(byHook[r.hook], r)

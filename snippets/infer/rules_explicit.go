@@ -2,6 +2,7 @@ package infer
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/tailordocs/tailor/snippets/prose"
@@ -30,6 +31,45 @@ var explicitRules = []*Rule{
 		Match: func(v *View) *Verdict {
 			if a := v.b.Annotation; a != nil && a.Op == string(tree.Skip) {
 				return &Verdict{Why: "skipped by annotation", By: "annotation"}
+			}
+			return nil
+		},
+	},
+	{
+		ID: "veto.alternative", Phase: Veto, hook: hookStop,
+		Doc: "a block of one of several alternatives (\"Option A: ...\", \"Option B: ...\") that no tag of the client chooses: not applied",
+		Examples: []string{
+			"## Option A: with nginx\n\nCreate `/etc/nginx/conf.d/a.conf`:\n\n```nginx\nserver {}\n```\n\n## Option B: with Apache\n\nCreate `/etc/apache2/sites-available/a.conf`:\n\n```apache\n<VirtualHost *:80>\n</VirtualHost>\n```\n",
+			"### Method 1\n\n```bash\nsudo ln -s /opt/a-1.0 /opt/a\n```\n\n### Method 2\n\n```bash\nsudo git clone x /opt/a\n```\n",
+		},
+		Counter: []string{
+			"## Option A: with nginx\n\nCreate `/etc/nginx/conf.d/a.conf`:\n\n```nginx\nserver {}\n```\n",
+			"## Options of the server\n\nCreate `/etc/a.conf`:\n\n```ini\na = 1\n```\n\n## Options of the client\n\nCreate `/etc/b.conf`:\n\n```ini\nb = 1\n```\n",
+		},
+		Match: func(v *View) *Verdict {
+			if a := v.b.Alternative; a != nil && !a.Chosen {
+				return &Verdict{Why: fmt.Sprintf("one of the alternatives %s: not applied (a client chooses one with a tag, such as %s)", strings.Join(quoted(a.Group), ", "), tagFor(a))}
+			}
+			return nil
+		},
+	},
+	{
+		ID: "veto.procedure", Phase: Veto, hook: hookStop,
+		Doc: "a block of a recovery, rollback, upgrade or troubleshooting section (the section or one it is in says so): it does not change the configuration the tutorial builds",
+		Examples: []string{
+			"# Troubleshooting\n\nIf it does not start, add this to `/etc/app.conf`:\n\n```ini\ndebug = 1\n```\n",
+			"# Setup\n\n## Rolling back\n\n### The link\n\n```bash\nsudo ln -sfn /opt/app-1.0 /opt/app\n```\n",
+		},
+		Counter: []string{
+			"# Setup\n\nAdd this to `/etc/app.conf`:\n\n```ini\ndebug = 1\n```\n",
+			"# Backups\n\nCreate `/usr/local/bin/backup.sh`:\n\n```bash\n#!/bin/sh\ntar czf /var/backups/a.tgz /etc\n```\n",
+		},
+		Match: func(v *View) *Verdict {
+			if v.b.Annotation != nil {
+				return nil
+			}
+			if t := v.s.procedure(); t != "" {
+				return &Verdict{Why: fmt.Sprintf("a step of %q, apart from the configuration the tutorial builds: not applied", t)}
 			}
 			return nil
 		},
@@ -69,6 +109,23 @@ var explicitRules = []*Rule{
 				return &Verdict{Why: fmt.Sprintf("caption %q: cannot tell which directory it is in", c), Via: via}
 			}
 			return &Verdict{Target: p, By: "caption", Via: via}
+		},
+	},
+	{
+		ID: "comment.path", Phase: Explicit, hook: hookTarget,
+		Doc:      "a block whose first line is a comment holding only a path (\"# /etc/systemd/system/app.service\") is that file; the text says what to do with it (create by default)",
+		Examples: []string{"Create the unit file:\n\n```ini\n# /etc/systemd/system/app.service\n[Unit]\nDescription=app\n```\n", "```nginx\n# /etc/nginx/conf.d/gzip.conf\ngzip on;\n```\n"},
+		Counter:  []string{"```ini\n# /etc/hosts is read first\n[a]\n```\n", "Run:\n\n```bash\n# /etc/motd\ncat /etc/motd\n```\n"},
+		Match: func(v *View) *Verdict {
+			c := commentPath(v.b.Code.Text, v.lang)
+			if c == "" || v.Commands() {
+				return nil
+			}
+			p, via := v.resolveName(c)
+			if p == "" {
+				return nil
+			}
+			return &Verdict{Target: p, By: "first-line comment", Via: via}
 		},
 	},
 	{
@@ -119,4 +176,38 @@ func captionPath(c string) string {
 		return ""
 	}
 	return c
+}
+
+func quoted(list []string) []string {
+	out := make([]string, len(list))
+	for i, s := range list {
+		out[i] = strconv.Quote(s)
+	}
+	return out
+}
+
+// tagFor is a tag that chooses an alternative: its label in lower case,
+// words joined by "-".
+func tagFor(a *Alternative) string {
+	return strings.Join(strings.FieldsFunc(strings.ToLower(a.Label), func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9')
+	}), "-")
+}
+
+// commentPath returns the path a block's first line names in a comment
+// of its own ("# /etc/x.conf", "// /etc/x.js", "; /etc/php.ini"), "" for
+// none.
+func commentPath(text, name string) string {
+	first, _, _ := strings.Cut(text, "\n")
+	t := strings.TrimSpace(first)
+	for _, c := range []string{"#", "//", ";", "--"} {
+		if rest, ok := strings.CutPrefix(t, c); ok {
+			p := strings.TrimSpace(rest)
+			if strings.HasPrefix(p, "/") && prose.Literal(p).IsPath(true) {
+				return p
+			}
+			return ""
+		}
+	}
+	return ""
 }

@@ -168,7 +168,7 @@ var intentRules = []*Rule{
 			if in == nil || scriptGoesOn(v) {
 				return nil
 			}
-			commands := lang.IsShell(v.lang) || (v.lang == "" || v.lang == "text") && v.looksLikeShell()
+			commands := lang.IsShell(v.lang) || lang.IsNone(v.lang) && v.lang != "none" && v.looksLikeShell()
 			if in.Ref == RefContinue && commands || in.Ref == RefOpened && lang.IsShell(v.lang) {
 				return &Verdict{Why: "commands, not lines of the file before"}
 			}

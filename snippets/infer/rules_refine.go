@@ -76,6 +76,27 @@ var nameRules = []*Rule{
 		},
 	},
 	{
+		ID: "name.well-known", Phase: Discourse, hook: hookName,
+		Doc: "a well-known file named by its base name (pg_hba.conf, sshd_config, main.cf) where the tutorial installs its server or names its directory: its home on Debian",
+		Examples: []string{
+			"In `/etc/postgresql/16/main/postgresql.conf` set:\n\n```\nport = 5432\n```\n\nAdd a line for it at the end of `pg_hba.conf`:\n\n```\nhost all all 10.0.0.2/32 scram-sha-256\n```\n",
+			"```bash\nsudo apt install -y openssh-server\n```\n\nIn `sshd_config` set:\n\n```\nPasswordAuthentication no\n```\n",
+		},
+		Counter: []string{
+			"Add a line for it at the end of `pg_hba.conf`:",
+			"In `/etc/postgresql/15/main/a.conf` and `/etc/postgresql/16/main/a.conf` alike, add this to `pg_hba.conf`:",
+		},
+		Match: func(v *View) *Verdict {
+			if strings.Contains(v.name, "/") {
+				return nil
+			}
+			if p := v.s.wellKnown(v.name); p != "" {
+				return &Verdict{Target: p}
+			}
+			return nil
+		},
+	},
+	{
 		ID: "name.shell-directory", Phase: Discourse, hook: hookName,
 		Doc: "a relative name after a `cd` in the same section: in the shell's directory",
 		Examples: []string{
@@ -147,6 +168,42 @@ var refineRules = []*Rule{
 				return &Verdict{Op: tree.Check}
 			}
 			return nil
+		},
+	},
+	{
+		ID: "edit.keyed", Phase: Discourse, hook: hookRefine,
+		Doc: "\"Change X to the following\", \"In X set:\" of a file the tutorial does not make, over settings of its format: set in place, the rest of X kept",
+		Examples: []string{
+			"Change `/etc/redis/redis.conf` to the following:\n\n```\nmaxmemory 1gb\n```\n",
+			"In `/etc/postgresql/16/main/postgresql.conf` set:\n\n```\nport = 5433\n```\n",
+		},
+		Counter: []string{
+			"Replace the contents of `/etc/redis/redis.conf` with:\n\n```\nmaxmemory 1gb\n```\n",
+			"Change `/etc/nginx/sites-available/default` to the following:\n\n```nginx\nserver {\n    return 444;\n}\n```\n",
+		},
+		Match: func(v *View) *Verdict {
+			if !setsSettings(v.in.Rule) || v.in.Whole || v.s.files.IsWhole(v.target) || !keyed(v.lang, v.target, v.b.Code.Text) {
+				return nil
+			}
+			return &Verdict{Op: tree.Edit}
+		},
+	},
+	{
+		ID: "create.new-drop-in", Phase: Discourse, hook: hookRefine,
+		Doc: "\"In X set:\" over what is not settings, X a new file of a directory of drop-ins (sites-available, conf.d, *.d): all of X",
+		Examples: []string{
+			"In `/etc/nginx/sites-enabled/app.conf` set:\n\n```nginx\nserver {\n    listen 80;\n}\n```\n",
+			"In `/etc/apache2/conf-available/app.conf` set:\n\n```apache\n<Directory /srv/app>\n</Directory>\n```\n",
+		},
+		Counter: []string{
+			"In `/etc/postgresql/16/main/pg_hba.conf` set:\n\n```text\nhost all all 127.0.0.1/32 md5\nhost all all ::1/128 md5\n```\n",
+			"In `/etc/nginx/nginx.conf` set:\n\n```nginx\nhttp {\n}\n```\n",
+		},
+		Match: func(v *View) *Verdict {
+			if v.in.Rule != "set.in-path" || v.op != tree.Edit || v.s.files.HasFile(v.target) || keyed(v.lang, v.target, v.b.Code.Text) || !dropIn(v.target) {
+				return nil
+			}
+			return &Verdict{Op: tree.Create}
 		},
 	},
 	{
@@ -290,7 +347,7 @@ var noneRules = []*Rule{
 	{
 		ID: "none.edit-in-place", Phase: Discourse, hook: hookNone,
 		Doc:      "\"find the line and change it to\", \"uncomment\": a change of lines where they are",
-		Examples: []string{"Find the line `Port 22` and change it to:", "Uncomment the following line:"},
+		Examples: []string{"Find the line `Port 22` and change it to:", "Search for the `[mysqld]` section and change it so that it reads:"},
 		Counter:  []string{"Add the following to `/etc/ssh/sshd_config`:", "This is what it prints:"},
 		Match: func(v *View) *Verdict {
 			if len(v.sents) > 0 && editsInPlace(v.Last()) {
@@ -308,4 +365,26 @@ var noneRules = []*Rule{
 			return &Verdict{Why: "the text before the block asks for no file"}
 		},
 	},
+}
+
+// setsSettings reports whether the rule id reads a sentence that gives a
+// file settings rather than asking to create it.
+func setsSettings(id string) bool {
+	switch id {
+	case "change.path", "change.that-file", "change.noun-phrase", "set.in-path", "edit.setting", "edit.uncomment":
+		return true
+	}
+	return false
+}
+
+// dropIn reports whether p is a file of a directory of drop-ins, of
+// which a tutorial adds its own: sites-available, conf.d, *.d.
+func dropIn(p string) bool {
+	dir := parentDir(p)
+	base := lastPart(dir)
+	switch base {
+	case "sites-available", "sites-enabled", "conf-available", "conf-enabled", "mods-available", "snippets":
+		return true
+	}
+	return strings.HasSuffix(base, ".d")
 }

@@ -140,6 +140,9 @@ var refRules = []*Rule{
 			if p := madeOrOpened(v); p != "" {
 				return &Verdict{Target: p}
 			}
+			if v.Focus() != "" {
+				return nil
+			}
 			return &Verdict{Why: "the text names no file it is working on"}
 		},
 	},
@@ -173,6 +176,9 @@ var refRules = []*Rule{
 			if last := v.Last(); last != nil && v.s.lastFile != "" && last.HasWords("same", "file") {
 				return &Verdict{Target: v.s.lastFile}
 			}
+			if v.Focus() != "" {
+				return nil
+			}
 			return &Verdict{Why: "\"that file\": no file is named before"}
 		},
 	},
@@ -192,7 +198,31 @@ var refRules = []*Rule{
 			if p := namedWith(v, np); p != "" {
 				return &Verdict{Target: p}
 			}
+			if v.Focus() != "" {
+				return nil
+			}
 			return &Verdict{Why: fmt.Sprintf("%q: no earlier sentence of the section names its file", np)}
+		},
+	},
+	{
+		ID: "ref.focus", Phase: Discourse, hook: hookRef,
+		Doc: "the file in focus: of a block no sentence asks anything of, or of \"add the following\", \"the file\", \"the configuration file\" when nothing else is named",
+		Examples: []string{
+			"Open `/etc/app/config.py` in your editor.\n\n## Hosts\n\nThe hosts it answers to:\n\n```python\nHOSTS = ['a']\n```\n",
+			"# Setup\n\nCreate a file named `extra.py` in the `/opt/app` directory.\n\n```python\nA = 1\n```\n\n## More\n\nAdd the following:\n\n```python\nB = 2\n```\n",
+		},
+		Counter: []string{
+			"Open `/etc/app/config.py` in your editor.\n\nAdd this to `/etc/app/other.py`:\n\n```python\nB = 2\n```\n",
+			"Add the following:",
+		},
+		Match: func(v *View) *Verdict {
+			switch v.in.Ref {
+			case RefFocus, RefContinue, RefThatFile, RefNounPhrase:
+				if f := v.Focus(); f != "" {
+					return &Verdict{Target: f}
+				}
+			}
+			return nil
 		},
 	},
 	{
@@ -324,7 +354,7 @@ func fileWithAnchor(v *View) *Verdict {
 // ruleExamples returns the examples of another rule, for a rule that
 // decides them too.
 func ruleExamples(id string) []string {
-	for _, list := range [][]*Rule{verbRules, sentenceRules, intentRules} {
+	for _, list := range [][]*Rule{verbRules, sentenceRules, intentRules, focusRules} {
 		for _, r := range list {
 			if r.ID == id {
 				return r.Examples

@@ -1,7 +1,10 @@
 package infer
 
 import (
+	"strings"
+
 	"github.com/tailordocs/tailor/snippets/prose"
+	"github.com/tailordocs/tailor/snippets/tree"
 )
 
 // verbRules read a sentence from a verb of creating, adding, changing
@@ -43,6 +46,105 @@ var verbRules = []*Rule{
 		[]string{"The unit is `/etc/systemd/system/x.service`. Save the following as that file:", "Backups are run by `/usr/local/bin/backup`. Write this to it:"},
 		[]string{"Save the following as `/usr/local/bin/backup`:", "Write this down:"}),
 
+	{
+		ID: "set.in-path", Phase: Intro, hook: hookVerb, verbs: setVerbs,
+		Doc: "\"In X set:\", \"Set in X:\", \"enable ... in X\": the block's settings, set in place in X (a new file of a drop-in directory: all of it)",
+		Examples: []string{
+			"In `/etc/postgresql/16/main/postgresql.conf` set:\n\n```\nlisten_addresses = 'localhost'\n```\n",
+			"First, enable the LDAP backend in `/opt/app/configuration.py`.\n\n```python\nREMOTE_AUTH_BACKEND = 'ldap'\n```\n",
+		},
+		Counter: []string{
+			"Set the password in the web interface:",
+			"In the web interface, enable the plugin:",
+		},
+		Match: func(v *View) *Verdict {
+			if in := readSet(v.sent, v.verb); in != nil {
+				return &Verdict{Intent: in}
+			}
+			return nil
+		},
+	},
+	{
+		ID: "edit.following-settings", Phase: Intro, hook: hookVerb, verbs: editSettingVerbs,
+		Doc: "\"Change the following values in X:\", \"Open X and change these values:\", \"Under [mysqld], set these:\": the block's settings, set in place",
+		Examples: []string{
+			"Change the following values in `/etc/php/8.2/fpm/php.ini`:\n\n```ini\nmemory_limit = 256M\n```\n",
+			"Open `/opt/app/.env` and change these values:\n\n```\nPORT=8080\n```\n",
+		},
+		Counter: []string{
+			"Change the following values in the web interface and save.",
+			"Change the password to something long:",
+		},
+		Match: func(v *View) *Verdict {
+			if in := readFollowingSettings(v.sent, v.verb, v.def); in != nil {
+				return &Verdict{Intent: in}
+			}
+			return nil
+		},
+	},
+	{
+		ID: "edit.setting", Phase: Intro, hook: hookVerb, verbs: editSettingVerbs,
+		Doc: "\"modify the `KEY` option to match the following\", \"set `KEY` to this\": the setting, set in place in the file named or in focus",
+		Examples: []string{
+			"Open `/opt/app/ldap.py` in your editor.\n\nModify the `USER_SEARCH` option to match the following:\n\n```python\nUSER_SEARCH = 'x'\n```\n",
+			"Change the `maxmemory` setting in `/etc/redis/redis.conf` to this:\n\n```\nmaxmemory 1gb\n```\n",
+		},
+		Counter: []string{
+			"Change the password to something long:",
+			"Modify `/etc/app.conf` to match the following:",
+		},
+		Match: func(v *View) *Verdict {
+			if in := readSetting(v.sent, v.verb); in != nil {
+				return &Verdict{Intent: in}
+			}
+			return nil
+		},
+	},
+	{
+		ID: "edit.uncomment", Phase: Intro, hook: hookVerb, verbs: prose.NewWords("uncomment"),
+		Doc: "\"Uncomment the ssl_certificate lines:\" over the lines: set where they stand commented out, in the file named or in focus",
+		Examples: []string{
+			"Then edit `/etc/nginx/sites-available/app` to:\n\n1. Uncomment the `ssl_certificate` line:\n\n    ```nginx\n    ssl_certificate /etc/ssl/a.pem;\n    ```\n",
+			"Uncomment the following in `/etc/ssh/sshd_config`:\n\n```\nPasswordAuthentication no\n```\n",
+		},
+		Counter: []string{
+			"Uncomment the line and restart.",
+			"Open `/etc/ssh/sshd_config`. Do not uncomment the following:\n\n```\nPermitRootLogin yes\n```\n",
+		},
+		Match: func(v *View) *Verdict {
+			if in := readUncomment(v.sent, v.verb); in != nil {
+				return &Verdict{Intent: in}
+			}
+			return nil
+		},
+	},
+	{
+		ID: "add.goes-in", Phase: Intro, hook: hookVerb, verbs: prose.NewWords("go goes belong belongs"),
+		Doc: "\"On the server it goes at the end of X:\", \"this belongs in X:\": appended to X",
+		Examples: []string{
+			"On the server it goes at the end of `/home/app/.ssh/authorized_keys`:",
+			"This line belongs in `/etc/hosts`:",
+		},
+		Counter: []string{
+			"Logs go to `/var/log/app.log`:",
+			"It goes without saying that `/etc/hosts` matters:",
+		},
+		Match: func(v *View) *Verdict {
+			s, j := v.sent, v.verb+1
+			if end, ok := endOfP.At(s, j); ok {
+				j = end
+			} else if s.WordsAt(j, "in") || s.WordsAt(j, "into") {
+				j++
+			} else {
+				return nil
+			}
+			tok, next, isDir := s.PathAt(j)
+			if tok == nil || isDir || strings.HasSuffix(tok.Text, "/") || next != len(s)-1 || !s.EndsWithColon() {
+				return nil
+			}
+			return &Verdict{Intent: &Intent{Op: tree.Append, Target: tok}}
+		},
+	},
 	addForm(formAddToPath, "\"Add the following to X\", \"Paste this into X\": appended to X",
 		[]string{"Time to configure it. Add the following to `/etc/opt/$P/settings.py`:", "Then add these statements to `/etc/opt/$P/settings.py`:"},
 		[]string{"Add your SSH key:", "Add the following to your shell profile:"}),
@@ -80,6 +182,9 @@ var verbRules = []*Rule{
 		[]string{"Add the following at the beginning of `/etc/hosts.allow`:", "Add this at the top of `/etc/app/app.py`:"},
 		[]string{"Add the following at the end of `/etc/hosts.allow`:", "At the beginning, add a user:"}),
 }
+
+// editSettingVerbs change a setting's value.
+var editSettingVerbs = prose.NewWords("modify change set update edit")
 
 // createForm declares a rule for one form of "create" sentences.
 func createForm(id, doc string, examples, counter []string) *Rule {

@@ -17,6 +17,7 @@ type Files interface {
 	IsWhole(p string) bool              // the tutorial makes p as a whole file
 	HasFile(p string) bool              // the tutorial writes to p, whole or in part
 	Known(p string) bool                // p is known to exist
+	IsDir(p string) bool                // the tutorial makes the directory p
 	Paths() []string                    // the files made so far, in the order first made
 	Holds(p string, pl tree.Place) bool // p is whole and holds the place once
 	Follow(p string) string             // p with the links the tutorial made followed
@@ -58,7 +59,12 @@ type Story struct {
 	mentions   []mention
 	sents      []prose.Sentence
 	prev       *prevBlock
-	newDirs    []string // the directories the shell block being read made
+	newDirs    []string        // the directories the shell block being read made
+	installed  map[string]bool // the packages the tutorial installs
+	seenDirs   map[string]bool // the directories of the absolute paths named so far
+	level      int             // the level of the section being read
+	titles     []heading       // the titles of the sections being read, outermost first
+	focus      *focus          // the file in focus, nil for none
 }
 
 // prevBlock is the last block of the section that wrote a file.
@@ -70,20 +76,37 @@ type prevBlock struct {
 // NewStory returns the story of a tutorial whose files are files.
 func NewStory(files Files) *Story { return &Story{files: files} }
 
-// Page starts a page: the shell starts anew.
+// Page starts a page: the shell starts anew, but for the users the
+// tutorial made.
 func (s *Story) Page() {
-	s.Shell = shell.State{}
+	s.Shell = shell.State{Homes: s.Shell.Homes}
 	s.lastFile = ""
-	s.Section("")
+	s.Section(nil, 0)
 }
 
-// Section starts a section with the title given.
-func (s *Story) Section(title string) {
+// Section starts a section with the title given, at level (1 for a
+// page's title). A section at the level of the one that put a file in
+// focus, or above, ends the focus; a title that names a file puts it in
+// focus.
+func (s *Story) Section(title []content.Inline, level int) {
 	s.section++
-	s.secTitle = title
+	s.secTitle = content.PlainText(title)
+	s.level = level
+	for len(s.titles) > 0 && s.titles[len(s.titles)-1].level >= level {
+		s.titles = s.titles[:len(s.titles)-1]
+	}
+	if len(title) > 0 {
+		s.titles = append(s.titles, heading{level: level, sent: prose.Sentence(prose.Tokenize(title))})
+	}
 	s.mentions = s.mentions[:0]
 	s.sents = s.sents[:0]
 	s.prev = nil
+	if s.focus != nil && level <= max(s.focus.level, 1) {
+		s.focus = nil
+	}
+	if len(title) > 0 {
+		s.setFocus(prose.Read(title), hookHeading)
+	}
 }
 
 // Paragraph reads a paragraph. It returns the files it creates empty
@@ -95,6 +118,7 @@ func (s *Story) Paragraph(inlines []content.Inline) []string {
 	for _, sent := range prose.Read(inlines) {
 		s.sents = append(s.sents, sent)
 		s.mentionsOf(sent)
+		s.setFocus([]prose.Sentence{sent}, hookFocus)
 		if !sent.EndsWithPeriod() {
 			continue
 		}
@@ -122,6 +146,7 @@ func (s *Story) mentionsOf(sent prose.Sentence) {
 		if p := absolute(t.Text); p != "" && s.files.Known(p) {
 			isDir = true
 		}
+		s.seen(absolute(t.Text))
 		s.mentions = append(s.mentions, mention{tok: t, isDir: isDir, sent: sent, para: s.paras})
 	}
 }
@@ -136,7 +161,14 @@ func (s *Story) mention(p string, isDir bool) {
 // applied, for the prose after it: the files it wrote or changed ("that
 // file", "it"), the editor it opened, the directory it moved to.
 func (s *Story) ShellEffect(code *content.Code, e shell.Effect) {
+	s.seen(e.Path)
 	switch e.Kind {
+	case shell.Package:
+		if s.installed == nil {
+			s.installed = map[string]bool{}
+		}
+		s.installed[e.Name] = true
+		return
 	case shell.Cd:
 		s.shellSec = s.section
 		return
@@ -209,13 +241,28 @@ func (s *Story) OpenedNew(code *content.Code, isNew bool) {
 }
 
 // Decided records a block that wrote to target (op not a check): the
-// file the text works on next.
+// file the text works on next. A block written to another file than the
+// one in focus ends the focus.
 func (s *Story) Decided(code *content.Code, target string, op tree.Op) {
 	s.prev = &prevBlock{target: target, code: code}
 	if target != "" && op != tree.Check {
 		s.lastFile = target
 	}
+	if s.focus == nil || target == "" {
+		return
+	}
+	if target != s.files.Follow(s.focus.path) {
+		s.focus = nil
+		return
+	}
+	if op != tree.None && op != tree.Check {
+		s.focus.written++
+	}
 }
+
+// EndFocus ends the focus: a block of another kind than the file in
+// focus came.
+func (s *Story) EndFocus() { s.focus = nil }
 
 // CodeDone records that a code block was read.
 func (s *Story) CodeDone(code *content.Code) {
@@ -240,4 +287,36 @@ func absolute(p string) string {
 		return ""
 	}
 	return path.Clean(p)
+}
+
+// A heading is the title of a section being read.
+type heading struct {
+	level int
+	sent  prose.Sentence
+}
+
+// procedure returns the title of the section being read, or of one it
+// is in, that makes its steps a procedure apart from the configuration:
+// "Troubleshooting", "Rolling back", "If you are locked out"; "" for none.
+func (s *Story) procedure() string {
+	for _, t := range s.titles {
+		if prose.ProcedureTitles.In(t.sent) {
+			return t.sent.Text()
+		}
+	}
+	return ""
+}
+
+// seen records the directory of an absolute path named, for the
+// well-known homes of files.
+func (s *Story) seen(p string) {
+	if p == "" || !strings.HasPrefix(p, "/") {
+		return
+	}
+	if s.seenDirs == nil {
+		s.seenDirs = map[string]bool{}
+	}
+	for d := path.Dir(p); d != "/" && d != "."; d = path.Dir(d) {
+		s.seenDirs[d] = true
+	}
 }

@@ -20,6 +20,18 @@ type Block struct {
 	// none. AnnotationOK is false when it has errors.
 	Annotation   *Annotation
 	AnnotationOK bool
+	// Alternative is the alternative the block is in ("Option A: ..."),
+	// nil for none.
+	Alternative *Alternative
+}
+
+// An Alternative is one of several ways a tutorial offers to do a step:
+// a section titled "Option A: ...", a tab. Its blocks are applied only
+// when the client's tags choose it.
+type Alternative struct {
+	Label  string   // its title
+	Group  []string // the titles of all the alternatives, its own too
+	Chosen bool
 }
 
 // An Annotation is a tailor annotation, its keys checked.

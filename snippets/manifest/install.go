@@ -60,13 +60,18 @@ func (m *Manifest) InstallScript() []byte {
 		b.WriteString(maskedOutput(m.Masks))
 	}
 	b.WriteString(scriptHead)
-
 	p := m.plan()
+	if len(p.edits()) > 0 {
+		b.WriteString("\n# EDIT_AWK sets keyed lines where they stand: see prepare_edit.\n")
+		b.WriteString("# shellcheck disable=SC2016 # awk's $0, not the shell's\n")
+		b.WriteString("EDIT_AWK='" + editAwk + "'\n")
+	}
+
 	b.WriteString("\n# Checks: nothing changes unless all pass.\n")
 	hasOwners := false
 	for _, f := range p.files {
 		dir := "rootfs"
-		if f.Kind == KindFragment {
+		if f.Kind != KindFile {
 			dir = "fragments"
 		}
 		fmt.Fprintf(&b, "check_source %s %s %s\n", dir, shQuote(f.Path), shQuote(strings.ToLower(f.SHA256)))
@@ -79,6 +84,12 @@ func (m *Manifest) InstallScript() []byte {
 	}
 	for _, l := range p.links {
 		fmt.Fprintf(&b, "check_not_dir %s\n", shQuote(l.Path))
+	}
+	for _, r := range m.Removed {
+		fmt.Fprintf(&b, "check_not_dir %s\n", shQuote(r.Path))
+		fmt.Fprintf(&b, "check_kind %s link\n", shQuote(r.Path))
+		fmt.Fprintf(&b, "check_inside %s link\n", shQuote(r.Path))
+		fmt.Fprintf(&b, "check_backups %s\n", shQuote(r.Path))
 	}
 	for _, f := range p.files {
 		fmt.Fprintf(&b, "check_kind %s file\n", shQuote(f.Path))
@@ -127,6 +138,9 @@ func (m *Manifest) InstallScript() []byte {
 		fmt.Fprintf(&b, "prepare_fragment %d %s %s %s %s %s\n", i+1, shQuote(f.Path),
 			shQuote(begin), shQuote(end), shQuote(f.Before), shQuote(f.After))
 	}
+	for i, f := range p.edits() {
+		b.WriteString(prepareEdit(i+1, f))
+	}
 	if hasOwners {
 		b.WriteString("HAS_OWNERS=1\n")
 	}
@@ -151,6 +165,12 @@ func (m *Manifest) InstallScript() []byte {
 			newMode = "0644"
 		}
 		fmt.Fprintf(&b, "merge_fragment %d %s %s %s %s %s\n", i+1, shQuote(f.Path), shQuote(octal4(f.Mode)), shQuote(f.Owner), shQuote(f.Group), newMode)
+	}
+	for i, f := range p.edits() {
+		fmt.Fprintf(&b, "apply_edit %d %s\n", i+1, shQuote(f.Path))
+	}
+	for _, r := range m.Removed {
+		fmt.Fprintf(&b, "remove_path %s\n", shQuote(r.Path))
 	}
 	for _, l := range p.links {
 		fmt.Fprintf(&b, "make_link %s %s\n", shQuote(l.Path), shQuote(l.Target))
@@ -199,6 +219,37 @@ func (m *Manifest) plan() installPlan {
 	p.links = append(p.links, m.Links...)
 	sort.SliceStable(p.links, func(i, j int) bool { return p.links[i].Path < p.links[j].Path })
 	return p
+}
+
+func (p installPlan) edits() []File {
+	var out []File
+	for _, f := range p.files {
+		if f.Kind == KindEdit {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// prepareEdit writes the lines that check edit n of file f and compute
+// the file as it becomes: the settings it sets, then prepare_edit.
+func prepareEdit(n int, f File) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "printf '%%s\\t%%s\\t%%s\\n'")
+	for _, e := range f.Edits {
+		fmt.Fprintf(&b, " %s %s %d", shQuote(e.Section), shQuote(e.Key), e.Lines)
+	}
+	fmt.Fprintf(&b, " >\"$WORK/spec.%d\"\n", n)
+	madeBy := ""
+	if f.MadeBy != nil {
+		madeBy = fmt.Sprintf("%s:%d (%s)", f.MadeBy.Doc, f.MadeBy.Line, f.MadeBy.By)
+	}
+	var keys []string
+	for _, e := range f.Edits {
+		keys = append(keys, e.Key)
+	}
+	fmt.Fprintf(&b, "prepare_edit %d %s %s %s %s\n", n, shQuote(f.Path), shQuote(f.Format), shQuote(strings.Join(keys, ", ")), shQuote(madeBy))
+	return b.String()
 }
 
 func (p installPlan) fragments() []File {

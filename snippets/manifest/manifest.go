@@ -19,6 +19,9 @@ const (
 	KindFile = "file"
 	// KindFragment is text merged into an existing file from fragments/.
 	KindFragment = "fragment"
+	// KindEdit is settings set in place in an existing file: the lines
+	// of its file in fragments/ replace the lines that set the same keys.
+	KindEdit = "edit"
 )
 
 // A Manifest lists everything the tutorial makes on the system for one
@@ -32,6 +35,10 @@ type Manifest struct {
 	Files   []File `json:"files"`
 	Dirs    []Dir  `json:"dirs"`
 	Links   []Link `json:"links"`
+	// Removed are files and links of the system the tutorial removes for
+	// good ("remove the default site"): install.sh removes them, keeping
+	// a backup.
+	Removed []Removed `json:"removed,omitempty"`
 	// Masks are the secret values that its paths, owners, groups, anchors
 	// or link targets hold, each with what to show instead: the install
 	// script prints none of them. They are not part of the JSON.
@@ -68,8 +75,25 @@ type File struct {
 	// at the end of the file.
 	Before string `json:"before,omitempty"`
 	After  string `json:"after,omitempty"`
+	// Format and Edits are, for an edit, the keyed format of the file
+	// (python, ini, key=value, directive, nginx, apache, apt) and its
+	// settings, in the order of their lines in fragments/.
+	Format string `json:"format,omitempty"`
+	Edits  []Edit `json:"edits,omitempty"`
+	// MadeBy is, for an edit, the step of the tutorial that makes the
+	// file on the server, when one does: install.sh names it when the file
+	// is not there.
+	MadeBy *Source `json:"made_by,omitempty"`
 	// Sources are the code blocks that made the content, in order.
 	Sources []Source `json:"sources"`
+}
+
+// An Edit is one setting an edit sets: its key, in its INI section, and
+// how many lines of the edit's file set it.
+type Edit struct {
+	Section string `json:"section,omitempty"`
+	Key     string `json:"key"`
+	Lines   int    `json:"lines"`
 }
 
 // A Source is one code block (or shell step) that contributed to a file.
@@ -86,6 +110,12 @@ type Dir struct {
 	Mode  string `json:"mode,omitempty"`
 	Owner string `json:"owner,omitempty"`
 	Group string `json:"group,omitempty"`
+}
+
+// A Removed is a file or link install.sh removes, and the steps that do.
+type Removed struct {
+	Path    string   `json:"path"`
+	Sources []Source `json:"sources"`
 }
 
 // A Link is a symbolic link; Target is written as the tutorial gives it

@@ -503,6 +503,34 @@ prepare_fragment() {
 	*) fail "cannot merge into $2" ;;
 	esac
 }
+
+# prepare_edit N PATH FORMAT KEYS MADEBY: computes the file as the edit
+# leaves it (settings in $WORK/spec.N, their lines in fragments/) into the
+# work directory. The file must be there: MADEBY names the step of the
+# tutorial that makes it, if one does.
+prepare_edit() {
+	if [ "$ERRORS" -gt 0 ]; then
+		return 0 # refused already: nothing to read
+	fi
+	at "$2"
+	if [ ! -f "$AT" ]; then
+		if [ -n "$5" ]; then
+			fail "$2 is not there to set $4 in: it is made by the step at $5, which install.sh does not do; do that step first"
+		else
+			fail "$2 is not there to set $4 in: install what brings it first"
+		fi
+		return 0
+	fi
+	pe_rc=0
+	TFMT=$3 TSPEC=$WORK/spec.$1 TVAL=$HERE/fragments$2 \
+		awk "$EDIT_AWK" "$AT" >"$WORK/edit.$1" 2>"$WORK/edit.$1.key" || pe_rc=$?
+	case $pe_rc in
+	0) ;;
+	3) fail "$2 sets $(cat "$WORK/edit.$1.key") more than once: set it by hand" ;;
+	5) fail "$2 has no $(cat "$WORK/edit.$1.key") to set, and $3 nests its settings in blocks: set it by hand" ;;
+	*) fail "cannot set $4 in $2" ;;
+	esac
+}
 `
 
 const scriptMiddle = `
@@ -684,6 +712,48 @@ merge_fragment() {
 	if [ -n "$ATTRS_CHANGED" ]; then
 		say "changed $2 $(desc "$3" "$4" "$5")"
 	fi
+}
+
+# apply_edit N PATH: the edit prepared by prepare_edit N, written
+# atomically in the file's mode and owner, keeping a backup of the file as
+# it was.
+apply_edit() {
+	ae_out=$WORK/edit.$1
+	resolve "$ROOT$2" "$ROOT"
+	ae_d=$RESOLVED
+	if cmp -s "$ae_out" "$ae_d"; then
+		return 0
+	fi
+	backup "$2"
+	if [ -z "$DRY" ]; then
+		ae_a=$(attrs_of "$ae_d")
+		ae_mode=${ae_a%% *}
+		ae_a=${ae_a#* }
+		put "$ae_out" "$ae_d" "$ae_mode" "${ae_a%% *}" "${ae_a#* }"
+	fi
+	say "set settings in $2"
+}
+
+# remove_path PATH: a file or link the tutorial removes for good, kept as
+# a backup first (a link is only named).
+remove_path() {
+	rp_d=$ROOT$1
+	if [ ! -e "$rp_d" ] && [ ! -L "$rp_d" ]; then
+		return 0
+	fi
+	if [ -L "$rp_d" ]; then
+		rp_t=$(readlink "$rp_d" && printf x)
+		if [ -z "$DRY" ]; then
+			rm -f -- "$rp_d"
+		fi
+		say "removed link $1 (to ${rp_t%?x})"
+		return 0
+	fi
+	backup "$1"
+	if [ -z "$DRY" ]; then
+		rm -f -- "$rp_d"
+	fi
+	say "removed $1"
 }
 
 # make_link PATH TARGET

@@ -43,7 +43,7 @@ func TestValidate(t *testing.T) {
 		{"NUL", func(m *Manifest) { m.Files[0].Path = "/etc/a\x00b" },
 			`manifest: file "/etc/a\x00b": holds a NUL byte`},
 		{"kind", func(m *Manifest) { m.Files[0].Kind = "dir" },
-			`manifest: file "/etc/postfix/smtp_auth": kind "dir" is neither "file" nor "fragment"`},
+			`manifest: file "/etc/postfix/smtp_auth": kind "dir" is not "file", "fragment" or "edit"`},
 		{"digest", func(m *Manifest) { m.Files[0].SHA256 = "abc" },
 			`manifest: file "/etc/postfix/smtp_auth": sha256 "abc" is not 64 hex digits`},
 		{"mode", func(m *Manifest) { m.Files[0].Mode = "u=rw" },

@@ -35,7 +35,8 @@ var (
 	// added, not where.
 	ObjectWords = NewWords(`following this these the a an line lines snippet statements statement
 		settings setting directives directive code text content contents configuration config
-		entry entries block options option it something too also two three new section part bit stanza`)
+		entry entries block options option it something too also two three new section part bit stanza
+		whole entire complete`)
 	// Determiners are words of little meaning between a verb and its
 	// object.
 	Determiners = NewWords("a an the new your our my empty following this that these those")
@@ -55,6 +56,9 @@ var (
 	LineNouns = NewWords("line lines setting settings entry entries directive directives option options")
 	// BlockNouns name a block of a configuration file ("the server block").
 	BlockNouns = NewWords("block section directive container")
+	// BlockNounWords name what a block of a file is, when a literal names
+	// it ("a `[Peer]` section").
+	BlockNounWords = NewWords("block section stanza entry line directive")
 	// Negations set the verb after them aside.
 	Negations = NewWords("not don't never avoid without no")
 	// Prepositions of place for what "add" adds to.
@@ -90,6 +94,21 @@ var (
 	// EditObjects are what an in-place change is about.
 	EditObjects = NewWords("line lines value setting it")
 )
+
+// ProcedureTitles are phrases of a section's title that make its steps a
+// procedure apart from the configuration the tutorial builds: recovery,
+// rollback, upgrade, troubleshooting.
+var ProcedureTitles = NewPhrases(
+	"troubleshoot", "troubleshooting", "recovery", "recover", "recovering", "restore", "restoring",
+	"rollback", "roll back", "rolling back", "upgrade", "upgrading", "uninstall", "uninstalling",
+	"locked out", "goes wrong", "go wrong", "went wrong", "debugging", "disaster", "revert", "reverting",
+	"start over", "starting over", "downgrade", "downgrading",
+)
+
+// FileNames are names of well-known files without an extension, which an
+// inline literal names as a file by itself ("`sshd_config`").
+var FileNames = NewWords(`sshd_config ssh_config fstab crontab sudoers mailname hostname environment
+	authorized_keys known_hosts 50unattended-upgrades 20auto-upgrades`)
 
 // abbreviations end with a period that does not end a sentence.
 var abbreviations = NewWords("e.g. i.e. etc. vs. cf.")

@@ -125,5 +125,15 @@ func (p *Pattern) Find(s Sentence) int {
 // In reports whether the pattern matches anywhere in s.
 func (p *Pattern) In(s Sentence) bool { return p.Find(s) >= 0 }
 
+// Is reports whether the pattern matches the whole of s.
+func (p *Pattern) Is(s Sentence) bool {
+	for _, seq := range p.alts {
+		if end, ok := matchSeq(seq, s, 0); ok && end == len(s) {
+			return true
+		}
+	}
+	return false
+}
+
 // String returns the pattern as written.
 func (p *Pattern) String() string { return strings.Join(p.src, " / ") }

@@ -36,7 +36,7 @@ func ClassifyPath(t Token, named bool) PathKind {
 	case strings.HasPrefix(s, "-") || strings.HasPrefix(s, "$(") || strings.ContainsAny(s, "=@") || allDigitsDots(s):
 		return NotPath
 	}
-	if relative(s) || named && t.Literal && isWordish(s) {
+	if relative(s) || (named || FileNames[s]) && t.Literal && isWordish(s) {
 		return RelPath
 	}
 	return NotPath

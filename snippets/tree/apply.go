@@ -26,6 +26,8 @@ type Change struct {
 	Place *Place
 	// Attrs are the mode, owner, group and check an annotation gives.
 	Attrs Attrs
+	// Section is the INI section of an edit whose lines do not say.
+	Section string
 }
 
 // Attrs are what an annotation says of a file besides its content.
@@ -47,9 +49,12 @@ func (t *Tree) Apply(c *Change, log Log) {
 	case Create:
 		f, ok = t.create(c), true
 	case Append:
-		f, ok = t.append(c, log), true
+		f = t.append(c, log)
+		ok = f != nil
 	case Insert:
 		f, ok = t.insert(c, log)
+	case Edit:
+		f, ok = t.edit(c, log)
 	case Check:
 		t.check(c, log)
 		return
@@ -80,6 +85,13 @@ func (t *Tree) append(c *Change, log Log) *File {
 			f.Lines = ins
 			return f
 		}
+	}
+	if f != nil && len(f.Edits) > 0 {
+		// settings set in place already: these lines are settings too,
+		// added at the end when the file lacks them
+		c.Op = Edit
+		f, _ = t.edit(c, log)
+		return f
 	}
 	if f != nil && !f.Whole && (f.Before != "" || f.After != "") {
 		oneBlock(c, f, "at the end", log)
@@ -127,6 +139,9 @@ func (t *Tree) insertFragment(c *Change, log Log) (*File, bool) {
 		return nil, false
 	}
 	f := t.files[c.Target]
+	if f != nil && len(f.Edits) > 0 {
+		return t.notEdited(c, log, c.Target+" already gets settings set in place: tailor does not also merge a block into it")
+	}
 	if f != nil && len(f.Lines) > 0 {
 		where := "after the line " + strconv.Quote(pl.Anchor)
 		if pl.Where == BeforeLine {
@@ -149,6 +164,79 @@ func (t *Tree) insertFragment(c *Change, log Log) (*File, bool) {
 		f.Lang = c.Lang
 	}
 	return f, true
+}
+
+// edit sets the keyed lines of the block in the file: in a file the
+// tutorial makes, now; in a file of the system, as an edit fragment that
+// install.sh applies.
+func (t *Tree) edit(c *Change, log Log) (*File, bool) {
+	f := t.files[c.Target]
+	format := FormatOf(c.Lang, c.Target, c.Lines)
+	if f != nil && f.Whole {
+		format = FormatOf(f.Lang, c.Target, f.Lines)
+	}
+	entries, ok := Entries(c.Lines, format)
+	if format == NoKeys || !ok {
+		return t.notEdited(c, log, "its lines are not settings of keys that tailor can find in "+c.Target)
+	}
+	for i := range entries {
+		if entries[i].Section == "" && format == INIKeys {
+			entries[i].Section = c.Section
+		}
+	}
+	if f != nil && f.Whole {
+		out, why := applyEdit(f.Lines, entries, format)
+		if why != "" {
+			return t.notEdited(c, log, why+" in "+c.Target)
+		}
+		f.Lines = out
+		return f, true
+	}
+	if f != nil && len(f.Edits) == 0 {
+		// a merged block of settings becomes settings set in place, added
+		// at the end when the file lacks them, as the block was
+		merged, ok := Entries(f.Lines, format)
+		if !ok || f.Before != "" || f.After != "" {
+			return t.notEdited(c, log, c.Target+" already gets a merged block: tailor does not also set lines of it")
+		}
+		f.Edits = merged
+	}
+	f = t.fileFor(c.Target)
+	f.Format = format
+	if src, ok := t.madeBy[c.Target]; ok && f.MadeBy == nil {
+		f.MadeBy = &src
+	}
+	for _, e := range entries {
+		f.Edits = setEntry(f.Edits, e)
+	}
+	f.Lines = nil
+	for _, e := range f.Edits {
+		f.Lines = append(f.Lines, e.Lines...)
+	}
+	if f.Lang == "" {
+		f.Lang = c.Lang
+	}
+	return f, true
+}
+
+// notEdited reports an edit that cannot be made: nothing changes.
+func (t *Tree) notEdited(c *Change, log Log, why string) (*File, bool) {
+	log.Warnf(c.Block.Pos(), "nothing changed: %s", why)
+	c.Note = "nothing changed: " + why
+	c.Op, c.Target = None, ""
+	return nil, false
+}
+
+// setEntry sets e among entries: in place of the entry of the same key
+// and section, or at the end.
+func setEntry(entries []Entry, e Entry) []Entry {
+	for i, x := range entries {
+		if x.Key == e.Key && x.Section == e.Section {
+			entries[i] = e
+			return entries
+		}
+	}
+	return append(entries, e)
 }
 
 func (t *Tree) check(c *Change, log Log) {

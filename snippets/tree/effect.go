@@ -215,6 +215,7 @@ func (t *Tree) dirModeOK(e *effect, p string) bool {
 }
 
 func (t *Tree) symlink(e *effect) Written {
+	t.made(e.Path)
 	l := t.links[e.Path]
 	if l == nil {
 		l = &Link{Path: e.Path}
@@ -231,7 +232,7 @@ func (t *Tree) symlink(e *effect) Written {
 // tailor to write (an empty one would truncate a log), but made, if
 // empty: a link to it points at something.
 func (t *Tree) touch(e *effect) Written {
-	t.known[e.Path] = true
+	t.SetKnown(e.Path)
 	return Written{}
 }
 
@@ -316,10 +317,25 @@ func (t *Tree) install(e *effect) Written {
 	return Written{}
 }
 
+// rm removes what the tutorial made at the path; a file or link of the
+// system it removes for good is recorded, for install.sh to remove (a
+// directory of the system it leaves: install.sh removes no tree).
 func (t *Tree) rm(e *effect) Written {
+	made := t.files[e.Path] != nil || t.links[e.Path] != nil || t.dirs[e.Path] != nil
 	t.remove(e.Path, e.Recursive)
+	switch {
+	case made:
+	case e.Recursive && !t.known[e.Path] && !strings.Contains(lastPart(e.Path), "."):
+		e.log.Notef("%s: a directory of the system, which install.sh does not remove; remove it on the server", e.Path)
+	default:
+		e.src.Op = Remove
+		t.removed[e.Path] = &Removal{Path: e.Path, Sources: []Source{e.src}}
+		t.Removed = append(t.Removed, t.removed[e.Path])
+	}
 	return Written{}
 }
+
+func lastPart(p string) string { return p[strings.LastIndexByte(p, '/')+1:] }
 
 func (t *Tree) mv(e *effect) Written {
 	if e.Path == e.Target {
@@ -327,7 +343,7 @@ func (t *Tree) mv(e *effect) Written {
 	}
 	f := t.files[e.Target]
 	if f == nil || t.dirs[e.Path] != nil || t.links[e.Path] != nil || t.links[e.Target] != nil {
-		t.known[e.Path] = true // something is there, made on the server
+		t.SetKnown(e.Path) // something is there, made on the server
 		if t.dirs[e.Target] != nil || t.links[e.Target] != nil || t.files[e.Path] != nil {
 			e.warnf("mv changes %s in a way tailor does not follow: the generated files may not match what the tutorial leaves", e.Path)
 		}
@@ -341,7 +357,7 @@ func (t *Tree) mv(e *effect) Written {
 	t.files[e.Path] = f
 	e.src.Op = Move
 	f.Sources = append(f.Sources, e.src)
-	t.known[e.Path] = true
+	t.SetKnown(e.Path)
 	return Written{}
 }
 
@@ -349,7 +365,7 @@ func (t *Tree) sed(e *effect) Written {
 	f := t.files[e.Path]
 	if f == nil || !f.Whole {
 		// a file of the system: the server's sed makes the change
-		t.known[e.Path] = true
+		t.SetKnown(e.Path)
 		if f != nil {
 			e.warnf("sed changes %s, of which the tutorial writes only some lines: the generated lines may not match what the tutorial leaves", e.Path)
 		}
@@ -373,7 +389,8 @@ func (t *Tree) sed(e *effect) Written {
 }
 
 func (t *Tree) untracked(e *effect) Written {
-	t.known[e.Path] = true // cp, mv: something is there, made on the server
+	t.SetKnown(e.Path) // cp, mv: something is there, made on the server
+	t.madeBy[e.Path] = e.src
 	if t.files[e.Path] != nil || t.dirs[e.Path] != nil || t.links[e.Path] != nil {
 		e.warnf("%s changes %s in a way tailor does not follow: the generated files may not match what the tutorial leaves", strings.Fields(e.Cmd + " ?")[0], e.Path)
 	}

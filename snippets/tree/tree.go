@@ -26,6 +26,7 @@ const (
 	Chown   Op = "chown"
 	Symlink Op = "symlink"
 	Move    Op = "move"
+	Remove  Op = "remove"
 )
 
 // A Block is the code block a change comes from.
@@ -108,6 +109,16 @@ type File struct {
 	Group string
 	// Before and After anchor a fragment inserted into a system file.
 	Before, After string
+	// MadeBy is, for an edit of a file that a step of the tutorial makes
+	// on the server (cp from elsewhere), that step: install.sh names it
+	// when the file is not there yet.
+	MadeBy *Source
+	// Format and Edits are the keyed settings an edit fragment sets in
+	// a file of the system (Whole is false, Lines are the entries' lines
+	// in order): install.sh replaces the line of each key where it
+	// stands, or adds it.
+	Format Format
+	Edits  []Entry
 	// Validate is a command that checks the finished file, "%s" standing
 	// for its path ("nginx -t -c %s"), from an annotation; "" for none.
 	Validate string
@@ -132,17 +143,32 @@ type Link struct {
 	Sources []Source
 }
 
+// A Removal is a file or link of the system that the tutorial removes
+// for good ("remove the default site"): install.sh removes it, keeping a
+// backup.
+type Removal struct {
+	Path    string
+	Sources []Source
+}
+
 // A Tree is the simulated file system. Its zero value is not ready: use
 // New.
 type Tree struct {
 	Files []*File // in the order they were first made
 	Dirs  []*Dir
 	Links []*Link
+	// Removed are the files and links of the system the tutorial
+	// removes, and does not make again.
+	Removed []*Removal
+	removed map[string]*Removal
 
 	files map[string]*File
 	dirs  map[string]*Dir
 	links map[string]*Link
 	known map[string]bool // paths known to exist on the server
+	// madeBy holds the steps that make files on the server in ways the
+	// analysis does not follow (cp, mv, rsync)
+	madeBy map[string]Source
 	// empty holds the files a sentence creates without a block ("Create
 	// the file X."): what is added to them next makes a whole file
 	empty map[string]bool
@@ -151,11 +177,13 @@ type Tree struct {
 // New returns an empty tree.
 func New() *Tree {
 	return &Tree{
-		files: map[string]*File{},
-		dirs:  map[string]*Dir{},
-		links: map[string]*Link{},
-		known: map[string]bool{},
-		empty: map[string]bool{},
+		files:   map[string]*File{},
+		dirs:    map[string]*Dir{},
+		links:   map[string]*Link{},
+		known:   map[string]bool{},
+		madeBy:  map[string]Source{},
+		removed: map[string]*Removal{},
+		empty:   map[string]bool{},
 	}
 }
 
@@ -179,7 +207,7 @@ func (t *Tree) IsLink(p string) bool { return t.links[p] != nil }
 func (t *Tree) Known(p string) bool { return t.known[p] }
 
 // SetKnown records that p exists.
-func (t *Tree) SetKnown(p string) { t.known[p] = true }
+func (t *Tree) SetKnown(p string) { t.known[p] = true; t.made(p) }
 
 // SetEmpty records that a sentence creates p empty ("Create the file
 // X."): lines added to it next make a whole file.
@@ -195,7 +223,22 @@ func (t *Tree) Paths() []string {
 	return out
 }
 
+// made records that something is made at p again: not removed.
+func (t *Tree) made(p string) {
+	if r := t.removed[p]; r != nil {
+		delete(t.removed, p)
+		out := t.Removed[:0]
+		for _, x := range t.Removed {
+			if x != r {
+				out = append(out, x)
+			}
+		}
+		t.Removed = out
+	}
+}
+
 func (t *Tree) fileFor(p string) *File {
+	t.made(p)
 	f := t.files[p]
 	if f == nil {
 		f = &File{Path: p}
@@ -206,6 +249,7 @@ func (t *Tree) fileFor(p string) *File {
 }
 
 func (t *Tree) dirFor(p string) *Dir {
+	t.made(p)
 	d := t.dirs[p]
 	if d == nil {
 		d = &Dir{Path: p}

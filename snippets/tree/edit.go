@@ -1,0 +1,179 @@
+package tree
+
+import (
+	"fmt"
+	"strings"
+)
+
+// A keyLine is where a file sets a key: its first line, how many lines
+// the setting spans, and whether it is commented out.
+type keyLine struct {
+	at, n     int
+	commented bool
+}
+
+// findKey finds where lines of format f set key in section: the one line
+// that sets it, else the first that sets it commented out. It returns a
+// reason when more than one line sets it.
+func findKey(lines []Line, f Format, section, key string) (keyLine, bool, string) {
+	var set, commented []keyLine
+	cur := ""
+	for i := 0; i < len(lines); i++ {
+		t := strings.TrimSpace(lines[i].Text)
+		if f == INIKeys && strings.HasPrefix(t, "[") && strings.HasSuffix(t, "]") {
+			cur = strings.TrimSpace(t[1 : len(t)-1])
+			continue
+		}
+		if cur != section {
+			continue
+		}
+		if k := keyOf(f, lines[i].Text); k == key {
+			n := 1
+			if f == PyAssign {
+				n = pyExtent(lines, i)
+			}
+			set = append(set, keyLine{at: i, n: n})
+			i += n - 1
+			continue
+		}
+		if isComment(t) && keyOf(f, uncomment(lines[i].Text, f)) == key {
+			commented = append(commented, keyLine{at: i, n: 1, commented: true})
+		}
+	}
+	switch {
+	case len(set) == 1:
+		return set[0], true, ""
+	case len(set) > 1:
+		return keyLine{}, false, fmt.Sprintf("%s is set %d times%s", key, len(set), inSection(section))
+	case len(commented) > 0:
+		return commented[0], true, ""
+	}
+	return keyLine{}, false, ""
+}
+
+func inSection(section string) string {
+	if section == "" {
+		return ""
+	}
+	return " in [" + section + "]"
+}
+
+// uncomment returns a commented-out line without its comment sign, as the
+// line it would be: "#Port 22" is "Port 22"; "# NAME = 1" is "NAME = 1"
+// at the top level of Python.
+func uncomment(s string, f Format) string {
+	t := strings.TrimLeft(s, " \t")
+	t = strings.TrimLeft(t, "#;")
+	if f == PyAssign {
+		return strings.TrimLeft(t, " ")
+	}
+	return strings.TrimLeft(t, " \t")
+}
+
+// applyEdit sets the entries in lines of format f: each key's line,
+// commented out or not, is replaced where it stands; a key the lines do
+// not set is added at the end of its section. It returns a reason when a
+// key's line is not clear.
+func applyEdit(lines []Line, entries []Entry, f Format) ([]Line, string) {
+	out := append([]Line(nil), lines...)
+	for _, e := range entries {
+		at, found, why := findKey(out, f, e.Section, e.Key)
+		if why != "" {
+			return nil, why
+		}
+		if found {
+			out = splice(out, at.at, at.n, indented(e.Lines, out[at.at].Text))
+			continue
+		}
+		if f == NginxKeys || f == ApacheKeys {
+			return nil, e.Key + " is not there to set, and " + string(f) + " nests its directives in blocks"
+		}
+		out = addToSection(out, f, e)
+	}
+	return out, ""
+}
+
+// indented returns repl with the indentation of the line it replaces,
+// which the tutorial's block, dedented, lacks.
+func indented(repl []Line, old string) []Line {
+	ind := old[:len(old)-len(strings.TrimLeft(old, " \t"))]
+	if ind == "" || len(repl) == 0 || strings.TrimLeft(repl[0].Text, " \t") != repl[0].Text {
+		return repl
+	}
+	out := make([]Line, len(repl))
+	for i, l := range repl {
+		if l.Text != "" {
+			l.Text = ind + l.Text
+			l.Pad += len(ind)
+		}
+		out[i] = l
+	}
+	return out
+}
+
+// splice replaces lines[at:at+n] with repl.
+func splice(lines []Line, at, n int, repl []Line) []Line {
+	out := make([]Line, 0, len(lines)-n+len(repl))
+	out = append(out, lines[:at]...)
+	out = append(out, repl...)
+	return append(out, lines[at+n:]...)
+}
+
+// addToSection adds an entry at the end of its section, after the
+// section's last line that is not blank; a section the lines lack is
+// added at their end.
+func addToSection(lines []Line, f Format, e Entry) []Line {
+	if e.Section == "" || f != INIKeys {
+		end := len(lines)
+		if f == INIKeys {
+			end = firstSection(lines)
+		}
+		for end > 0 && strings.TrimSpace(lines[end-1].Text) == "" {
+			end--
+		}
+		return splice(lines, end, 0, e.Lines)
+	}
+	for i, l := range lines {
+		t := strings.TrimSpace(l.Text)
+		if t == "["+e.Section+"]" {
+			end := sectionEnd(lines, i)
+			return splice(lines, end, 0, e.Lines)
+		}
+	}
+	head := e.Lines[0]
+	head.Text = "[" + e.Section + "]"
+	add := []Line{head}
+	if len(lines) > 0 && strings.TrimSpace(lines[len(lines)-1].Text) != "" {
+		blank := head
+		blank.Text = ""
+		add = append([]Line{blank}, add...)
+	}
+	return append(append(append([]Line(nil), lines...), add...), e.Lines...)
+}
+
+// firstSection returns the index of the first "[section]" line, or
+// len(lines).
+func firstSection(lines []Line) int {
+	for i, l := range lines {
+		t := strings.TrimSpace(l.Text)
+		if strings.HasPrefix(t, "[") && strings.HasSuffix(t, "]") {
+			return i
+		}
+	}
+	return len(lines)
+}
+
+// Setting returns the lines that set key in section of a file of format
+// f (text, its lines): set is false when no line sets it (or only one
+// commented out); why says why it is not clear (set more than once).
+func Setting(text []string, f Format, section, key string) (have []string, set bool, why string) {
+	lines := make([]Line, len(text))
+	for i, t := range text {
+		lines[i] = Line{Text: t}
+	}
+	at, found, why := findKey(lines, f, section, key)
+	if !found || at.commented {
+		return nil, false, why
+	}
+	return text[at.at : at.at+at.n], true, ""
+}
