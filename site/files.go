@@ -3,6 +3,7 @@ package site
 import (
 	"html"
 	"path"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -71,14 +72,20 @@ func (b *builder) indexCode(p *pageInfo) {
 	v.blocks(p.Doc.Blocks, p.Doc.File)
 }
 
-// spotOf returns the code block that holds line of file doc.
+// spotOf returns the code block that holds line of file doc: of a block
+// on two pages (an included file), the first page's. The blocks of a
+// file are sorted by their first line (see prepareFiles) and hold lines
+// of their own, so that a binary search finds it.
 func (b *builder) spotOf(doc string, line int) *codeSpot {
-	for i := range b.codeAt[doc] {
-		if s := &b.codeAt[doc][i]; s.first <= line && line <= s.last {
-			return s
-		}
+	spots := b.codeAt[doc]
+	i := sort.Search(len(spots), func(i int) bool { return spots[i].first > line }) - 1
+	if i < 0 || spots[i].last < line {
+		return nil
 	}
-	return nil
+	for i > 0 && spots[i-1].first == spots[i].first {
+		i-- // the first page that shows it
+	}
+	return &spots[i]
 }
 
 // prepareFiles gives an id to every entry of the Files page and to every
@@ -87,6 +94,9 @@ func (b *builder) spotOf(doc string, line int) *codeSpot {
 func (b *builder) prepareFiles() {
 	if b.opts.Install == nil {
 		return
+	}
+	for _, spots := range b.codeAt {
+		sort.SliceStable(spots, func(i, j int) bool { return spots[i].first < spots[j].first })
 	}
 	b.filesPage = filesName
 	for b.byName[strings.TrimSuffix(b.filesPage, ".html")] != nil {
