@@ -11,6 +11,7 @@ import (
 	"github.com/tailordocs/tailor/content"
 	"github.com/tailordocs/tailor/placeholder"
 	"github.com/tailordocs/tailor/snippets"
+	"github.com/tailordocs/tailor/snippets/lang"
 	"github.com/tailordocs/tailor/snippets/shell"
 	"github.com/tailordocs/tailor/values"
 )
@@ -168,15 +169,22 @@ func (x *regionIndex) shellAssigns(r region, name string) bool {
 func checkPlaceholders(docs []*content.Doc, tags map[string]bool, plan *snippets.Plan, fill *filler, declared []string, set map[string]bool) content.Diagnostics {
 	var diags content.Diagnostics
 	fileBound := map[*content.Code]bool{}
+	langs := map[*content.Code]string{}
 	for _, st := range plan.Steps {
 		if st.Op != snippets.OpNone && st.Op != snippets.OpSkip {
 			fileBound[st.Code] = true
+			langs[st.Code] = lang.OfPath(st.Target)
 		}
+	}
+	isDeclared := map[string]bool{}
+	for _, n := range declared {
+		isDeclared[n] = true
 	}
 	suggest := placeholder.NewSuggester(append(append([]string(nil), fill.names...), declared...))
 	for _, sf := range sourceFiles(docs, tags) {
 		src := string(sf.File.Src)
 		rs := newRegionIndex(regions(sf, tags, fileBound))
+		owned := ownedVars{langs: langs}
 		for _, ref := range placeholder.Scan(src) {
 			if fill.lookup(ref.Name) != nil || fill.ignore[ref.Name] || values.IsBuiltin(ref.Name) || set[ref.Name] {
 				continue
@@ -193,6 +201,12 @@ func checkPlaceholders(docs []*content.Doc, tags map[string]bool, plan *snippets
 			if s := suggest.Suggest(ref.Name); s != "" {
 				hint = fmt.Sprintf(" (did you mean $%s?)", s)
 			}
+			if r.code != nil && !isDeclared[ref.Name] && owned.owns(r.code, src, ref) {
+				if hint != "" {
+					diags.Warnf(pos, "$%s is %s's own variable, left as written%s", ref.Name, owned.lang(r.code), hint)
+				}
+				continue
+			}
 			switch {
 			case r.kind == codeFile && hint == "":
 				diags.Errorf(pos, "undefined placeholder $%s: give it a value, or add it to ignore in %s if the file needs it as written", ref.Name, ConfigFile)
@@ -206,6 +220,38 @@ func checkPlaceholders(docs []*content.Doc, tags map[string]bool, plan *snippets
 		}
 	}
 	return diags
+}
+
+// ownedVars tells the $NAMEs that a code block's language gives values
+// to itself ($MAINPID in a systemd unit), keeping what each block
+// defines for itself as it is asked about.
+type ownedVars struct {
+	langs   map[*content.Code]string // the language of the files blocks make, when their path tells it: the program that reads them
+	code    *content.Code
+	defined map[string]bool
+}
+
+// lang returns the language of block c: that of the file it makes when
+// its path tells, else the block's own.
+func (o *ownedVars) lang(c *content.Code) string {
+	if l := o.langs[c]; l != "" {
+		return l
+	}
+	return c.Lang
+}
+
+// owns reports whether ref, in block c of src, is a variable of the
+// block's language.
+func (o *ownedVars) owns(c *content.Code, src string, ref placeholder.Ref) bool {
+	v := lang.VarsOf(o.lang(c))
+	if v == nil {
+		return false
+	}
+	if o.code != c {
+		o.code, o.defined = c, v.Defined(c.Text)
+	}
+	start := strings.LastIndexByte(src[:ref.Start], '\n') + 1
+	return v.Owns(ref.Name, src[start:ref.Start+1], ref.Start-start, o.defined)
 }
 
 // assignedVars returns the shell variables a block sets: assignments,
@@ -291,7 +337,8 @@ func nearMisses(docs []*content.Doc, declared []string) content.Diagnostics {
 			if reg.code == nil || reg.kind == skipped {
 				continue
 			}
-			bareNames(sf.File, src[reg.start:reg.end], reg.start, func(n string) bool { return uses[n] != nil }, &diags)
+			defined := lang.VarsOf(reg.code.Lang).Defined(reg.code.Text) // "Define SITE_ROOT /srv": Apache's name, not a slip
+			bareNames(sf.File, src[reg.start:reg.end], reg.start, func(n string) bool { return uses[n] != nil && !defined[n] }, &diags)
 		}
 	}
 	// Two names that look like one: report the rarer one once, against

@@ -61,6 +61,10 @@ func scan(s string, fn func(r Ref, lower bool)) {
 			i++ // "$$" is never a placeholder
 			continue
 		}
+		if end := opaqueEnd(s, i); end > i {
+			i = end - 1 // "$6$salt$hash": a password hash holds no placeholder
+			continue
+		}
 		braced := s[i+1] == '{'
 		j := i + 1
 		if braced {
@@ -90,6 +94,69 @@ func scan(s string, fn func(r Ref, lower bool)) {
 		}
 		i = end - 1
 	}
+}
+
+// cryptIDs are the ids of crypt(3) and PHC hash strings ("$6$salt$hash",
+// "$argon2id$v=19$..."); hashers are the names that start Django's and
+// passlib's ("pbkdf2_sha256$600000$salt$hash").
+var (
+	cryptIDs = map[string]bool{
+		"1": true, "2": true, "2a": true, "2b": true, "2x": true, "2y": true, "3": true, "5": true,
+		"6": true, "7": true, "y": true, "gy": true, "md5": true, "sha1": true, "apr1": true,
+		"argon2i": true, "argon2d": true, "argon2id": true, "scrypt": true, "pbkdf2": true,
+		"pbkdf2-sha256": true, "pbkdf2-sha512": true, "bcrypt-sha256": true,
+	}
+	hashers = map[string]bool{
+		"pbkdf2_sha256": true, "pbkdf2_sha1": true, "argon2": true, "bcrypt_sha256": true, "scrypt": true,
+	}
+)
+
+// opaqueEnd returns the end of the password hash whose "$" is at s[i]
+// ("$6$...", "{SHA512-CRYPT}$6$...", "pbkdf2_sha256$..."), or i when the
+// "$" starts none. Only the "$" right after the hash's start is looked
+// at: the hash is then skipped whole.
+func opaqueEnd(s string, i int) int {
+	st := i
+	for st > 0 && i-st < 32 && isHashLead(s[st-1]) {
+		st--
+	}
+	if st > 0 && isHashLead(s[st-1]) {
+		return i
+	}
+	lead := s[st:i]
+	if strings.HasPrefix(lead, "{") { // a scheme: {SHA512-CRYPT}$6$...
+		k := strings.IndexByte(lead, '}')
+		if k < 0 || k != len(lead)-1 {
+			return i
+		}
+		lead = ""
+	}
+	switch {
+	case lead == "":
+		k := strings.IndexByte(s[i+1:], '$')
+		if k <= 0 || k > 16 || !cryptIDs[s[i+1:i+1+k]] {
+			return i
+		}
+	case !hashers[lead]:
+		return i
+	}
+	end := i + 1
+	for end < len(s) && isHashByte(s[end]) {
+		end++
+	}
+	return end
+}
+
+// isHashLead reports whether c can come before a hash's first "$": in a
+// hasher's name or a {SCHEME}.
+func isHashLead(c byte) bool {
+	return c == '_' || c == '-' || c == '{' || c == '}' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+}
+
+// isHashByte reports whether c can be in a hash: crypt's base64 and the
+// "$", "=" and "," of its fields.
+func isHashByte(c byte) bool {
+	return c == '.' || c == '/' || c == '$' || c == '=' || c == ',' || c == '+' || c == '-' || isNameByte(c)
 }
 
 func isNameByte(c byte) bool {

@@ -19,6 +19,18 @@ func TestScan(t *testing.T) {
 		{"a$B$C", []string{"B", "C"}},
 		{"$A_1b", []string{"A_1b"}},
 		{"é$DOMAINé", []string{"DOMAIN"}},
+		// password hashes hold no placeholder, whatever their salt
+		{"root:$6$Salt$Hash0./:19000:0", nil},
+		{"'$2y$10$N9qo8uLOickgx2ZMRZoMye' $DOMAIN", []string{"DOMAIN"}},
+		{"{SHA512-CRYPT}$6$Rounds$Xyz user=$USER_NAME", []string{"USER_NAME"}},
+		{"$argon2id$v=19$m=65536,t=3,p=4$Salt$Hash", nil},
+		{"pbkdf2_sha256$600000$Salt$Hash=", nil},
+		// counter-examples: names side by side, and unknown ids
+		{"$PREFIX$SUFFIX", []string{"PREFIX", "SUFFIX"}},
+		{"/srv/$SITE$ENV", []string{"SITE", "ENV"}},
+		{"$9$DOMAIN", []string{"DOMAIN"}},
+		{"md5$DOMAIN", []string{"DOMAIN"}},
+		{"x$1$DOMAIN", []string{"DOMAIN"}},
 	}
 	for _, tt := range tests {
 		var got []string

@@ -81,8 +81,13 @@ tags = ["nginx", "debian"]
 		},
 		{
 			name:   "a dollar left unescaped",
-			files:  map[string]string{"clients/acme.toml": "HASH = \"$6$Kq7Vx2Lm$abc\"\n"},
-			errors: "clients/acme.toml:1:1: error: value of HASH uses undefined placeholder $Kq7Vx2Lm (write $$ for a $ of the value itself)",
+			files:  map[string]string{"clients/acme.toml": "NOTE = \"costs $5 at $Kq7Vx2Lm\"\n"},
+			errors: "clients/acme.toml:1:1: error: value of NOTE uses undefined placeholder $Kq7Vx2Lm (write $$ for a $ of the value itself)",
+		},
+		{
+			name:  "a password hash as written, or with its dollars doubled",
+			files: map[string]string{"clients/acme.toml": "HASH = \"$6$Kq7Vx2Lm$abc\"\nHASH2 = \"{SHA512-CRYPT}$$6$$Kq7Vx2Lm$$abc\"\n"},
+			want:  map[string]string{"HASH": "$6$Kq7Vx2Lm$abc", "HASH2": "{SHA512-CRYPT}$6$Kq7Vx2Lm$abc"},
 		},
 		{
 			name:  "declared public overrides the name",

@@ -72,6 +72,9 @@ type Lang struct {
 	// BareEllipsis is set when a line that is only "..." is code (Python's
 	// Ellipsis, the end of a YAML document), not lines left out.
 	BareEllipsis bool
+	// Vars are the $NAMEs the language's programs give values to, left
+	// as written; nil for none.
+	Vars *Vars
 }
 
 // NeverFile reports whether blocks of the language are never lines of a

@@ -27,10 +27,10 @@ var registry = []*Lang{
 	{Name: "typescript", Family: JS, Comment: "//", Aliases: []string{"ts"}},
 	{Name: "json5", Family: Code, Comment: "//"},
 	{Name: "nginx", Family: Nginx, Comment: "#", OneKind: true},
-	{Name: "apache", Family: Apache, Comment: "#", OneKind: true, Aliases: []string{"apacheconf"}},
-	{Name: "systemd", Family: Systemd, Comment: "#", Exts: []string{".service", ".socket", ".timer", ".target", ".mount", ".path"}},
-	{Name: "crontab", Family: Crontab, Comment: "#"},
-	{Name: "php", Family: PHP, Comment: "//", Exts: []string{".php"}, OneKind: true},
+	{Name: "apache", Family: Apache, Comment: "#", OneKind: true, Vars: apacheVars, Aliases: []string{"apacheconf"}},
+	{Name: "systemd", Family: Systemd, Comment: "#", Exts: []string{".service", ".socket", ".timer", ".target", ".mount", ".path"}, Vars: systemdVars},
+	{Name: "crontab", Family: Crontab, Comment: "#", Vars: crontabVars},
+	{Name: "php", Family: PHP, Comment: "//", Exts: []string{".php"}, OneKind: true, Vars: sigilVars},
 	{Name: "html", Family: HTML, Comment: "<!--", Exts: []string{".html", ".htm", ".xml", ".svg"}},
 	{Name: "xml", Family: XML, Comment: "<!--", Aliases: []string{"svg"}},
 	{Name: "htmldjango", Family: Plain, Comment: "<!--", Aliases: []string{"jinja"}},
@@ -42,7 +42,7 @@ var registry = []*Lang{
 	{Name: "lua", Family: Code, Comment: "--", Exts: []string{".lua"}, OneKind: true},
 	{Name: "haskell", Family: Code, Comment: "--"},
 	{Name: "ruby", Family: Code, Comment: "#", OneKind: true, Aliases: []string{"rb"}},
-	{Name: "perl", Family: Code, Comment: "#", OneKind: true},
+	{Name: "perl", Family: Code, Comment: "#", OneKind: true, Vars: sigilVars},
 	{Name: "c", Family: Code, Comment: "//", Aliases: []string{"cpp", "go", "java", "rust"}},
 }
 
