@@ -26,6 +26,7 @@ func AnalyzeTags(docs []*content.Doc, tags map[string]bool) (*Plan, content.Diag
 		w.page(d)
 	}
 	w.tree.DanglingLinks(stepLog{diags: &w.diags})
+	w.tree.Slips(stepLog{diags: &w.diags})
 	w.plan.Files, w.plan.Dirs, w.plan.Links, w.plan.Removed = w.tree.Files, w.tree.Dirs, w.tree.Links, w.tree.Removed
 	w.diags.Sort()
 	return w.plan, w.diags

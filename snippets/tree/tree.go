@@ -96,6 +96,18 @@ func (s Source) Pos() content.Position {
 	return p
 }
 
+// PosOf returns the position of text in the source's line (its shell
+// command's line, or the block's first), or the source's position when
+// the line does not hold it.
+func (s Source) PosOf(text string) content.Position {
+	p := s.Pos()
+	f := s.Block.File
+	if i := strings.Index(f.Line(p.Line), text); i >= 0 && text != "" {
+		return f.Position(f.LineStart(p.Line) + i)
+	}
+	return p
+}
+
 // A File is a file the tutorial creates (Whole) or adds to (a fragment
 // merged into a file that exists on the system already). Paths and lines
 // keep their placeholders.
