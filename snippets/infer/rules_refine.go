@@ -318,8 +318,34 @@ func shellWrites(v *View, p string) bool {
 	return false
 }
 
+// hypotheticalP are the words of commands shown for what they would do.
+var hypotheticalP = prose.Compile(
+	"would delete|remove|erase|wipe|destroy|overwrite|reset|drop|run|type|execute|enter",
+	"could delete|remove|erase|wipe|destroy|overwrite|reset|drop|run|type|execute|enter")
+
 // noneRules say why a block makes no file.
 var noneRules = []*Rule{
+	{
+		ID: "veto.hypothetical", Phase: Veto, hook: hookNone,
+		Doc: "commands the text shows to explain what they would do (\"This would delete the whole directory:\", \"you would run\"): not steps",
+		Examples: []string{
+			"Be careful: this would delete the whole directory:\n\n```bash\nrm -rf /etc/nginx/sites-available\n```\n",
+			"To give the file to another user, you would run:\n\n```bash\nchown www-data /etc/app.conf\n```\n",
+		},
+		Counter: []string{
+			"If you would like to enable the site, run:\n\n```bash\nln -s /etc/nginx/sites-available/a /etc/nginx/sites-enabled/a\n```\n",
+			"Remove the default site, which would otherwise answer first:\n\n```bash\nrm /etc/nginx/sites-enabled/default\n```\n",
+		},
+		Match: func(v *View) *Verdict {
+			if v.b.Annotation != nil || !v.Commands() {
+				return nil
+			}
+			if key := v.Key(); key != nil && hypotheticalP.In(key) {
+				return &Verdict{Why: "the text shows what the commands would do, it does not ask for them: not applied"}
+			}
+			return nil
+		},
+	},
 	{
 		ID: "shell.commands", Phase: Discourse, hook: hookNone,
 		Doc:      "commands: what they do to the file system (mkdir, chmod, chown, ln -s, writes) is applied",

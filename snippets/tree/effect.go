@@ -325,10 +325,12 @@ func (t *Tree) rm(e *effect) Written {
 	t.remove(e.Path, e.Recursive)
 	switch {
 	case made:
+		e.log.Notef("%s: made by an earlier step, so tailor no longer writes it", e.Path)
 	case e.Recursive && !t.known[e.Path] && !strings.Contains(lastPart(e.Path), "."):
 		e.log.Notef("%s: a directory of the system, which install.sh does not remove; remove it on the server", e.Path)
 	default:
 		e.src.Op = Remove
+		e.log.Notef("%s: removed for good: install.sh removes it and keeps a backup", e.Path)
 		t.removed[e.Path] = &Removal{Path: e.Path, Sources: []Source{e.src}}
 		t.Removed = append(t.Removed, t.removed[e.Path])
 	}
