@@ -2,7 +2,7 @@ package manifest
 
 // editAwk sets keyed lines in the file it reads, as install.sh applies an
 // edit fragment: ENVIRON["TFMT"] is the format (python, ini, key=value,
-// directive, nginx, apache, apt); ENVIRON["TSPEC"] a file of one line
+// directive, nginx, apache, apt, hba); ENVIRON["TSPEC"] a file of one line
 // per setting, "SECTION<tab>KEY<tab>N"; ENVIRON["TVAL"] the lines that
 // set them, each setting's N lines in turn. A key set once is replaced
 // where it stands (its indentation kept); one commented out, where the
@@ -21,6 +21,7 @@ function keyof(s, f,   t, i) {
 		t = s; sub(/[ \t]*=.*/, "", t); return t
 	}
 	t = trim(s)
+	if (f == "hba") return hbakey(t)
 	if (f == "ini" || f == "key=value") {
 		i = index(t, "=")
 		if (f == "ini" && (i == 0 || (index(t, ":") > 0 && index(t, ":") < i))) i = index(t, ":")
@@ -33,6 +34,16 @@ function keyof(s, f,   t, i) {
 	if (i <= 1 || trim(substr(t, i)) == "") return ""
 	t = substr(t, 1, i - 1)
 	return iskey(t) && (f == "apt" || t !~ /[=:]/) ? t : ""
+}
+# hbakey returns what a pg_hba.conf record matches: type, database,
+# user and, for host records, address (and mask), "" for no record.
+function hbakey(t,   a, n, k) {
+	n = split(t, a, /[ \t]+/)
+	if (a[1] == "local" && n >= 4) return a[1] " " a[2] " " a[3]
+	if (a[1] !~ /^host(ssl|nossl|gssenc|nogssenc)?$/ || n < 5) return ""
+	k = a[1] " " a[2] " " a[3] " " a[4]
+	if (a[4] !~ /\// && n >= 6 && a[5] ~ /^[0-9a-f.:]+$/ && a[5] ~ /[.:]/) k = k " " a[5]
+	return k
 }
 # uncomment returns a commented-out line without its comment sign.
 function uncomment(s, f,   t) {
@@ -104,9 +115,8 @@ END {
 	if (fmt == "ini") { topend = 0; for (i = 1; i <= NR; i++) { if (section(line[i]) != "\001") break; if (trim(line[i]) != "") topend = i } }
 	if (topend == 0 && addtop != "") emit(addtop, "")
 	for (i = 1; i <= NR; i++) {
-		if (i in repl) { put(repl[i], line[i]); continue }
-		if (i in skip) continue
-		print line[i]
+		if (i in repl) put(repl[i], line[i])
+		else if (!(i in skip)) print line[i]
 		if (i in add) emit(add[i], "")
 		if (i == topend && addtop != "") emit(addtop, "")
 	}

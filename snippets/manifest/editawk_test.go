@@ -94,6 +94,22 @@ func TestEditAwk(t *testing.T) {
 			file: "server {\n}\n", settings: [][]string{{"\tgzip", "gzip on;"}}, code: 5,
 		},
 		{
+			name: "hba: a record's method changed, a commented one set, a new one added", format: "hba",
+			file: "# TYPE  DATABASE  USER  ADDRESS  METHOD\nlocal   all  postgres  peer\nhost    all  all  127.0.0.1/32  scram-sha-256\n#host   all  all  10.0.0.0 255.0.0.0  md5\n",
+			settings: [][]string{
+				{"\thost all all 127.0.0.1/32", "host    all             all             127.0.0.1/32            md5"},
+				{"\thost all all 10.0.0.0 255.0.0.0", "host all all 10.0.0.0 255.0.0.0 md5"},
+				{"\thost all all 192.168.1.0/24", "host all all 192.168.1.0/24 md5"},
+			},
+			want: "# TYPE  DATABASE  USER  ADDRESS  METHOD\nlocal   all  postgres  peer\nhost    all             all             127.0.0.1/32            md5\nhost all all 10.0.0.0 255.0.0.0 md5\nhost all all 192.168.1.0/24 md5\n",
+		},
+		{
+			name: "directive: the last line set, an absent key added after it", format: "directive",
+			file:     "UsePAM yes\n#Port 22\n",
+			settings: [][]string{{"\tPort", "Port 2222"}, {"\tMaxAuthTries", "MaxAuthTries 3"}},
+			want:     "UsePAM yes\nPort 2222\nMaxAuthTries 3\n",
+		},
+		{
 			name: "a key set twice: not clear", format: "key=value",
 			file: "a = 1\na = 2\n", settings: [][]string{{"\ta", "a = 3"}}, code: 3,
 		},

@@ -126,7 +126,7 @@ func (v *validator) edits(what string, f File) {
 }
 
 // editFormats are the formats install.sh sets settings of.
-var editFormats = map[string]bool{"python": true, "ini": true, "key=value": true, "directive": true, "nginx": true, "apache": true, "apt": true}
+var editFormats = map[string]bool{"python": true, "ini": true, "key=value": true, "directive": true, "nginx": true, "apache": true, "apt": true, "hba": true}
 
 func (v *validator) link(l Link) {
 	if msg := checkPath(l.Path); msg != "" {

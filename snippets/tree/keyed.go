@@ -27,6 +27,10 @@ const (
 	// ApacheKeys are Apache directives ("ServerTokens Prod"): like
 	// nginx's, set where the file sets them once, never added.
 	ApacheKeys Format = "apache"
+	// HBAKeys are the records of PostgreSQL's pg_hba.conf: a record is
+	// keyed by what it matches (type, database, user, address), and sets
+	// how those connections authenticate.
+	HBAKeys Format = "hba"
 )
 
 // FormatOf returns the keyed format of a file at p whose lines are in
@@ -62,7 +66,7 @@ var wellKnown = map[string]Format{
 	"mysqld.cnf": INIKeys, "50-server.cnf": INIKeys, "jail.local": INIKeys, "jail.conf": INIKeys,
 	"sysctl.conf": KeyEquals, "logind.conf": INIKeys, "journald.conf": INIKeys, "resolved.conf": INIKeys,
 	"dovecot.conf": KeyEquals, "chrony.conf": KeySpace, "ntp.conf": KeySpace, "vsftpd.conf": KeyEquals,
-	".env": KeyEquals, "environment": KeyEquals,
+	".env": KeyEquals, "environment": KeyEquals, "pg_hba.conf": HBAKeys,
 }
 
 // sniff tells the format from the lines themselves: all key = value, or
@@ -165,6 +169,8 @@ func keyOf(f Format, line string) string {
 			return ""
 		}
 		return keySpace(t)
+	case HBAKeys:
+		return hbaKey(strings.Fields(line))
 	case AptKeys:
 		t := strings.TrimSpace(line)
 		i := strings.IndexAny(t, " \t")
@@ -174,6 +180,31 @@ func keyOf(f Format, line string) string {
 		return t[:i]
 	}
 	return ""
+}
+
+// hbaKey returns what a pg_hba.conf record matches: "local DATABASE
+// USER", or "host DATABASE USER ADDRESS" (with the mask after an address
+// written without one), "" for a line that is not a record.
+func hbaKey(f []string) string {
+	switch {
+	case len(f) >= 4 && f[0] == "local":
+		return strings.Join(f[:3], " ")
+	case len(f) >= 5 && hbaHostTypes[f[0]]:
+		n := 4
+		if !strings.Contains(f[3], "/") && len(f) >= 6 && isIPMask(f[4]) {
+			n = 5
+		}
+		return strings.Join(f[:n], " ")
+	}
+	return ""
+}
+
+var hbaHostTypes = map[string]bool{"host": true, "hostssl": true, "hostnossl": true, "hostgssenc": true, "hostnogssenc": true}
+
+// isIPMask reports whether s is written as an IP address mask
+// ("255.255.255.0", "ffff:ffff::").
+func isIPMask(s string) bool {
+	return s != "" && strings.Trim(s, "0123456789abcdef.:") == "" && strings.ContainsAny(s, ".:")
 }
 
 // pyKey returns NAME of "NAME = value" (not "NAME == x", "NAME += x").
