@@ -120,6 +120,20 @@ func aboutLines(r prose.Sentence) bool {
 	return false
 }
 
+// namedAs returns the index of "as" after at most three words from j
+// ("the whole site as", "your unit as"), or j when there is none.
+func namedAs(s prose.Sentence, j int) int {
+	for k := j; k < len(s) && k < j+3; k++ {
+		if s[k].Word("as") {
+			return k
+		}
+		if s[k].Literal || s[k].IsPunct() {
+			break
+		}
+	}
+	return j
+}
+
 // readSave reads "save the following as X", "write this to X", "put the
 // following in X", "save the following as wsgi.py in /srv/app" at the
 // verb v.
@@ -127,6 +141,9 @@ func readSave(s prose.Sentence, v int) *Intent {
 	j := v + 1
 	for j < len(s) && (s[j].Is(prose.ObjectWords) || s[j].Word("file")) {
 		j++ // "put this file into X": the block is the file
+	}
+	if j < len(s) && !s[j].Word("as", "to", "in", "into") {
+		j = namedAs(s, j) // "save the whole site as X": whatever is named, as X
 	}
 	if j >= len(s) || !s[j].Word("as", "to", "in", "into") {
 		return nil

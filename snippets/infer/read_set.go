@@ -142,6 +142,44 @@ func readSetting(s prose.Sentence, v int) *Intent {
 	return in
 }
 
+// readInPathEdit reads "In X change it to:", "In `postgresql.conf`,
+// change `listen_addresses` to:", "In the same file, uncomment and set:"
+// at the verb v: the settings of the block, set in place in X. The
+// sentence is only that: the file, the verbs, what they change and a
+// colon.
+func readInPathEdit(s prose.Sentence, v int) *Intent {
+	if !s.EndsWithColon() || v < 2 || !s[0].Word("in") {
+		return nil
+	}
+	in := &Intent{Op: tree.Edit, Section: sectionOf(s, v)}
+	tok, next, isDir := s.PathAt(1)
+	switch {
+	case tok != nil && !isDir:
+		in.Target = tok
+	default:
+		ok, n := s.ThatFileAt(1)
+		if !ok || s.WordsAt(1, "it") {
+			return nil
+		}
+		in.Ref, next = RefThatFile, n
+	}
+	if next < v && s[next].Text == "," {
+		next++
+	}
+	if next != v {
+		return nil
+	}
+	j := v + 1
+	for j < len(s)-1 && (s[j].Word("it", "them", "and", "to", "uncomment") || s[j].Is(setVerbs) || s[j].Is(editSettingVerbs) ||
+		s[j].Literal && !s[j].IsPath(false) || s[j].Is(settingNouns) || s[j].Word("the")) {
+		j++
+	}
+	if j != len(s)-1 {
+		return nil
+	}
+	return in
+}
+
 // readUncomment reads "Uncomment the `ssl_certificate` and
 // `ssl_certificate_key` lines:", "uncomment the following in X": the
 // lines the block holds, set where they stand commented out.

@@ -97,6 +97,35 @@ var nameRules = []*Rule{
 		},
 	},
 	{
+		ID: "name.there", Phase: Discourse, hook: hookName,
+		Doc: "\"Scripts in /etc/app/hooks run at boot. Save this one there as x.sh:\": a relative name put \"there\", in the directory named last",
+		Examples: []string{
+			"Scripts in `/etc/letsencrypt/renewal-hooks/deploy` run after each renewal. Save this one there as `reload.sh`:\n\n```bash\n#!/bin/sh\nsystemctl reload nginx\n```\n",
+			"Drop-in files go in `/etc/systemd/system/app.service.d/`. Create `limits.conf` there:\n\n```ini\n[Service]\nLimitNOFILE=65536\n```\n",
+		},
+		Counter: []string{
+			"There is a file for it. Create `limits.conf` with the following contents:\n\n```ini\n[Service]\nLimitNOFILE=65536\n```\n",
+			"The unit is `/etc/systemd/system/app.service`. Save this one there as `reload.sh`:\n\n```bash\n#!/bin/sh\nsystemctl reload nginx\n```\n",
+		},
+		Match: func(v *View) *Verdict {
+			if strings.Contains(v.name, "/") || !saysThere(v.Last()) {
+				return nil
+			}
+			for i := len(v.s.mentions) - 1; i >= 0; i-- {
+				m := v.s.mentions[i]
+				abs := absolute(m.tok.Text)
+				if abs == "" || m.tok.Text == v.name {
+					continue
+				}
+				if m.isDir || !strings.Contains(path.Base(abs), ".") && !v.s.files.HasFile(abs) {
+					return &Verdict{Target: path.Join(abs, v.name)}
+				}
+				return nil
+			}
+			return nil
+		},
+	},
+	{
 		ID: "name.shell-directory", Phase: Discourse, hook: hookName,
 		Doc: "a relative name after a `cd` in the same section: in the shell's directory",
 		Examples: []string{
@@ -114,6 +143,17 @@ var nameRules = []*Rule{
 			return nil
 		},
 	},
+}
+
+// saysThere reports whether a sentence puts something "there" (not
+// "there is", "there are").
+func saysThere(s prose.Sentence) bool {
+	for i, t := range s {
+		if t.Word("there") && !s.WordsAt(i+1, "is") && !s.WordsAt(i+1, "are") && !s.WordsAt(i+1, "was") && !s.WordsAt(i+1, "were") && !(i+1 < len(s) && s[i+1].Text == "'s") {
+			return true
+		}
+	}
+	return false
 }
 
 // knownWithName returns the files made so far whose path ends with

@@ -163,10 +163,11 @@ var refRules = []*Rule{
 	},
 	{
 		ID: "ref.same-file", Phase: Discourse, hook: hookRef,
-		Doc: "\"Add this to the same file:\": the file the page wrote last, in another section",
+		Doc: "\"Add this to the same file:\": the file the page wrote last, in another section, or the one the text named by its path since",
 		Examples: []string{
 			"# A\n\nCreate `/etc/a.conf`:\n\n```ini\na = 1\n```\n\n## B\n\nAdd this to the same file:\n\n```ini\nb = 2\n```\n",
 			"# A\n\nAppend this to `/etc/b.conf`:\n\n```ini\na = 1\n```\n\n## B\n\nThen add the following to the same file:\n\n```ini\nb = 2\n```\n",
+			"# A\n\nCreate `/etc/a.conf`:\n\n```ini\na = 1\n```\n\n## B\n\nWhat it reads is decided in `/etc/b.conf`.\n\n## C\n\nIn the same file, set:\n\n```ini\nb = 2\n```\n",
 		},
 		Counter: []string{"Add this to `/etc/a.conf`:", "Then add these lines too:"},
 		Match: func(v *View) *Verdict {
@@ -174,6 +175,9 @@ var refRules = []*Rule{
 				return nil
 			}
 			if last := v.Last(); last != nil && v.s.lastFile != "" && last.HasWords("same", "file") {
+				if v.s.lastNamed != "" {
+					return &Verdict{Target: v.s.lastNamed}
+				}
 				return &Verdict{Target: v.s.lastFile}
 			}
 			if v.Focus() != "" {

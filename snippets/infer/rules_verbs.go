@@ -40,8 +40,8 @@ var verbRules = []*Rule{
 		[]string{"Change the line to this:", "Change it to the following:"}),
 
 	saveForm("save.as-path", "\"Save the following as X\", \"Write this to X\", \"Put the following in X\": X, whole",
-		[]string{"Save the following as `/usr/local/bin/backup`:", "Save the following as `wsgi.py` in `/home/$APP_USER/myproject`:"},
-		[]string{"Save the file and close the editor.", "Save the following as a draft:"}),
+		[]string{"Save the following as `/usr/local/bin/backup`:", "Save the following as `wsgi.py` in `/home/$APP_USER/myproject`:", "Save the whole site as `/etc/nginx/sites-available/app`:"},
+		[]string{"Save the file and close the editor.", "Save the following as a draft:", "Save the whole site as a draft in `/srv/drafts`:", "Save your changes, then copy them to `/etc/app.conf`:"}),
 	saveForm("save.that-file", "\"Save this as that file\": the file named just before, whole",
 		[]string{"The unit is `/etc/systemd/system/x.service`. Save the following as that file:", "Backups are run by `/usr/local/bin/backup`. Write this to it:"},
 		[]string{"Save the following as `/usr/local/bin/backup`:", "Write this down:"}),
@@ -95,6 +95,47 @@ var verbRules = []*Rule{
 		},
 		Match: func(v *View) *Verdict {
 			if in := readSetting(v.sent, v.verb); in != nil {
+				return &Verdict{Intent: in}
+			}
+			return nil
+		},
+	},
+	{
+		ID: "add.passive", Phase: Intro, hook: hookVerb, verbs: prose.NewWords("added appended inserted placed put written"),
+		Doc: "\"The following settings should be added to X:\", \"These lines must be appended to X\": as \"add the following to X\"",
+		Examples: []string{
+			"The following settings should be added to `/etc/php/8.2/mods-available/opcache.ini`:\n\n```ini\nopcache.enable=1\n```\n",
+			"These lines need to be appended to `/etc/fstab`:\n\n```\n/dev/sdb1 /srv ext4 defaults 0 2\n```\n",
+		},
+		Counter: []string{
+			"The following lines are added to `/etc/fstab` by the installer:\n\n```\n/dev/sdb1 /srv ext4 defaults 0 2\n```\n",
+			"`/etc/app.conf` should be added to your backups:\n\n```bash\nrestic backup /etc/app.conf\n```\n",
+		},
+		Match: func(v *View) *Verdict {
+			s, i := v.sent, v.verb
+			if !asked(s, i) || !blockSubject(s, i) {
+				return nil
+			}
+			if in := readAdd(s, i, nil); in != nil {
+				in.By = s.Phrase(0, in.Target)
+				return &Verdict{Intent: in}
+			}
+			return nil
+		},
+	},
+	{
+		ID: "edit.in-path", Phase: Intro, hook: hookVerb, verbs: inPathEditVerbs,
+		Doc: "\"In X change it to:\", \"In X, change `KEY` to:\", \"In the same file, uncomment and set:\": the block's settings, set in place in X",
+		Examples: []string{
+			"The replica must reach it, so `bind-address` must include the private address. In `/etc/mysql/mariadb.conf.d/50-server.cnf` change it to:\n\n```ini\n[mysqld]\nbind-address = 127.0.0.1,10.0.0.2\n```\n",
+			"Open `/etc/apt/apt.conf.d/50unattended-upgrades`.\n\nIn the same file, uncomment and set:\n\n```\nUnattended-Upgrade::Automatic-Reboot \"true\";\n```\n",
+		},
+		Counter: []string{
+			"In `/etc/mysql/my.cnf` change it to suit your needs, then restart:\n\n```bash\nsudo systemctl restart mariadb\n```\n",
+			"In the web interface, change it to:\n\n```\nadmin\n```\n",
+		},
+		Match: func(v *View) *Verdict {
+			if in := readInPathEdit(v.sent, v.verb); in != nil {
 				return &Verdict{Intent: in}
 			}
 			return nil
@@ -185,6 +226,35 @@ var verbRules = []*Rule{
 
 // editSettingVerbs change a setting's value.
 var editSettingVerbs = prose.NewWords("modify change set update edit")
+
+// asked reports whether the participle at i is asked for: "should be
+// added", "must be added", "needs to be added", "are to be added" (not
+// "is added", which tells what happens).
+func asked(s prose.Sentence, i int) bool {
+	if i < 2 || !s[i-1].Word("be") {
+		return false
+	}
+	return s[i-2].Word("should", "must", "shall") || s[i-2].Word("to") && i >= 3 && s[i-3].Word("need", "needs", "has", "have", "are", "is", "ought")
+}
+
+// blockSubject reports whether the subject before the participle at i is
+// the block ("the following settings", "these lines", "this"), not a
+// file or another thing named.
+func blockSubject(s prose.Sentence, i int) bool {
+	found := false
+	for k := 0; k < i; k++ {
+		switch {
+		case s[k].Literal:
+			return false
+		case s[k].Word("following", "these", "this", "below"):
+			found = true
+		}
+	}
+	return found
+}
+
+// inPathEditVerbs start what "In X, ...:" asks of X's settings.
+var inPathEditVerbs = prose.NewWords("modify change set update edit uncomment enable")
 
 // createForm declares a rule for one form of "create" sentences.
 func createForm(id, doc string, examples, counter []string) *Rule {

@@ -53,18 +53,22 @@ type Story struct {
 	openedCode *content.Code
 	openedNew  bool
 	lastFile   string // the file of the page's last file operation
-	shellSec   int    // section counter when the directory was last set
-	section    int
-	secTitle   string
-	mentions   []mention
-	sents      []prose.Sentence
-	prev       *prevBlock
-	newDirs    []string        // the directories the shell block being read made
-	installed  map[string]bool // the packages the tutorial installs
-	seenDirs   map[string]bool // the directories of the absolute paths named so far
-	level      int             // the level of the section being read
-	titles     []heading       // the titles of the sections being read, outermost first
-	focus      *focus          // the file in focus, nil for none
+	// lastNamed is the last file the page's prose named by its absolute
+	// path after lastFile was written, "" for none: what "the same file"
+	// means when the text went on to talk about it
+	lastNamed string
+	shellSec  int // section counter when the directory was last set
+	section   int
+	secTitle  string
+	mentions  []mention
+	sents     []prose.Sentence
+	prev      *prevBlock
+	newDirs   []string        // the directories the shell block being read made
+	installed map[string]bool // the packages the tutorial installs
+	seenDirs  map[string]bool // the directories of the absolute paths named so far
+	level     int             // the level of the section being read
+	titles    []heading       // the titles of the sections being read, outermost first
+	focus     *focus          // the file in focus, nil for none
 }
 
 // prevBlock is the last block of the section that wrote a file.
@@ -80,7 +84,7 @@ func NewStory(files Files) *Story { return &Story{files: files} }
 // tutorial made.
 func (s *Story) Page() {
 	s.Shell = shell.State{Homes: s.Shell.Homes}
-	s.lastFile = ""
+	s.lastFile, s.lastNamed = "", ""
 	s.Section(nil, 0)
 }
 
@@ -143,10 +147,14 @@ func (s *Story) mentionsOf(sent prose.Sentence) {
 				isDir = true
 			}
 		}
-		if p := absolute(t.Text); p != "" && s.files.Known(p) {
+		p := absolute(t.Text)
+		if p != "" && s.files.Known(p) {
 			isDir = true
 		}
-		s.seen(absolute(t.Text))
+		if p != "" && !isDir && p != s.lastFile {
+			s.lastNamed = p
+		}
+		s.seen(p)
 		s.mentions = append(s.mentions, mention{tok: t, isDir: isDir, sent: sent, para: s.paras})
 	}
 }
@@ -246,7 +254,7 @@ func (s *Story) OpenedNew(code *content.Code, isNew bool) {
 func (s *Story) Decided(code *content.Code, target string, op tree.Op) {
 	s.prev = &prevBlock{target: target, code: code}
 	if target != "" && op != tree.Check {
-		s.lastFile = target
+		s.lastFile, s.lastNamed = target, ""
 	}
 	if s.focus == nil || target == "" {
 		return
