@@ -169,15 +169,22 @@ func readInPathEdit(s prose.Sentence, v int) *Intent {
 	if next != v {
 		return nil
 	}
-	j := v + 1
-	for j < len(s)-1 && (s[j].Word("it", "them", "and", "to", "uncomment") || s[j].Is(setVerbs) || s[j].Is(editSettingVerbs) ||
-		s[j].Literal && !s[j].IsPath(false) || s[j].Is(settingNouns) || s[j].Word("the")) {
-		j++
-	}
-	if j != len(s)-1 {
-		return nil
+	for j := v + 1; j < len(s)-1; j++ {
+		if !changedWord(s[j]) {
+			return nil
+		}
 	}
 	return in
+}
+
+// changedWord reports whether t can be in what "In X, ..." says it
+// changes: "change it to", "uncomment and set", "change the `KEY`
+// setting to".
+func changedWord(t prose.Token) bool {
+	if t.Literal {
+		return !t.IsPath(false)
+	}
+	return t.Word("it", "them", "and", "to", "uncomment", "the") || t.Is(setVerbs) || t.Is(editSettingVerbs) || t.Is(settingNouns)
 }
 
 // readUncomment reads "Uncomment the `ssl_certificate` and

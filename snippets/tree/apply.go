@@ -192,7 +192,13 @@ func (t *Tree) edit(c *Change, log Log) (*File, bool) {
 		f.Lines = out
 		return f, true
 	}
-	if f != nil && len(f.Edits) == 0 {
+	return t.editFragment(c, log, format, entries)
+}
+
+// editFragment adds entries to the edit fragment of a file of the
+// system.
+func (t *Tree) editFragment(c *Change, log Log, format Format, entries []Entry) (*File, bool) {
+	if f := t.files[c.Target]; f != nil && len(f.Edits) == 0 {
 		// a merged block of settings becomes settings set in place, added
 		// at the end when the file lacks them, as the block was
 		merged, ok := Entries(f.Lines, format)
@@ -201,7 +207,7 @@ func (t *Tree) edit(c *Change, log Log) (*File, bool) {
 		}
 		f.Edits = merged
 	}
-	f = t.fileFor(c.Target)
+	f := t.fileFor(c.Target)
 	f.Format = format
 	if src, ok := t.madeBy[c.Target]; ok && f.MadeBy == nil {
 		f.MadeBy = &src
