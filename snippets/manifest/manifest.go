@@ -4,8 +4,9 @@
 //
 // A Manifest is made by package snippets from the tutorial's code blocks
 // and shell steps, after the client's values are filled in. Its JSON form
-// is the contract of SPEC section 5; the install script reads the files
-// it lists from the rootfs/ and fragments/ directories beside it.
+// is described by schema/manifest.schema.json; the install script reads
+// the files it lists from the rootfs/ and fragments/ directories beside
+// it.
 package manifest
 
 import (
