@@ -157,6 +157,7 @@ func TestBrowser(t *testing.T) {
 	shot := func(name string, width int64) {
 		t.Helper()
 		do("resize", chromedp.EmulateViewport(width, 900))
+		eval("scroll to the top", "window.scrollTo(0, 0); 'top'") // else the sticky header is drawn where the page was scrolled to
 		png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
 		if err != nil {
 			t.Fatalf("screenshot %s: %v", name, err)

@@ -49,6 +49,14 @@ func TestEditInstall(t *testing.T) {
 		}
 		t.Run(shell, func(t *testing.T) { testEditInstall(t, sh, r) })
 	}
+	t.Run("files page", func(t *testing.T) {
+		page := string(r.Files["site/files.html"])
+		for _, want := range []string{`id="kind-edit"`, "/etc/ssh/sshd_config", `id="kind-removed"`, "/etc/nginx/sites-enabled/default", "BEGIN tailor setup/acme"} {
+			if !strings.Contains(page, want) {
+				t.Errorf("the Files page lacks %q", want)
+			}
+		}
+	})
 }
 
 func testEditInstall(t *testing.T, sh string, r *Result) {

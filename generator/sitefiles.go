@@ -23,7 +23,7 @@ func siteInstall(m *manifest.Manifest, vals *values.Values, fill *filler) *site.
 		}
 		return hideSecrets(s, vals)
 	}
-	in := &site.Install{}
+	in := &site.Install{Label: show(m.Label())}
 	for _, f := range m.Files {
 		e := site.Installed{Kind: f.Kind, Path: show(f.Path), Mode: f.Mode, Owner: show(f.Owner), Group: show(f.Group), Secret: f.Secret}
 		for _, s := range f.Sources {
@@ -37,6 +37,14 @@ func siteInstall(m *manifest.Manifest, vals *values.Values, fill *filler) *site.
 	}
 	for _, l := range m.Links {
 		in.Entries = append(in.Entries, site.Installed{Kind: "link", Path: show(l.Path), Target: show(l.Target)})
+	}
+	for _, r := range m.Removed {
+		e := site.Installed{Kind: "removed", Path: show(r.Path)}
+		for _, s := range r.Sources {
+			by, _ := fill.Docs(s.By)
+			e.Sources = append(e.Sources, site.Source{Doc: s.Doc, Line: s.Line, Op: s.Op, By: show(by)})
+		}
+		in.Entries = append(in.Entries, e)
 	}
 	return in
 }

@@ -15,6 +15,9 @@ import (
 // Every text is shown as it is: secrets must be masked already.
 type Install struct {
 	Entries []Installed // in the order shown
+	// Label names the tutorial and client in the comments that enclose
+	// what install.sh merges into a file ("BEGIN tailor LABEL").
+	Label string
 }
 
 // An Installed is one file, fragment, edit, directory, link or removal.
@@ -168,7 +171,7 @@ func (b *builder) renderFiles() []byte {
 	r.w("</code></pre></div></figure>\n")
 	r.w("<p><code>--dry-run</code> lists what it would do, and what the system still lacks; <code>--root DIR</code> installs under another directory, for a test or an image. ")
 	r.w("Whatever it replaces is kept in <code>/var/backups/tailor</code>; ")
-	r.w("what it merges into a file stands between the comments <code>BEGIN tailor</code> and <code>END tailor</code>.</p>\n</section>\n")
+	r.w("what it merges into a file stands between the comments <code>BEGIN tailor " + html.EscapeString(in.Label) + "</code> and <code>END tailor " + html.EscapeString(in.Label) + "</code>.</p>\n</section>\n")
 	if len(in.Entries) == 0 {
 		r.w("<p>The tutorial makes no file.</p>\n")
 	}
