@@ -36,6 +36,21 @@ type PlanDoc struct {
 	Title    string        `json:"title"`
 	Sections []PlanSection `json:"sections"`
 	Blocks   []PlanBlock   `json:"blocks"`
+	// Files are the files whose whole contents a sentence gives, with no
+	// code block ("Write `$DOMAIN` to `/etc/mailname`.").
+	Files []PlanFile `json:"files,omitempty"`
+}
+
+// A PlanFile is a file a sentence makes: at the line of the literal that
+// is its one line.
+type PlanFile struct {
+	Line   int    `json:"line"`
+	Text   string `json:"text"`
+	Op     string `json:"op"`
+	Target string `json:"target"`
+	By     string `json:"by"`
+	Rule   string `json:"rule"`
+	Note   string `json:"note,omitempty"`
 }
 
 // PlanSection is one section title (raw text) with its level, 1 for the
@@ -84,8 +99,16 @@ func (p *Project) Plan(vals *values.Values) (*PlanReport, content.Diagnostics) {
 	plan, ds := snippets.AnalyzeTags(docs, tags)
 	diags.Append(ds)
 	steps := map[*content.Code]*snippets.Step{}
+	prose := map[string][]PlanFile{}
 	for _, st := range plan.Steps {
 		steps[st.Code] = st
+		if st.Prose {
+			pf := PlanFile{Line: st.Code.Line, Text: st.Code.Text, Op: string(st.Op), Target: st.Target, By: st.By, Rule: st.Rule, Note: st.Note}
+			if fill != nil {
+				pf.Target, _ = fill.Docs(pf.Target)
+			}
+			prose[st.Block.File.Name] = append(prose[st.Block.File.Name], pf)
+		}
 	}
 	rep := &PlanReport{Docs: []PlanDoc{}}
 	for _, sf := range sourceFiles(docs, nil) {
@@ -104,6 +127,7 @@ func (p *Project) Plan(vals *values.Values) (*PlanReport, content.Diagnostics) {
 			}
 			return true
 		})
+		pd.Files = prose[sf.File.Name]
 		rep.Docs = append(rep.Docs, pd)
 	}
 	diags.Append(nearMisses(p.Pages, p.declared()))
@@ -143,7 +167,12 @@ func (r *PlanReport) Text() string {
 			b.WriteString(" — " + d.Title)
 		}
 		b.WriteByte('\n')
+		files := d.Files
 		for _, bl := range d.Blocks {
+			for len(files) > 0 && files[0].Line <= bl.Line {
+				files[0].text(&b)
+				files = files[1:]
+			}
 			lang := bl.Lang
 			if lang == "" {
 				lang = "-"
@@ -165,8 +194,22 @@ func (r *PlanReport) Text() string {
 			line += strings.Join(parts, "  ")
 			b.WriteString(strings.TrimRight(line, " ") + "\n")
 		}
+		for _, f := range files {
+			f.text(&b)
+		}
 	}
 	return b.String()
+}
+
+// text writes the line of a file a sentence makes, as a block's.
+func (f PlanFile) text(b *strings.Builder) {
+	line := "  " + padLeft(itoa(f.Line), 5) + "  " + pad("(prose)", 8) + " " + pad(f.Op, 7)
+	if f.Op != string(snippets.OpNone) {
+		line += f.Target + "  (" + f.By + ")"
+	} else if f.Note != "" {
+		line += "(" + f.Note + ")"
+	}
+	b.WriteString(line + "  [" + f.Rule + "]\n")
 }
 
 func pad(s string, n int) string {
@@ -193,6 +236,9 @@ func itoa(n int) string {
 func (r *PlanReport) RuleCounts() []RuleCount {
 	hits, over := map[string]int{}, map[string]int{}
 	for _, d := range r.Docs {
+		for _, f := range d.Files {
+			hits[f.Rule]++
+		}
 		for _, b := range d.Blocks {
 			if b.Rule != "" {
 				hits[b.Rule]++

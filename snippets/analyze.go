@@ -69,8 +69,12 @@ func (w *walker) blocks(bs []content.Block) {
 			w.story.Section(n.Title, n.Level)
 			w.blocks(n.Blocks)
 		case *content.Paragraph:
-			for _, p := range w.story.Paragraph(n.Inlines) {
+			empty, files := w.story.Paragraph(n.Inlines)
+			for _, p := range empty {
 				w.tree.SetEmpty(p)
+			}
+			for _, f := range files {
+				w.proseFile(f)
 			}
 		case *content.Code:
 			w.code(n, introOf(bs, i))
@@ -169,6 +173,25 @@ func (w *walker) code(c *content.Code, intro *content.Paragraph) {
 	case res.Target != "":
 		w.apply(st, res, ann, at)
 	}
+}
+
+// proseFile makes a file whose whole contents a sentence gives: its one
+// line is the literal, where the sentence has it.
+func (w *walker) proseFile(f infer.ProseFile) {
+	if w.alt != nil && !w.alt.Chosen {
+		return
+	}
+	pos := w.file.Position(f.Content.Pos)
+	code := &content.Code{Text: f.Content.Text, Line: pos.Line, Indent: pos.Offset - w.file.LineStart(pos.Line)}
+	st := &Step{Block: tree.Block{File: w.file, Code: code, Subst: true}, Doc: w.doc, Prose: true,
+		Op: OpCreate, Target: f.Target, By: "inferred: " + f.By, Rule: f.Rule}
+	w.plan.Steps = append(w.plan.Steps, st)
+	l := lang.OfPath(f.Target)
+	ch := &tree.Change{Block: &st.Block, Op: OpCreate, Target: f.Target, By: st.By,
+		Lines: tree.BlockLines(&st.Block, l, true), Lang: l}
+	w.tree.Apply(ch, stepLog{diags: &w.diags, st: st})
+	st.Op, st.Target, st.Note = ch.Op, ch.Target, ch.Note
+	w.story.Decided(code, st.Target, st.Op)
 }
 
 // apply performs a block's file operation on the tree.

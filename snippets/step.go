@@ -53,6 +53,10 @@ type Step struct {
 	Rule      string
 	Also      []string
 	Overruled []string
+	// Prose is set for a file whose whole contents a sentence gives:
+	// Code is then the literal that is its one line, not a code block of
+	// the page.
+	Prose bool
 }
 
 // A Plan is what the tutorial does, block by block, and the files,

@@ -53,6 +53,9 @@ type Intent struct {
 	// Copula: the sentence says what the file holds ("X should contain",
 	// "it should look like this") rather than asking to make it.
 	Copula bool
+	// Content is the literal a sentence gives as all of the file, with
+	// no code block ("Write `$DOMAIN` to `/etc/mailname`.").
+	Content *prose.Token
 	// Rule is the ID of the rule that read the intent.
 	Rule string
 }

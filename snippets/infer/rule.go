@@ -56,6 +56,7 @@ const (
 	hookCheck                  // the file, once known
 	hookFollowed               // the file, its links followed
 	hookNone                   // a block that makes no file
+	hookProse                  // a sentence that gives a file's contents, no block
 )
 
 // A Rule is one way the text decides what a code block does. It is
@@ -129,7 +130,7 @@ var (
 )
 
 func init() {
-	registry = concat(explicitRules, sentenceRules, verbRules, intentRules, focusRules, focusBlockRules, refRules, nameRules, refineRules, noneRules)
+	registry = concat(explicitRules, sentenceRules, verbRules, intentRules, focusRules, focusBlockRules, refRules, nameRules, refineRules, noneRules, proseFileRules)
 	byHook = map[hook][]*Rule{}
 	for _, r := range registry {
 		byHook[r.hook] = append(byHook[r.hook], r)

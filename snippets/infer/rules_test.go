@@ -38,7 +38,8 @@ func TestRuleExamples(t *testing.T) {
 }
 
 // decidedBy returns the rules that decided the last code block of an
-// example: a Markdown page, or a sentence that introduces an INI block.
+// example (a Markdown page, or a sentence that introduces an INI block),
+// and those that read a file's contents from its sentences.
 func decidedBy(t *testing.T, ex string) []string {
 	t.Helper()
 	page := ex
@@ -54,7 +55,13 @@ func decidedBy(t *testing.T, ex string) []string {
 		t.Fatalf("example has no code block:\n%s", page)
 	}
 	st := plan.Steps[len(plan.Steps)-1]
-	return append([]string{st.Rule}, st.Also...)
+	rules := append([]string{st.Rule}, st.Also...)
+	for _, st := range plan.Steps {
+		if st.Prose {
+			rules = append(rules, st.Rule)
+		}
+	}
+	return rules
 }
 
 func TestRuleIDs(t *testing.T) {

@@ -115,11 +115,12 @@ func (s *Story) Section(title []content.Inline, level int) {
 
 // Paragraph reads a paragraph. It returns the files it creates empty
 // ("Create the file X."), to which what is added next makes a whole
-// file.
-func (s *Story) Paragraph(inlines []content.Inline) []string {
+// file, and those whose whole contents it gives ("Write `$DOMAIN` to
+// `/etc/mailname`.").
+func (s *Story) Paragraph(inlines []content.Inline) (empty []string, files []ProseFile) {
 	s.paras++
-	var empty []string
-	for _, sent := range prose.Read(inlines) {
+	sents := prose.Read(inlines)
+	for _, sent := range sents {
 		s.sents = append(s.sents, sent)
 		s.mentionsOf(sent)
 		s.setFocus([]prose.Sentence{sent}, hookFocus)
@@ -132,7 +133,7 @@ func (s *Story) Paragraph(inlines []content.Inline) []string {
 			}
 		}
 	}
-	return empty
+	return empty, s.proseFiles(sents)
 }
 
 func (s *Story) mentionsOf(sent prose.Sentence) {
