@@ -134,6 +134,26 @@ func namedAs(s prose.Sentence, j int) int {
 	return j
 }
 
+// inAFile returns the index of "in" after at most two words from j when
+// a file named by its path follows it ("the jail in a file of its own,
+// X"), or j.
+func inAFile(s prose.Sentence, j int) int {
+	for k := j; k < len(s) && k < j+3; k++ {
+		if s[k].Word("in", "into") {
+			if k+1 < len(s) && s[k+1].Is(prose.Determiners) {
+				if tok, _, isDir := s.PathAt(k + 1); tok != nil && !isDir && k+2 < len(s) && s[k+2].Is(prose.FileNouns) {
+					return k
+				}
+			}
+			return j
+		}
+		if s[k].Literal || s[k].IsPunct() {
+			break
+		}
+	}
+	return j
+}
+
 // readSave reads "save the following as X", "write this to X", "put the
 // following in X", "save the following as wsgi.py in /srv/app" at the
 // verb v.
@@ -144,6 +164,9 @@ func readSave(s prose.Sentence, v int) *Intent {
 	}
 	if j < len(s) && !s[j].Word("as", "to", "in", "into") {
 		j = namedAs(s, j) // "save the whole site as X": whatever is named, as X
+	}
+	if j < len(s) && !s[j].Word("as", "to", "in", "into") {
+		j = inAFile(s, j) // "put the jail in a file of its own, X"
 	}
 	if j >= len(s) || !s[j].Word("as", "to", "in", "into") {
 		return nil

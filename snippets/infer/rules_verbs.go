@@ -40,8 +40,8 @@ var verbRules = []*Rule{
 		[]string{"Change the line to this:", "Change it to the following:"}),
 
 	saveForm("save.as-path", "\"Save the following as X\", \"Write this to X\", \"Put the following in X\": X, whole",
-		[]string{"Save the following as `/usr/local/bin/backup`:", "Save the following as `wsgi.py` in `/home/$APP_USER/myproject`:", "Save the whole site as `/etc/nginx/sites-available/app`:"},
-		[]string{"Save the file and close the editor.", "Save the following as a draft:", "Save the whole site as a draft in `/srv/drafts`:", "Save your changes, then copy them to `/etc/app.conf`:"}),
+		[]string{"Save the following as `/usr/local/bin/backup`:", "Save the following as `wsgi.py` in `/home/$APP_USER/myproject`:", "Save the whole site as `/etc/nginx/sites-available/app`:", "Put the jail in a file of its own, `/etc/fail2ban/jail.d/app.local`, rather than in `jail.local`:"},
+		[]string{"Save the file and close the editor.", "Save the following as a draft:", "Save the whole site as a draft in `/srv/drafts`:", "Save your changes, then copy them to `/etc/app.conf`:", "Put the jail in place before the file `/etc/fail2ban/jail.local` is read:"}),
 	saveForm("save.that-file", "\"Save this as that file\": the file named just before, whole",
 		[]string{"The unit is `/etc/systemd/system/x.service`. Save the following as that file:", "Backups are run by `/usr/local/bin/backup`. Write this to it:"},
 		[]string{"Save the following as `/usr/local/bin/backup`:", "Write this down:"}),

@@ -8,7 +8,7 @@ import "strings"
 // read, and whether a word for a directory came before it.
 func (s Sentence) PathAt(i int) (tok *Token, next int, isDir bool) {
 	named := false
-	for i < len(s) && !s[i].Literal && (s[i].Is(Determiners) || s[i].Is(FileNouns) || s[i].Is(DirNouns) || (s[i].Lower == "at" || s[i].Text == ",") && named) {
+	for i < len(s) && !s[i].Literal && (s[i].Is(Determiners) || s[i].Is(FileNouns) || s[i].Is(DirNouns) || (s[i].Lower == "at" || s[i].Text == "," || ofItsOwn(s, i)) && named) {
 		if s[i].Is(FileNouns) {
 			named = true
 		}
@@ -21,6 +21,13 @@ func (s Sentence) PathAt(i int) (tok *Token, next int, isDir bool) {
 		return &s[i], i + 1, isDir
 	}
 	return nil, i, isDir
+}
+
+// ofItsOwn reports whether s[i] is a word of "of its own" ("a file of
+// its own, X").
+func ofItsOwn(s Sentence, i int) bool {
+	return s.WordsAt(i, "of", "its", "own") || s.WordsAt(i-1, "of", "its", "own") || s.WordsAt(i-2, "of", "its", "own") ||
+		s.WordsAt(i, "of", "their", "own") || s.WordsAt(i-1, "of", "their", "own") || s.WordsAt(i-2, "of", "their", "own")
 }
 
 // ThatFileAt reports whether a reference to the file named before starts
