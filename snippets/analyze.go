@@ -168,6 +168,14 @@ func (w *walker) code(c *content.Code, intro *content.Paragraph) {
 	}
 	switch {
 	case res.Shell:
+		if res.Cwd != "" {
+			w.story.Shell.Dir = res.Cwd // for this block only, unless it moves
+			defer func() {
+				if w.story.Shell.Dir == res.Cwd {
+					w.story.Shell.Dir = ""
+				}
+			}()
+		}
 		w.shellBlock(st, res.Optional)
 		w.story.OpenedNew(c, res.NewFile)
 	case res.Target != "":

@@ -30,6 +30,10 @@ type Result struct {
 	// to, ...") and NewFile when it asks to create the file an editor
 	// command in them opens.
 	Shell, Optional, NewFile bool
+	// Cwd is the directory the text says the commands run in ("still as
+	// www-data, in /var/www/app:"), when the shell's is not known; "" for
+	// none.
+	Cwd string
 	// Dirs are directories the text says to create, known to exist from
 	// now on.
 	Dirs []string
@@ -407,7 +411,7 @@ func none(v *View, r *Result, vetoed string) {
 			continue
 		}
 		if vd.Shell {
-			r.Shell, r.Optional, r.NewFile = true, vd.Optional, asksToCreate(v.Last())
+			r.Shell, r.Optional, r.NewFile, r.Cwd = true, vd.Optional, asksToCreate(v.Last()), vd.Cwd
 			if r.Rule == "" {
 				r.Rule = rule.ID
 			}

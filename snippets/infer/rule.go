@@ -106,6 +106,8 @@ type Verdict struct {
 	// Shell: the block is commands, analysed as shell; Optional: they
 	// are offered as a choice.
 	Shell, Optional bool
+	// Cwd is the directory commands run in, when the text says.
+	Cwd string
 }
 
 // Rules returns every rule, in the order they are asked within a phase.

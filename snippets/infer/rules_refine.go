@@ -40,7 +40,7 @@ var nameRules = []*Rule{
 	},
 	{
 		ID: "name.known-file", Phase: Discourse, hook: hookName,
-		Doc: "a relative name (\"settings.py\") that ends the path of one file the tutorial made: that file",
+		Doc: "a relative name (\"settings.py\") that ends the path of one file the tutorial made, or copied into place: that file",
 		Examples: []string{
 			"Create `/etc/opt/app/settings.py`:\n\n```python\nA = 1\n```\n\nAdd the following to `settings.py`:\n\n```python\nB = 2\n```\n",
 			"Create `/srv/app/conf/main.ini`:\n\n```ini\na = 1\n```\n\nAdd this to `conf/main.ini`:\n\n```ini\nb = 2\n```\n",
@@ -145,6 +145,21 @@ var nameRules = []*Rule{
 	},
 }
 
+// runsIn returns the directory a sentence ending "in DIR:" names, ""
+// when it ends otherwise or names a file.
+func runsIn(s prose.Sentence) string {
+	n := len(s)
+	if n < 3 || !s.EndsWithColon() || !s[n-3].Word("in", "inside", "within") || !s[n-2].Literal {
+		return ""
+	}
+	t := s[n-2].Text
+	p := absolute(t)
+	if p == "" || !strings.HasSuffix(t, "/") && strings.Contains(path.Base(p), ".") {
+		return ""
+	}
+	return p
+}
+
 // saysThere reports whether a sentence puts something "there" (not
 // "there is", "there are").
 func saysThere(s prose.Sentence) bool {
@@ -156,13 +171,15 @@ func saysThere(s prose.Sentence) bool {
 	return false
 }
 
-// knownWithName returns the files made so far whose path ends with
-// "/"+name.
+// knownWithName returns the files made so far, or copied into place by
+// a step, whose path ends with "/"+name.
 func knownWithName(v *View, name string) []string {
 	var match []string
-	for _, f := range v.s.files.Paths() {
-		if strings.HasSuffix(f, "/"+name) {
-			match = append(match, f)
+	for _, paths := range [][]string{v.s.files.Paths(), v.s.files.Copied()} {
+		for _, f := range paths {
+			if strings.HasSuffix(f, "/"+name) && !containsStr(match, f) {
+				match = append(match, f)
+			}
 		}
 	}
 	return match
@@ -382,6 +399,27 @@ var noneRules = []*Rule{
 			}
 			if key := v.Key(); key != nil && hypotheticalP.In(key) {
 				return &Verdict{Why: "the text shows what the commands would do, it does not ask for them: not applied"}
+			}
+			return nil
+		},
+	},
+	{
+		ID: "shell.runs-in", Phase: Discourse, hook: hookNone,
+		Doc: "commands the text says run in a directory (\"Copy it into place, in /var/www/app:\") where no cd says where the shell is: their relative paths are in that directory",
+		Examples: []string{
+			"Copy the example into place, still as `www-data` in `/var/www/app`:\n\n```console\n(venv)$ cp config_example.py instance/config.py\n```\n",
+			"Run these in `/opt/app/`:\n\n```bash\nmkdir -p data\n```\n",
+		},
+		Counter: []string{
+			"```bash\ncd /srv\n```\n\nCopy the example into place, in `/var/www/app`:\n\n```bash\ncp a.py b.py\n```\n",
+			"Copy the example into `/var/www/app/config.py`:\n\n```bash\ncp a.py /var/www/app/config.py\n```\n",
+		},
+		Match: func(v *View) *Verdict {
+			if !v.Commands() || v.s.Shell.Dir != "" {
+				return nil
+			}
+			if d := runsIn(v.Last()); d != "" {
+				return &Verdict{Shell: true, Optional: offersChoice(v.Last()), Cwd: d}
 			}
 			return nil
 		},

@@ -19,6 +19,7 @@ type Files interface {
 	Known(p string) bool                // p is known to exist
 	IsDir(p string) bool                // the tutorial makes the directory p
 	Paths() []string                    // the files made so far, in the order first made
+	Copied() []string                   // the files steps copy into place on the server (cp, mv), in order
 	Holds(p string, pl tree.Place) bool // p is whole and holds the place once
 	Follow(p string) string             // p with the links the tutorial made followed
 }

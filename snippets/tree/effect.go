@@ -392,6 +392,9 @@ func (t *Tree) sed(e *effect) Written {
 
 func (t *Tree) untracked(e *effect) Written {
 	t.SetKnown(e.Path) // cp, mv: something is there, made on the server
+	if _, ok := t.madeBy[e.Path]; !ok {
+		t.copied = append(t.copied, e.Path)
+	}
 	t.madeBy[e.Path] = e.src
 	if t.files[e.Path] != nil || t.dirs[e.Path] != nil || t.links[e.Path] != nil {
 		e.warnf("%s changes %s in a way tailor does not follow: the generated files may not match what the tutorial leaves", strings.Fields(e.Cmd + " ?")[0], e.Path)

@@ -179,8 +179,10 @@ type Tree struct {
 	links map[string]*Link
 	known map[string]bool // paths known to exist on the server
 	// madeBy holds the steps that make files on the server in ways the
-	// analysis does not follow (cp, mv, rsync)
+	// analysis does not follow (cp, mv, rsync); copied their paths, in
+	// order
 	madeBy map[string]Source
+	copied []string
 	// empty holds the files a sentence creates without a block ("Create
 	// the file X."): what is added to them next makes a whole file
 	empty map[string]bool
@@ -234,6 +236,10 @@ func (t *Tree) Paths() []string {
 	}
 	return out
 }
+
+// Copied returns the paths that steps the analysis does not follow (cp,
+// mv) make on the server, in the order first made.
+func (t *Tree) Copied() []string { return t.copied }
 
 // made records that something is made at p again: not removed.
 func (t *Tree) made(p string) {
