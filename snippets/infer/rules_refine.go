@@ -39,6 +39,27 @@ var nameRules = []*Rule{
 		},
 	},
 	{
+		ID: "name.restated", Phase: Discourse, hook: hookName,
+		Doc: "a relative name restated in parentheses by its full path (\"`config/database.yml` (that is, `/var/www/app/shared/config/database.yml`)\"): that path",
+		Examples: []string{
+			"Create `shared/config/database.yml` (that is, `/var/www/app/shared/config/database.yml`):",
+			"Add the following to `jail.local` (full path: `/etc/fail2ban/jail.local`):",
+		},
+		Counter: []string{
+			"Create `database.yml`, not `/etc/app/database.yml`:",
+			"Create `shared/config/database.yml` (see `/var/www/app/shared/config/README`):",
+		},
+		Match: func(v *View) *Verdict {
+			if strings.Contains(v.name, "$") || strings.HasPrefix(v.name, "/") {
+				return nil
+			}
+			if p := restated(v.Last(), v.name); p != "" {
+				return &Verdict{Target: p}
+			}
+			return nil
+		},
+	},
+	{
 		ID: "name.known-file", Phase: Discourse, hook: hookName,
 		Doc: "a relative name (\"settings.py\") that ends the path of one file the tutorial made, or copied into place: that file",
 		Examples: []string{
@@ -158,6 +179,29 @@ func runsIn(s prose.Sentence) string {
 		return ""
 	}
 	return p
+}
+
+// restated returns the absolute path a parenthesis right after name
+// gives for it ("(that is, X)", "(full path: X)"), "" for none.
+func restated(s prose.Sentence, name string) string {
+	for i, t := range s {
+		if !t.Literal || t.Text != name || i+1 >= len(s) || s[i+1].Text != "(" {
+			continue
+		}
+		for k := i + 2; k < len(s) && k < i+7; k++ {
+			if s[k].Text == ")" {
+				return ""
+			}
+			if !s[k].Literal {
+				continue
+			}
+			if p := absolute(s[k].Text); p != "" && strings.HasSuffix(p, "/"+strings.TrimPrefix(name, "./")) {
+				return p
+			}
+			return ""
+		}
+	}
+	return ""
 }
 
 // saysThere reports whether a sentence puts something "there" (not
