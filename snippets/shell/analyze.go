@@ -36,6 +36,9 @@ type analyzer struct {
 	src   string // the text given to the parser
 	lines []int  // offsets in src where lines start
 	cols  []int  // bytes cut from the start of each line (prompts); nil for none
+	// promptDirs are the directories the prompts show, by line: the
+	// shell is there when the command of that line runs
+	promptDirs map[int]string
 
 	// fixed, when set, is the position every effect and note gets: that of
 	// the "sh -c" command whose script this analyzer reads.
@@ -119,13 +122,33 @@ func (a *analyzer) parse(text string, console bool) (*syntax.File, error) {
 		r := &consoleReader{p: p, text: text}
 		f, err = p.Parse(r, "")
 		a.src = r.src.String()
-		a.cols = r.cols
+		a.cols, a.promptDirs = r.cols, r.dirs
 	} else {
 		f, err = p.Parse(strings.NewReader(text), "")
 		a.src = text
 	}
 	a.lines = lineStarts(a.src)
 	return f, err
+}
+
+// promptDir moves the shell to the directory the prompt of the line of
+// s shows; when the prompt shows one that cannot be told (a home not
+// known, a last name that is not the shell's), the directory is not known.
+func (a *analyzer) promptDir(s *syntax.Stmt) {
+	d, ok := a.promptDirs[int(s.Pos().Line())]
+	switch {
+	case !ok:
+	case strings.HasPrefix(d, "/"):
+		a.st.Dir = path.Clean(d)
+	case strings.HasPrefix(d, "~"):
+		home, rest, known := a.tilde(d)
+		a.st.Dir = ""
+		if known {
+			a.st.Dir = path.Clean(home + rest)
+		}
+	case path.Base(a.st.Dir) != d:
+		a.st.Dir = ""
+	}
 }
 
 func lineStarts(s string) []int {

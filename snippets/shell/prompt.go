@@ -32,10 +32,17 @@ func promptLen(line string) (int, bool) {
 		}
 		i += j + 1
 	} else {
-		// "user@host:~/dir$ ", "host$ " or nothing.
+		// "user@host:~/dir$ ", "host$ " or nothing; the directory may
+		// hold a placeholder ("root@host:/opt/$APP# ").
 		j := i
-		for j < len(line) && isPromptByte(line[j]) {
-			j++
+		for j < len(line) {
+			if isPromptByte(line[j]) {
+				j++
+			} else if k := placeholderEnd(line, j); k > j && strings.Contains(line[i:j], ":") {
+				j = k
+			} else {
+				break
+			}
 		}
 		if j-i > 128 {
 			return 0, false
@@ -58,6 +65,64 @@ func promptLen(line string) (int, bool) {
 		return i + 1, true
 	}
 	return 0, false
+}
+
+// placeholderEnd returns the end of the placeholder ("$NAME", "${NAME}")
+// at line[j], or j when there is none.
+func placeholderEnd(line string, j int) int {
+	if j+1 >= len(line) || line[j] != '$' {
+		return j
+	}
+	k := j + 1
+	braced := line[k] == '{'
+	if braced {
+		k++
+	}
+	if k >= len(line) || line[k] < 'A' || line[k] > 'Z' {
+		return j
+	}
+	for k < len(line) && (line[k] == '_' || line[k] >= 'A' && line[k] <= 'Z' || line[k] >= 'a' && line[k] <= 'z' || line[k] >= '0' && line[k] <= '9') {
+		k++
+	}
+	if braced {
+		if k >= len(line) || line[k] != '}' {
+			return j
+		}
+		k++
+	}
+	return k
+}
+
+// promptDir returns the directory a prompt shows: "/srv/app" for
+// "user@host:/srv/app$", "~user/src" for "user@host:~/src$", and a last
+// name alone ("app" for "[user@host app]$"); "" when it shows none.
+func promptDir(prompt string) string {
+	p := strings.TrimSpace(prompt)
+	if strings.HasPrefix(p, "(") {
+		if i := strings.IndexByte(p, ')'); i >= 0 {
+			p = strings.TrimSpace(p[i+1:])
+		}
+	}
+	p = strings.TrimRight(p, "$#% \t")
+	at := strings.IndexByte(p, '@')
+	if at < 0 {
+		return ""
+	}
+	user, d := p[:at], ""
+	if strings.HasPrefix(p, "[") && strings.HasSuffix(p, "]") {
+		// "[user@host dir]"
+		f := strings.Fields(p[1 : len(p)-1])
+		if len(f) != 2 {
+			return ""
+		}
+		user, d = user[1:], f[1]
+	} else if colon := strings.IndexByte(p[at:], ':'); colon >= 0 {
+		d = p[at+colon+1:]
+	}
+	if d == "~" || strings.HasPrefix(d, "~/") {
+		return "~" + user + d[1:] // the home of the prompt's user
+	}
+	return d
 }
 
 func isPromptByte(c byte) bool {
@@ -97,6 +162,7 @@ type consoleReader struct {
 	rest string // what is left of the line being read
 	n    int    // lines handed out
 	cols []int
+	dirs map[int]string  // the directory the prompt of a line shows, by 1-based line
 	src  strings.Builder // all that was given to the parser
 }
 
@@ -123,6 +189,12 @@ func (r *consoleReader) Read(b []byte) (int, error) {
 		default:
 			if n, ok := promptLen(body); ok {
 				cut = n
+				if d := promptDir(body[:n]); d != "" {
+					if r.dirs == nil {
+						r.dirs = map[int]string{}
+					}
+					r.dirs[r.n+1] = d
+				}
 			} else {
 				cut = len(body) // output
 			}

@@ -293,7 +293,10 @@ func Analyze(text, name string, st *State) ([]Effect, []Note) {
 		}
 		return nil, res.notes
 	}
-	a.stmtList(f.Stmts, stream{ok: true}, false)
+	for _, s := range f.Stmts {
+		a.promptDir(s)
+		a.stmt(s, stream{ok: true}, false)
+	}
 	// the variables the next block sees
 	for name, v := range a.vars {
 		if st.Vars == nil {
