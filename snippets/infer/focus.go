@@ -180,6 +180,7 @@ var focusRules = []*Rule{
 		Examples: []string{
 			"## `/etc/app/app.ini`\n\nThe main settings:\n\n```ini\n[main]\nport = 80\n```\n",
 			"## /etc/redis/redis.conf\n\nThe memory limits:\n\n```\nmaxmemory 256mb\n```\n",
+			"### `/etc/systemd/system/backup.timer`\n\n```ini\n[Timer]\nOnCalendar=daily\n```\n",
 		},
 		Counter: []string{
 			"## Settings\n\nThe main settings:\n\n```ini\n[main]\nport = 80\n```\n",
@@ -297,8 +298,13 @@ func sameKind(p, block string) bool {
 	if fl == "" {
 		return fb == lang.Plain || fb == lang.INI
 	}
-	return lang.FamilyOf(fl) == fb
+	ff := lang.FamilyOf(fl)
+	return ff == fb || iniLike(ff) && iniLike(fb) // a unit shown as ini
 }
+
+// iniLike reports whether files of family f are written as INI files:
+// systemd units are.
+func iniLike(f lang.Family) bool { return f == lang.INI || f == lang.Systemd }
 
 // examplesW in a section's title make its blocks examples.
 var examplesW = prose.NewWords("example examples sample samples template templates")

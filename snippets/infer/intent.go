@@ -53,6 +53,9 @@ type Intent struct {
 	// Copula: the sentence says what the file holds ("X should contain",
 	// "it should look like this") rather than asking to make it.
 	Copula bool
+	// Kind is the kind of file a reference names ("the service": a
+	// systemd unit whose name ends in .service), "" for any.
+	Kind string
 	// Content is the literal a sentence gives as all of the file, with
 	// no code block ("Write `$DOMAIN` to `/etc/mailname`.").
 	Content *prose.Token

@@ -160,9 +160,8 @@ func (r *addReader) into(j int) int {
 		in.Op, in.Target, r.place = tree.Create, tok, formNewFile
 		return next - 1
 	}
-	if name, next, ok := s.BlockAt(j + 1); ok {
-		r.blockEnd(name, formInsertBlock)
-		return next - 1
+	if next, ok := r.intoBlock(j + 1); ok {
+		return next
 	}
 	if ok, next := s.ThatFileAt(j + 1); ok {
 		in.Ref, r.file = RefThatFile, formAddThatFile
@@ -180,6 +179,22 @@ func (r *addReader) into(j int) int {
 		return j + 2
 	}
 	return j
+}
+
+// intoBlock reads "the X block", "the [Unit] section of the service" at
+// i, and returns the index of the last token read.
+func (r *addReader) intoBlock(i int) (int, bool) {
+	s := r.s
+	name, next, ok := s.BlockAt(i)
+	if !ok {
+		return i, false
+	}
+	r.blockEnd(name, formInsertBlock)
+	if s.WordsAt(next, "of", "the") && next+2 < len(s) && unitKinds[s[next+2].Lower] && !s[next+2].Literal {
+		r.in.Kind = s[next+2].Lower // "to the [Unit] section of the service"
+		return next + 2, true
+	}
+	return next - 1, true
 }
 
 func (r *addReader) blockEnd(name, form string) {
@@ -259,6 +274,10 @@ func newFileAt(s prose.Sentence, i int) (*prose.Token, int) {
 	}
 	return nil, i
 }
+
+// unitKinds are the kinds of systemd units a text calls a file by ("the
+// service", "the timer").
+var unitKinds = map[string]bool{"service": true, "timer": true, "socket": true, "mount": true, "path": true}
 
 var newFileP = prose.Compile("a new file", "a file of its own", "a separate file", "its own file", "a dedicated file", "a new configuration file")
 

@@ -231,10 +231,11 @@ var refRules = []*Rule{
 	},
 	{
 		ID: "ref.anchor", Phase: Discourse, hook: hookRef,
-		Doc: "\"add the following before LINE\": the file made so far that holds LINE once (the block before's first)",
+		Doc: "\"add the following before LINE\", \"to the [Unit] section of the service\": the file made so far (of that kind, when said) that holds LINE once (the block before's first)",
 		Examples: []string{
 			"Create `/etc/apache2/sites-available/a.conf`:\n\n```apache\n<VirtualHost *:80>\nProxyPass / http://127.0.0.1:8000/\n</VirtualHost>\n```\n\nAdd the following before `ProxyPass /`:\n\n```apache\nProxyPass /static/ !\n```\n",
 			"Create `/etc/app.ini`:\n\n```ini\n[main]\na = 1\n```\n\nIn the `[main]` section, add:\n\n```ini\nb = 2\n```\n",
+			"## `/etc/systemd/system/b.service`\n\n```ini\n[Unit]\nDescription=b\n```\n\n## `/etc/systemd/system/b.timer`\n\n```ini\n[Unit]\nDescription=b\n```\n\n# Mail\n\nAdd it to the `[Unit]` section of the service:\n\n```ini\n[Unit]\nOnFailure=mail@%n.service\n```\n",
 		},
 		Counter: []string{"Add the following to `/etc/a.conf`:", "Add the following before `ProxyPass /` in `/etc/b.conf`:"},
 		Match: func(v *View) *Verdict {
@@ -339,13 +340,14 @@ func namedWith(v *View, np string) string {
 // line, or a block) exactly once: the file of the block before if it
 // does, else the most recently made whole file that does.
 func fileWithAnchor(v *View) *Verdict {
-	pl, files := v.in.Place, v.s.files
-	if p := v.s.prev; p != nil && files.Holds(p.target, pl) {
+	pl, files, kind := v.in.Place, v.s.files, v.in.Kind
+	ofKind := func(p string) bool { return kind == "" || strings.HasSuffix(p, "."+kind) }
+	if p := v.s.prev; p != nil && ofKind(p.target) && files.Holds(p.target, pl) {
 		return &Verdict{Target: p.target}
 	}
 	paths := files.Paths()
 	for i := len(paths) - 1; i >= 0; i-- {
-		if files.Holds(paths[i], pl) {
+		if ofKind(paths[i]) && files.Holds(paths[i], pl) {
 			return &Verdict{Target: paths[i]}
 		}
 	}
