@@ -214,6 +214,9 @@ func (w *walker) apply(st *Step, res *infer.Result, ann *infer.Annotation, at co
 		Lines: tree.BlockLines(&st.Block, l, st.Subst), Lang: l, Place: res.Place, Section: res.Section}
 	if ann != nil {
 		ch.Attrs = tree.Attrs{Mode: ann.Mode, Owner: ann.Owner, Group: ann.Group, Validate: ann.Validate, ValidatePos: at}
+		if ann.File != "" {
+			ch.Attrs.FilePos = at
+		}
 	}
 	st.Op, st.Target = res.Op, res.Target
 	w.tree.Apply(ch, stepLog{diags: &w.diags, st: st})

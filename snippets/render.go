@@ -88,17 +88,18 @@ type renderer struct {
 	placed []placed          // everything made, with the block that made it
 }
 
-// placed is a path made, and where.
+// placed is a path made, its template, and where.
 type placed struct {
-	path string
-	pos  content.Position
+	path, tmpl string
+	pos        content.Position
 }
 
 // claim records that tmpl fills to p, reporting another template that
-// fills to the same path.
+// fills to the same path. Messages name paths as the tutorial writes
+// them: a value they hold may be a secret.
 func (r *renderer) claim(p, tmpl string, pos content.Position) bool {
 	if prev, ok := r.seen[p]; ok && prev != tmpl {
-		r.diags.Errorf(pos, "%s and %s are the same path, %s, for this client", prev, tmpl, p)
+		r.diags.Errorf(pos, "%s and %s are the same path for this client", prev, tmpl)
 		return false
 	}
 	r.seen[p] = tmpl
@@ -108,11 +109,19 @@ func (r *renderer) claim(p, tmpl string, pos content.Position) bool {
 // file renders a whole file, a fragment or an edit fragment.
 func (r *renderer) file(f *File) {
 	pos := f.Sources[0].Pos()
-	fp := fillPath(r.fill, f.Path, pos, &r.diags)
-	if fp == "" || !r.claim(fp, f.Path, pos) {
+	named := pos // where the path is written
+	if f.PathPos != (content.Position{}) {
+		named = f.PathPos
+	}
+	fp := fillPath(r.fill, f.Path, named, &r.diags)
+	if fp != "" && dirValue(r.fill, f.Path, named) {
+		r.diags.Errorf(named, "path %s ends in \"/\" once filled in, which names a directory: a value must not end the path of a file with \"/\"", f.Path)
 		return
 	}
-	r.placed = append(r.placed, placed{fp, pos})
+	if fp == "" || !r.claim(fp, f.Path, named) {
+		return
+	}
+	r.placed = append(r.placed, placed{fp, f.Path, named})
 	comment := "" // of a fragment, for its markers
 	if !f.Whole && len(f.Edits) == 0 {
 		comment = lang.CommentLeader(f.Lang, fp)
@@ -227,7 +236,7 @@ func (r *renderer) dir(d *Dir) {
 		r.diags.Errorf(pos, "%s is both a file and a directory", d.Path)
 		return
 	}
-	r.placed = append(r.placed, placed{dp, pos})
+	r.placed = append(r.placed, placed{dp, d.Path, pos})
 	r.out.Manifest.Dirs = append(r.out.Manifest.Dirs, manifest.Dir{
 		Path:  dp,
 		Mode:  d.Mode,
@@ -242,7 +251,7 @@ func (r *renderer) link(l *Link) {
 	if lp == "" || !r.claim(lp, l.Path, pos) {
 		return
 	}
-	r.placed = append(r.placed, placed{lp, pos})
+	r.placed = append(r.placed, placed{lp, l.Path, pos})
 	target := r.fill.Path(l.Target, pos, &r.diags)
 	if strings.ContainsAny(target, "\x00\n") {
 		r.diags.Errorf(pos, "link target of %s holds a NUL or newline once filled in", l.Path)
@@ -265,8 +274,9 @@ func (r *renderer) removal(rm *tree.Removal) {
 	r.out.Manifest.Removed = append(r.out.Manifest.Removed, mr)
 }
 
-// nested reports what would be made below a whole file: nothing can be,
-// and no link can stand where a file is.
+// nested reports what would be made below a whole file or a link:
+// nothing can be below a file, and what install.sh made below a link
+// would land wherever the link leads.
 func (r *renderer) nested() {
 	whole := map[string]bool{}
 	for _, f := range r.out.Manifest.Files {
@@ -274,12 +284,27 @@ func (r *renderer) nested() {
 			whole[f.Path] = true
 		}
 	}
+	link := map[string]bool{}
+	for _, l := range r.out.Manifest.Links {
+		link[l.Path] = true
+	}
 	for _, e := range r.placed {
 		for d := path.Dir(e.path); d != "/"; d = path.Dir(d) {
-			if whole[d] {
-				r.diags.Errorf(e.pos, "%s is a file, so %s cannot be made below it", d, e.path)
-				break
+			what := ""
+			switch {
+			case whole[d]:
+				what = "a file"
+			case link[d]:
+				what = "a symbolic link"
+			default:
+				continue
 			}
+			filled := ""
+			if strings.Contains(r.seen[d]+e.tmpl, "$") {
+				filled = " once filled in"
+			}
+			r.diags.Errorf(e.pos, "%s is %s, so %s cannot be made below it%s", r.seen[d], what, e.tmpl, filled)
+			break
 		}
 	}
 }
@@ -298,8 +323,11 @@ func fillPath(fill Filler, tmpl string, pos content.Position, diags *content.Dia
 		diags.Errorf(pos, "%s", msg)
 		return ""
 	}
-	if seg := partGone(fill, tmpl, pos); seg != "" {
+	if seg, whole := partGone(fill, tmpl, pos); whole {
 		diags.Errorf(pos, "path %s: its part %s is empty, \".\" or \"/\" once filled in, which would put the file at another path", tmpl, seg)
+		return ""
+	} else if seg != "" {
+		diags.Errorf(pos, "path %s is not clean once filled in: the value of %s holds \"//\" or a \".\" part", tmpl, seg)
 		return ""
 	}
 	return path.Clean(p)
@@ -324,21 +352,37 @@ func badPath(p, tmpl string) string {
 	return ""
 }
 
-// partGone returns the part of a path template that a value makes empty,
-// ".", "/" or more than one part: the file would move to another path.
-func partGone(fill Filler, tmpl string, pos content.Position) string {
+// partGone returns the part of a path template whose value would move
+// the file to another path: whole is true when the value makes the part
+// empty, "." or "/" (or, past the first part, starts with "/"), false
+// when it holds an empty or "." part of its own ("/etc//x", "./x").
+func partGone(fill Filler, tmpl string, pos content.Position) (seg string, whole bool) {
 	for i, seg := range strings.Split(tmpl, "/") {
 		if !strings.Contains(seg, "$") {
 			continue
 		}
 		var scratch content.Diagnostics
 		v := fill.Path(seg, pos, &scratch)
-		if v == "" || v == "." || strings.HasPrefix(v, "./") || strings.HasSuffix(v, "/.") || strings.Contains(v, "/./") ||
-			strings.Contains(v, "//") || i > 0 && strings.HasPrefix(v, "/") || v == "/" {
-			return seg
+		switch {
+		case v == "" || v == "." || v == "/" || i > 0 && strings.HasPrefix(v, "/"):
+			return seg, true
+		case strings.HasPrefix(v, "./") || strings.HasSuffix(v, "/.") || strings.Contains(v, "/./") || strings.Contains(v, "//"):
+			return seg, false
 		}
 	}
-	return ""
+	return "", false
+}
+
+// dirValue reports whether the last part of the path template tmpl
+// ends in "/" once filled in ("$TARGET" as "/etc/app/"): the path of a
+// directory.
+func dirValue(fill Filler, tmpl string, pos content.Position) bool {
+	last := tmpl[strings.LastIndexByte(tmpl, '/')+1:]
+	if !strings.Contains(last, "$") {
+		return false
+	}
+	var scratch content.Diagnostics
+	return strings.HasSuffix(fill.Path(last, pos, &scratch), "/")
 }
 
 // ownerPos is where the last chown among srcs is, or def: the step that

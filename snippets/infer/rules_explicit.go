@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/tailordocs/tailor/placeholder"
 	"github.com/tailordocs/tailor/snippets/prose"
 	"github.com/tailordocs/tailor/snippets/tree"
 )
@@ -76,7 +77,7 @@ var explicitRules = []*Rule{
 	},
 	{
 		ID: "annotation.file", Phase: Explicit, hook: hookTarget,
-		Doc:      "file=PATH names the file; the text, or op=, says what to do with it (create by default)",
+		Doc:      "file=PATH names the file (a PATH that starts with a placeholder is checked once filled in); the text, or op=, says what to do with it (create by default)",
 		Examples: []string{"```ini {file=\"/etc/a.conf\"}\na = 1\n```\n", "Add the following:\n\n```ini {file=\"/etc/b.conf\" op=append}\nb = 2\n```\n"},
 		Counter:  []string{"```ini {op=skip file=\"/etc/a.conf\"}\na = 1\n```\n", "```ini {title=\"/etc/a.conf\"}\na = 1\n```\n"},
 		Match: func(v *View) *Verdict {
@@ -88,6 +89,9 @@ var explicitRules = []*Rule{
 				return &Verdict{Why: "annotation names a directory", Err: fmt.Sprintf("file=%q in tailor annotation names a directory, not a file", a.File)}
 			}
 			p, via := v.resolveName(a.File)
+			if p == "" && startsWithPlaceholder(a.File) {
+				p = a.File // the whole path, or its start, is a value: checked once filled in
+			}
 			if p == "" {
 				return &Verdict{Why: "annotation names a relative file", Err: fmt.Sprintf("file=%q in tailor annotation: give an absolute path", a.File), Via: via}
 			}
@@ -176,6 +180,14 @@ func captionPath(c string) string {
 		return ""
 	}
 	return c
+}
+
+// startsWithPlaceholder reports whether p starts with a placeholder
+// ("$TARGET", "${CONF}.d/x"): its value may well be an absolute path,
+// unless it is the reader's own directory ($HOME).
+func startsWithPlaceholder(p string) bool {
+	refs := placeholder.Scan(p)
+	return len(refs) > 0 && refs[0].Start == 0 && !prose.UserDirRef(p)
 }
 
 func quoted(list []string) []string {

@@ -34,6 +34,9 @@ type Change struct {
 type Attrs struct {
 	Mode, Owner, Group, Validate string
 	ValidatePos                  content.Position
+	// FilePos is where the annotation names the file; zero when it
+	// does not.
+	FilePos content.Position
 }
 
 // Apply performs a code block's operation on the tree.
@@ -282,6 +285,9 @@ func annotate(f *File, a Attrs) {
 	}
 	if a.Validate != "" {
 		f.Validate, f.ValidatePos = a.Validate, a.ValidatePos
+	}
+	if f.PathPos == (content.Position{}) {
+		f.PathPos = a.FilePos
 	}
 }
 

@@ -136,7 +136,10 @@ type File struct {
 	Validate string
 	// ValidatePos is where the command is given.
 	ValidatePos content.Position
-	Sources     []Source
+	// PathPos is where an annotation first names the file, for what is
+	// wrong with its path once filled in; zero when no annotation does.
+	PathPos content.Position
+	Sources []Source
 }
 
 // A Dir is a directory the tutorial creates or whose mode or owner it sets.
