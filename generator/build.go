@@ -599,14 +599,18 @@ func (p *Project) render(t *tagged, vals *values.Values, fill *filler, validate 
 		v, _ := vals.Get(name)
 		out.Manifest.Masks = append(out.Manifest.Masks, manifest.Mask{Value: v.Text, Shown: Mask(name)})
 	}
-	if len(out.Manifest.Masks) > 0 {
-		// A secret value is in a path, an owner or an anchor: the
-		// manifest and the script hold it as the files holding secrets
-		// do, readable by their owner only (masking it there would make
-		// them wrong); what the script prints masks it.
+	if len(out.Manifest.Masks) > 0 || slices.ContainsFunc(out.Manifest.Files, func(f manifest.File) bool { return f.Secret }) {
+		// A secret value is in a path, an owner or an anchor, or the
+		// SHA-256 of a file holding one is, which gives a short secret
+		// away to whoever tries its values: the manifest and the script
+		// hold it as the files holding secrets do, readable by their
+		// owner only (masking it there would make them wrong).
 		modes["manifest.json"] = 0o600
 		modes["install.sh"] = 0o700
-		// and the names of rootfs/ and fragments/ hold it
+	}
+	if len(out.Manifest.Masks) > 0 {
+		// what the script prints masks the value, and the names of
+		// rootfs/ and fragments/ hold it
 		modes["rootfs"] = 0o700
 		modes["fragments"] = 0o700
 	}

@@ -41,14 +41,19 @@ func TestLeaksGuard(t *testing.T) {
 // TestSecretInPathKeepsScriptPrivate: a secret value in a path makes
 // manifest.json, install.sh and the rootfs/ tree that names it readable
 // by their owner only, and the script masks it in what it prints; a
-// secret only in a file's content does not.
+// secret in a file's content makes the manifest and the script, which
+// hold the file's SHA-256, private, not the tree; a file without a
+// secret none of them.
 func TestSecretInPathKeepsScriptPrivate(t *testing.T) {
 	for _, tc := range []struct {
 		page                   string
 		manifest, script, tree os.FileMode
+		masks                  bool
 	}{
-		{"Create file `/etc/keys/$API_TOKEN.pub` with the following contents:\n\n```\nkey\n```\n", 0o600, 0o700, 0o700},
-		{"Create file `/etc/app.conf` with the following contents:\n\n```\ntoken = $API_TOKEN\n```\n", 0, 0o755, 0},
+		{"Create file `/etc/keys/$API_TOKEN.pub` with the following contents:\n\n```\nkey\n```\n", 0o600, 0o700, 0o700, true},
+		{"Create file `/etc/app.conf` with the following contents:\n\n```\ntoken = $API_TOKEN\n```\n", 0o600, 0o700, 0, false},
+		{"Add the following to `/etc/app.conf`:\n\n```ini\ntoken = $API_TOKEN\n```\n", 0o600, 0o700, 0, false},
+		{"Create file `/etc/app.conf` with the following contents:\n\n```\nname = app\n```\n", 0, 0o755, 0, false},
 	} {
 		fsys := afero.NewMemMapFs()
 		afero.WriteFile(fsys, "page.md", []byte("# Keys\n\n"+tc.page), 0o644)
@@ -64,7 +69,7 @@ func TestSecretInPathKeepsScriptPrivate(t *testing.T) {
 		if r.Modes["manifest.json"] != tc.manifest || r.Modes["install.sh"] != tc.script || r.Modes["rootfs"] != tc.tree {
 			t.Errorf("%.40q: manifest.json %o, install.sh %o, rootfs %o; want %o, %o, %o", tc.page, r.Modes["manifest.json"], r.Modes["install.sh"], r.Modes["rootfs"], tc.manifest, tc.script, tc.tree)
 		}
-		if masks := strings.Contains(string(r.Files["install.sh"]), "tailor_mask"); masks != (tc.script == 0o700) {
+		if masks := strings.Contains(string(r.Files["install.sh"]), "tailor_mask"); masks != tc.masks {
 			t.Errorf("%.40q: install.sh masks its output: %v", tc.page, masks)
 		}
 	}
