@@ -135,8 +135,12 @@ func (m *Manifest) InstallScript() []byte {
 	}
 	for i, f := range p.fragments() {
 		begin, end := Markers(f.Comment, m.Label())
-		fmt.Fprintf(&b, "prepare_fragment %d %s %s %s %s %s\n", i+1, shQuote(f.Path),
-			shQuote(begin), shQuote(end), shQuote(f.Before), shQuote(f.After))
+		oldBegin, oldEnd := "", "" // of the blocks that named nothing
+		if m.Label() != "" {
+			oldBegin, oldEnd = Markers(f.Comment, "")
+		}
+		fmt.Fprintf(&b, "prepare_fragment %d %s %s %s %s %s %s %s\n", i+1, shQuote(f.Path),
+			shQuote(begin), shQuote(end), shQuote(f.Before), shQuote(f.After), shQuote(oldBegin), shQuote(oldEnd))
 	}
 	for i, f := range p.edits() {
 		b.WriteString(prepareEdit(i+1, f))

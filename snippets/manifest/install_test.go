@@ -1346,3 +1346,74 @@ func TestInstallScriptMasksSecrets(t *testing.T) {
 		})
 	}
 }
+
+// TestInstallScriptOldMarkers: a block that an earlier install.sh merged
+// between markers naming nothing becomes the named block, once, with a
+// backup of the file as it was; a file with two such blocks, or one
+// without its end, is refused before anything changes.
+func TestInstallScriptOldMarkers(t *testing.T) {
+	for _, sh := range shells(t) {
+		t.Run(filepath.Base(sh), func(t *testing.T) {
+			b := newBundle(t, &Manifest{Project: "shop", Client: "acme", Files: []File{
+				{Path: "/etc/hosts", Kind: KindFragment},
+				{Path: "/srv/app.ini", Kind: KindFragment, Comment: ";"},
+			}}, map[string]string{"/etc/hosts": "10.0.0.1 db\n", "/srv/app.ini": "x = 1\n"})
+			hostsOld := "127.0.0.1 localhost\n# BEGIN tailor\n10.0.0.9 db # by hand\n# END tailor\n::1 localhost\n"
+			iniOld := "[main]\r\n; BEGIN tailor\r\nx = 0\r\n; END tailor\r\n"
+			root := newRoot(t, map[string]string{"/etc/hosts": hostsOld, "/srv/app.ini": iniOld})
+			out, errOut, code := b.run(t, sh, "--root", root)
+			if code != 0 {
+				t.Fatalf("exit %d\n%s%s", code, out, errOut)
+			}
+			for _, want := range []string{
+				"backup /etc/hosts -> /var/backups/tailor/etc/hosts\nmerged into /etc/hosts\n",
+				"backup /srv/app.ini -> /var/backups/tailor/srv/app.ini\nmerged into /srv/app.ini\n",
+			} {
+				if !strings.Contains(out, want) {
+					t.Errorf("output lacks %q:\n%s", want, out)
+				}
+			}
+			if !strings.Contains(errOut, `/etc/hosts: the block between "# BEGIN tailor" and "# END tailor", merged by an earlier install.sh, becomes the one between "# BEGIN tailor shop/acme" and "# END tailor shop/acme"`) {
+				t.Errorf("no word of the earlier block: %q", errOut)
+			}
+			for p, want := range map[string]string{
+				"/etc/hosts":                      "127.0.0.1 localhost\n# BEGIN tailor shop/acme\n10.0.0.1 db\n# END tailor shop/acme\n::1 localhost\n",
+				"/srv/app.ini":                    "[main]\r\n; BEGIN tailor shop/acme\r\nx = 1\r\n; END tailor shop/acme\r\n",
+				"/var/backups/tailor/etc/hosts":   hostsOld,
+				"/var/backups/tailor/srv/app.ini": iniOld,
+			} {
+				if got := readFile(t, filepath.Join(root, p)); got != want {
+					t.Errorf("%s = %q, want %q", p, got, want)
+				}
+			}
+			if out, errOut, code := b.run(t, sh, "--root", root); code != 0 || out != "up to date\n" || errOut != "" {
+				t.Errorf("second run: exit %d, %q, %q", code, out, errOut)
+			}
+
+			// beside a named block, an unnamed one is another's: left as it is
+			other := "# BEGIN tailor\nkept\n# END tailor\n# BEGIN tailor shop/acme\n10.0.0.1 db\n# END tailor shop/acme\n"
+			root = newRoot(t, map[string]string{"/etc/hosts": other, "/srv/app.ini": "[main]\n"})
+			if out, errOut, code := b.run(t, sh, "--root", root); code != 0 || strings.Contains(out, "/etc/hosts") || errOut != "" {
+				t.Errorf("beside a named block: exit %d, %q, %q", code, out, errOut)
+			}
+			if got := readFile(t, filepath.Join(root, "etc/hosts")); got != other {
+				t.Errorf("beside a named block: %q", got)
+			}
+
+			for name, c := range map[string]struct{ file, msg string }{
+				"two":    {"# BEGIN tailor\na\n# END tailor\n# BEGIN tailor\nb\n# END tailor\n", `/etc/hosts has the line "# BEGIN tailor" of an earlier install.sh more than once, and no "# BEGIN tailor shop/acme"`},
+				"no end": {"# BEGIN tailor\na\n", `/etc/hosts has a line "# BEGIN tailor" without its "# END tailor"`},
+			} {
+				root := newRoot(t, map[string]string{"/etc/hosts": c.file, "/srv/app.ini": "[main]\n"})
+				before := snapshot(t, root)
+				out, errOut, code := b.run(t, sh, "--root", root)
+				if code == 0 || !strings.Contains(errOut, c.msg) {
+					t.Errorf("%s: exit %d, %q, %q", name, code, out, errOut)
+				}
+				if d := diffSnapshots(before, snapshot(t, root)); d != "" {
+					t.Errorf("%s: changed %s", name, d)
+				}
+			}
+		})
+	}
+}

@@ -434,11 +434,15 @@ check_id() {
 
 # MERGE_AWK merges the fragment ENVIRON["TF"] into the file it reads,
 # between the marker lines ENVIRON["TB"] and ENVIRON["TE"]: in place of an
-# earlier merge, else before the first line equal to ENVIRON["TBEF"] or
+# earlier merge, else in place of the one block between the markers that
+# name nothing, ENVIRON["TOB"] and ENVIRON["TOE"] (an earlier install.sh
+# wrote those), else before the first line equal to ENVIRON["TBEF"] or
 # after the first equal to ENVIRON["TAFT"] (compared without surrounding
 # blanks), else at the end. The lines it adds end as the file's first
 # line does, CRLF or LF. Exit status 3: anchor not found (merged at the
-# end); 4: a BEGIN marker without its END; 5: two BEGIN markers.
+# end); 4: a BEGIN marker without its END; 5: two BEGIN markers; 6: the
+# block between the unnamed markers replaced; 7: two unnamed BEGIN
+# markers; 8: an unnamed BEGIN marker without its END.
 # shellcheck disable=SC2016 # awk's $0, not the shell's
 MERGE_AWK='
 function trim(s) { sub(/^[ \t]+/, "", s); sub(/[ \t\r]+$/, "", s); return s }
@@ -451,15 +455,19 @@ END {
 	n = 0
 	while ((getline l < ENVIRON["TF"]) > 0) frag[++n] = l
 	close(ENVIRON["TF"])
-	bi = 0; ei = 0
+	bi = 0; ei = 0; old = 0; ee = e
 	for (i = 1; i <= NR; i++) if (trim(line[i]) == b) { if (bi) exit 5; bi = i }
+	if (!bi && ENVIRON["TOB"] != "") {
+		for (i = 1; i <= NR; i++) if (trim(line[i]) == ENVIRON["TOB"]) { if (bi) exit 7; bi = i }
+		old = 1; ee = ENVIRON["TOE"]
+	}
 	if (bi) {
-		for (i = bi + 1; i <= NR; i++) if (trim(line[i]) == e) { ei = i; break }
-		if (!ei) exit 4
+		for (i = bi + 1; i <= NR; i++) if (trim(line[i]) == ee) { ei = i; break }
+		if (!ei) exit (old ? 8 : 4)
 		for (i = 1; i < bi; i++) print line[i]
 		block()
 		for (i = ei + 1; i <= NR; i++) print line[i]
-		exit 0
+		exit (old ? 6 : 0)
 	}
 	at = 0; where = ""
 	if (ENVIRON["TBEF"] != "") { a = trim(ENVIRON["TBEF"]); where = "before" }
@@ -475,8 +483,10 @@ END {
 	exit 0
 }'
 
-# prepare_fragment N PATH BEGIN END BEFORE AFTER: computes the merged file
-# into the work directory.
+# prepare_fragment N PATH BEGIN END BEFORE AFTER OLDBEGIN OLDEND: computes
+# the merged file into the work directory. OLDBEGIN and OLDEND are the
+# markers of an earlier install.sh, which named no project: the one block
+# between them becomes this one (merge_fragment keeps a backup).
 prepare_fragment() {
 	if [ "$ERRORS" -gt 0 ]; then
 		return 0 # refused already: nothing to read
@@ -487,10 +497,11 @@ prepare_fragment() {
 		pf_in=/dev/null
 	fi
 	pf_rc=0
-	TB=$3 TE=$4 TF=$HERE/fragments$2 TBEF=$5 TAFT=$6 \
+	TB=$3 TE=$4 TF=$HERE/fragments$2 TBEF=$5 TAFT=$6 TOB=$7 TOE=$8 \
 		awk "$MERGE_AWK" "$pf_in" >"$WORK/merge.$1" || pf_rc=$?
 	case $pf_rc in
 	0) ;;
+	6) printf '%s: %s: the block between "%s" and "%s", merged by an earlier install.sh, becomes the one between "%s" and "%s"\n' "$PROG" "$2" "$7" "$8" "$3" "$4" >&2 ;;
 	3)
 		if [ -n "$5" ]; then
 			printf '%s: warning: %s has no line "%s": the block goes at the end\n' "$PROG" "$2" "$5" >&2
@@ -500,6 +511,8 @@ prepare_fragment() {
 		;;
 	4) fail "$2 has a line \"$3\" without its \"$4\": fix it by hand" ;;
 	5) fail "$2 has the line \"$3\" twice: remove one of the two blocks by hand" ;;
+	7) fail "$2 has the line \"$7\" of an earlier install.sh more than once, and no \"$3\": mark the block that is this one with \"$3\" and \"$4\" by hand" ;;
+	8) fail "$2 has a line \"$7\" without its \"$8\": fix it by hand" ;;
 	*) fail "cannot merge into $2" ;;
 	esac
 }
