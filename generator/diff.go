@@ -37,7 +37,9 @@ type Drift struct {
 	What string `json:"what"`
 	// Want and Have are what the build says and what the system has;
 	// empty for content, which Diff gives in Lines. For a block, Have is
-	// "" (not there), "other" or "twice".
+	// "" (not there), "other", "twice", or "unnamed" and "unnamed, other"
+	// (the same or another block between the markers of an earlier
+	// install.sh, which name no project and client).
 	Want string `json:"want,omitempty"`
 	Have string `json:"have,omitempty"`
 	// Lines is a line diff of the content ("-" the build's lines, "+" the
@@ -61,6 +63,10 @@ func (d Drift) String() string {
 			return d.Path + ": the block tailor merges is not there"
 		case "twice":
 			return d.Path + ": the block tailor merges is there twice (install.sh refuses the file until one is removed)"
+		case "unnamed":
+			return d.Path + ": the block tailor merges is there between the markers of an earlier install.sh, which install.sh renames"
+		case "unnamed, other":
+			return d.Path + ": the merged block differs, between the markers of an earlier install.sh, which install.sh renames"
 		}
 		return d.Path + ": the merged block differs"
 	case "setting":
@@ -197,18 +203,33 @@ func contentDrift(r *Result, m *manifest.Manifest, f manifest.File, sys afero.Fs
 		want := r.Files["fragments"+f.Path]
 		begin, end := manifest.Markers(f.Comment, m.Label())
 		block, where, err := findBlock(file, begin, end, len(want)+maxShown)
+		unnamed := false
+		if err == nil && where == blockMissing && m.Label() != "" {
+			// the one block an earlier install.sh merged, which install.sh
+			// takes over
+			if _, err = file.Seek(0, io.SeekStart); err == nil {
+				begin, end = manifest.Markers(f.Comment, "")
+				block, where, err = findBlock(file, begin, end, len(want)+maxShown)
+				unnamed = where != blockMissing
+			}
+		}
 		if err != nil {
 			return []Drift{{Path: f.Path, What: "unreadable", Have: fserr.Why(err)}}
 		}
-		if where == blockFound && block != nil && bytes.Equal(block, want) {
+		if where == blockFound && !unnamed && block != nil && bytes.Equal(block, want) {
 			return nil
 		}
 		d := Drift{Path: f.Path, What: "block", Secret: f.Secret}
-		switch where {
-		case blockTwice:
+		switch {
+		case where == blockTwice:
 			d.Have = "twice"
-		case blockFound:
+		case unnamed && block != nil && bytes.Equal(block, want):
+			d.Have = "unnamed"
+		case where == blockFound:
 			d.Have = "other"
+			if unnamed {
+				d.Have = "unnamed, other"
+			}
 			if !f.Secret {
 				if block == nil {
 					d.Lines = []string{"(the merged block is too large to compare line by line)"}

@@ -120,6 +120,26 @@ Create file ''/etc/app/secret.env'' with the following contents::
 		}
 	}
 
+	// a block an earlier install.sh merged, between markers naming nothing
+	for _, tc := range []struct{ hosts, want string }{
+		{"# BEGIN tailor\n10.0.0.1 db\n# END tailor\n", "/etc/hosts: the block tailor merges is there between the markers of an earlier install.sh, which install.sh renames"},
+		{"# BEGIN tailor\n10.0.0.2 db\n# END tailor\n", "/etc/hosts: the merged block differs, between the markers of an earlier install.sh, which install.sh renames|-10.0.0.1 db|+10.0.0.2 db"},
+		{"# BEGIN tailor\na\n# END tailor\n# BEGIN tailor\nb\n# END tailor\n", "/etc/hosts: the block tailor merges is there twice (install.sh refuses the file until one is removed)"},
+		{"# BEGIN tailor\na\n# END tailor\n# BEGIN tailor site/acme\n10.0.0.1 db\n# END tailor site/acme\n", ""},
+	} {
+		put("etc/hosts", tc.hosts, 0o644)
+		drift, err = Diff(r, sys, root)
+		got = got[:0]
+		for _, d := range drift {
+			if d.Path == "/etc/hosts" {
+				got = append(got, strings.Join(append([]string{d.String()}, d.Lines...), "|"))
+			}
+		}
+		if err != nil || strings.Join(got, "\n") != tc.want {
+			t.Errorf("%q: %q, %v; want %q", tc.hosts, got, err, tc.want)
+		}
+	}
+
 	put("etc/hosts", "127.0.0.1 localhost\n", 0o644)
 	if err := os.RemoveAll(filepath.Join(root, "srv")); err != nil {
 		t.Fatal(err)
