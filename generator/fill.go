@@ -3,6 +3,7 @@ package generator
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/tailordocs/tailor/content"
 	"github.com/tailordocs/tailor/placeholder"
@@ -90,38 +91,31 @@ func (f *filler) hint(name string) string {
 	return ""
 }
 
-// maxLineRefs bounds the placeholders filled into one line of a file:
-// quoting a value reads the line up to it, so that filling a line takes
-// time that grows with its length times its placeholders.
-const maxLineRefs = 64
-
 // Text fills one line of a generated file of language lang, quoting each
 // value for the context it lands in. Undefined names are left as written:
-// the check of the pages reports them. A line with more than maxLineRefs
-// placeholders is an error.
+// the check of the pages reports them.
 func (f *filler) Text(s, lang string, pos content.Position, diags *content.Diagnostics) (string, bool) {
 	refs := placeholder.Scan(s)
 	if len(refs) == 0 {
 		return s, false
 	}
-	if len(refs) > maxLineRefs {
-		diags.Errorf(pos, "this line holds %d placeholders, more than the %d tailor fills into one line of a file: split it", len(refs), maxLineRefs)
-		return s, false
-	}
-	lang = strings.ToLower(lang)
+	q := quote.NewLine(s, strings.ToLower(lang))
 	var b strings.Builder
 	secret := false
 	last := 0
+	col, counted := pos.Column, 0 // the column of s[counted]
 	for _, r := range refs {
 		v := f.lookup(r.Name)
 		if v == nil {
 			continue
 		}
 		b.WriteString(s[last:r.Start])
-		text, err := quote.Value(v.Text, s, r.Start, r.End, lang)
+		text, err := q.Value(v.Text, r.Start, r.End)
 		if err != "" {
+			col += utf8.RuneCountInString(s[counted:r.Start])
+			counted = r.Start
 			p := pos
-			p.Column += len([]rune(s[:r.Start]))
+			p.Column = col
 			p.Offset += r.Start
 			diags.Errorf(p, "value of %s %s", r.Name, err)
 		}
@@ -140,9 +134,8 @@ func (f *filler) DocsCode(s, lang string) (string, []site.Filled) {
 	if !strings.Contains(s, "$") {
 		return s, nil
 	}
-	lang = strings.ToLower(lang)
 	lines := strings.Split(s, "\n")
-	langs := quote.Lines(lines, lang)
+	langs := quote.Lines(lines, strings.ToLower(lang))
 	var b strings.Builder
 	var spans []site.Filled
 	for i, line := range lines {
@@ -150,8 +143,8 @@ func (f *filler) DocsCode(s, lang string) (string, []site.Filled) {
 			b.WriteByte('\n')
 		}
 		last := 0
-		refs := placeholder.Scan(line)
-		for _, r := range refs {
+		var q *quote.Line
+		for _, r := range placeholder.Scan(line) {
 			v := f.lookup(r.Name)
 			if v == nil {
 				continue
@@ -159,10 +152,10 @@ func (f *filler) DocsCode(s, lang string) (string, []site.Filled) {
 			b.WriteString(line[last:r.Start])
 			text := Mask(r.Name)
 			if !v.Secret {
-				text = v.Text
-				if len(refs) <= maxLineRefs { // past it, the files report the line
-					text, _ = quote.Value(v.Text, line, r.Start, r.End, langs[i]) // what cannot go there is reported for the files
+				if q == nil {
+					q = quote.NewLine(line, langs[i])
 				}
+				text, _ = q.Value(v.Text, r.Start, r.End) // what cannot go there is reported for the files
 			}
 			start := b.Len()
 			b.WriteString(text)

@@ -148,18 +148,26 @@ func TestAllocationsGrowLinearly(t *testing.T) {
 	}
 }
 
-// TestLineRefsLimit: a line of a file with more placeholders than tailor
-// fills into one line is an error at the line; prose with as many is
-// filled.
-func TestLineRefsLimit(t *testing.T) {
-	many := strings.Repeat("x=$DOMAIN; ", maxLineRefs+1)
+// TestManyRefsInALine: a line of a file with thousands of placeholders
+// is filled, each value quoted for where it lands as if it were alone on
+// the line, in the file and in the personalized source.
+func TestManyRefsInALine(t *testing.T) {
+	const n = 3000
+	unit := `a='$V' b="$V" c=$V; `
+	line := strings.Repeat(unit, n)
 	fsys := afero.NewMemMapFs()
-	afero.WriteFile(fsys, "/p/page.md", []byte("# T\n\n"+many+"\n\nCreate file `/etc/a.conf` with the following contents:\n\n```ini\n"+many+"\n```\n"), 0o644)
-	afero.WriteFile(fsys, "/p/clients/c.toml", []byte("DOMAIN = \"d.example\"\n"), 0o644)
+	afero.WriteFile(fsys, "/p/page.md", []byte("# T\n\nCreate file `/etc/a.sh` with the following contents:\n\n```sh\n"+line+"\n```\n"), 0o644)
+	afero.WriteFile(fsys, "/p/clients/c.toml", []byte("V = \"it's $x\"\n"), 0o644)
 	p, _ := Load(fsys, "/p")
 	r := p.Build(Options{DryRun: true}).Clients[0]
-	want := "page.md:8:1: error: this line holds 65 placeholders, more than the 64 tailor fills into one line of a file: split it"
-	if got := r.Diags.String(); strings.TrimSpace(got) != want {
-		t.Errorf("got %s\nwant %s", got, want)
+	if r.Failed() {
+		t.Fatal(r.Diags)
+	}
+	want := strings.TrimSuffix(strings.Repeat(`a='it'\''s $x' b="it's \$x" c='it'\''s $x'; `, n), " ") + "\n" // a block's lines end with no blank
+	if got := string(r.Files["rootfs/etc/a.sh"]); got != want {
+		t.Errorf("the file is %d bytes, want %d:\n%.200q", len(got), len(want), got)
+	}
+	if src := string(r.Files["source/page.md"]); !strings.Contains(src, strings.TrimSuffix(want, "\n")) {
+		t.Errorf("the source lacks the line as the file has it")
 	}
 }

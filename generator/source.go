@@ -67,7 +67,8 @@ func personalSource(sf sourceFile, tags map[string]bool, fill *filler, langs map
 	})
 	skipped := newSpanCursor(append([]edit(nil), skip...), editBounds)
 	lines := lineCursor{f: f}
-	refCount := map[int]int{} // line start -> placeholders on the line
+	var q *quote.Line // of the line of code being filled
+	qStart := -1      // where that line starts
 	codeCur := newSpanCursor(codes, func(c *content.Code) (int, int) { return c.Content.Start, c.Content.End })
 	for _, r := range placeholder.Scan(s) {
 		if _, in := skipped.at(r.Start); in {
@@ -87,9 +88,10 @@ func personalSource(sf sourceFile, tags map[string]bool, fill *filler, langs map
 			if i := bytes.IndexByte(src[r.Start:], '\n'); i >= 0 {
 				le = r.Start + i
 			}
-			if lineRefs(s, ls, le, refCount) <= maxLineRefs { // past it, the files report the line
-				text, _ = quote.Value(text, s[ls:le], r.Start-ls, r.End-ls, lineLangIn(c, langs[c], line-c.Line, lineCtx))
+			if ls != qStart {
+				q, qStart = quote.NewLine(s[ls:le], lineLangIn(c, langs[c], line-c.Line, lineCtx)), ls
 			}
+			text, _ = q.Value(text, r.Start-ls, r.End-ls)
 		}
 		var err string
 		text, err = sourceText(text, kindAt(spans, r.Start), sf.Format, s, r.Start)
@@ -478,16 +480,6 @@ func (c *lineCursor) at(off int) int {
 		c.line++
 	}
 	return c.line
-}
-
-// lineRefs counts the placeholders of s[start:end], once per line.
-func lineRefs(s string, start, end int, cache map[int]int) int {
-	n, ok := cache[start]
-	if !ok {
-		n = len(placeholder.Scan(s[start:end]))
-		cache[start] = n
-	}
-	return n
 }
 
 // isAdornment reports whether a line is a reST section adornment.

@@ -14,24 +14,29 @@ const (
 	comment                // after a comment sign: nothing to quote
 )
 
-// scanner reads the part of a line before a placeholder to tell its
-// context.
+// scanner reads a line up to each placeholder in turn to tell its
+// context, going on from where it stopped: reading the line once in all.
 type scanner struct {
-	s      string
+	line   string
+	s      string // the line up to the placeholder being read to
 	fam    family
 	ctx    context
 	prefix string // the string prefix of Python ("r", "f", "rb")
+	next   int    // the next byte of line to read
 }
 
-// contextOf says whether the end of s is inside a quoted string, for the
+// contextAt says whether line[end] is inside a quoted string, for the
 // languages whose strings tailor knows, and for Python the string's
-// prefix in lower case ("r", "f", "rb", ...).
-func contextOf(s string, fam family) (context, string) {
-	if fam == fNone || fam == fHTML || fam == fMarkdown {
+// prefix in lower case ("r", "f", "rb", ...). end is where a placeholder
+// starts, no earlier than the one before: what the scanner saw then
+// holds, as no quote or comment sign it looks for holds a "$".
+func (sc *scanner) contextAt(end int) (context, string) {
+	if sc.fam == fNone || sc.fam == fHTML || sc.fam == fMarkdown {
 		return bare, ""
 	}
-	sc := &scanner{s: s, fam: fam}
-	for i := 0; i < len(s); i++ {
+	sc.s = sc.line[:end]
+	for ; sc.next < end && sc.ctx != comment; sc.next++ {
+		i := sc.next
 		var stop bool
 		switch sc.ctx {
 		case bare:
@@ -43,14 +48,16 @@ func contextOf(s string, fam family) (context, string) {
 		case triple2:
 			i = sc.close(i, `"""`, true)
 		case triple1:
-			i = sc.close(i, "'''", fam == fPython)
+			i = sc.close(i, "'''", sc.fam == fPython)
 		}
 		if stop {
-			return comment, ""
+			sc.ctx = comment // to the end of the line
 		}
+		sc.next = i
 	}
-	if sc.ctx == bare {
-		sc.prefix = ""
+	switch sc.ctx {
+	case bare, comment:
+		return sc.ctx, ""
 	}
 	return sc.ctx, sc.prefix
 }

@@ -10,5 +10,6 @@
 // Lines finds. A new language's quoting goes into families.go, keyed by
 // its family.
 //
-// The package keeps no state: its functions are safe for concurrent use.
+// Its functions keep no state and are safe for concurrent use; a Line,
+// which reads its line once for all its values, is for one goroutine.
 package quote

@@ -9,13 +9,14 @@ import (
 
 // A spot is where a value lands: its context, the Python string prefix,
 // the family of the language, whether the placeholder is all of its line,
-// and the line before it.
+// the line before it, and whether the line is a systemd Exec setting.
 type spot struct {
 	ctx    context
 	prefix string
 	fam    family
 	alone  bool
 	before string
+	exec   bool
 }
 
 // quote returns value escaped for its spot, or a reason it cannot go
@@ -31,7 +32,7 @@ func quote(value string, at spot) (string, string) {
 	case at.fam == fPython && at.ctx != bare:
 		return quotePython(value, at.ctx, at.prefix)
 	case at.fam == fSystemd:
-		return quoteSystemd(value, at.ctx, at.before)
+		return quoteSystemd(value, at.ctx, at.exec)
 	case at.fam == fCrontab:
 		// the command is the shell's; cron turns a bare % into a newline
 		sh := at
@@ -182,12 +183,12 @@ func barePython(v string, _ spot) (string, string) {
 // ("%%" for itself); in Exec lines "$" expands a variable ("$$"); quotes
 // and backslashes are C-like inside quotes, and outside them a space,
 // quote or backslash would split or break the setting.
-func quoteSystemd(value string, ctx context, line string) (string, string) {
+func quoteSystemd(value string, ctx context, exec bool) (string, string) {
 	if strings.ContainsAny(value, "\n\r") {
 		return value, breaks
 	}
 	v := strings.ReplaceAll(value, "%", "%%")
-	if strings.HasPrefix(strings.TrimSpace(line), "Exec") {
+	if exec {
 		v = strings.ReplaceAll(v, "$", "$$")
 	}
 	switch ctx {

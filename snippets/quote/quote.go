@@ -21,12 +21,44 @@ const (
 // breaks is the reason a value with a line break cannot go on a line.
 const breaks = "holds a line break, which would break this line"
 
-// Value returns value escaped for where the placeholder line[start:end]
-// is in a line of a file of language name (a name of package
-// snippets/lang or a context of Lines), or the reason it cannot go there.
-// The reason never quotes the value, which may be secret.
-func Value(value, line string, start, end int, name string) (string, string) {
+// A Line quotes the values of the placeholders of one line of a file,
+// reading the line once from its start however many values it holds.
+// A Line is not safe for concurrent use.
+type Line struct {
+	line, name string
+	sc         *scanner
+	shift      int    // of the scanner's text: the quotes a line inside a string is read after
+	trimmed    string // the line without surrounding blanks
+	exec       bool   // a systemd Exec setting
+}
+
+// NewLine returns a Line for line, in a file of language name (a name of
+// package snippets/lang or a context of Lines).
+func NewLine(line, name string) *Line {
+	l := &Line{line: line, name: name}
 	switch name {
+	case Heredoc, QuotedHeredoc, YAMLBlock:
+	case PyTriple2, PyTriple1:
+		// the line starts inside the string: read it so
+		open := `"""`
+		if name == PyTriple1 {
+			open = "'''"
+		}
+		l.sc, l.shift = &scanner{line: open + line, fam: fPython}, len(open)
+	default:
+		l.sc = &scanner{line: line, fam: familyOf(name)}
+		l.trimmed = strings.TrimSpace(line)
+		l.exec = strings.HasPrefix(l.trimmed, "Exec")
+	}
+	return l
+}
+
+// Value returns value escaped for where the placeholder line[start:end]
+// is, or the reason it cannot go there. The reason never quotes the
+// value, which may be secret. The placeholders of a line are given in
+// order: start is past the end of the one before.
+func (l *Line) Value(value string, start, end int) (string, string) {
+	switch l.name {
 	case Heredoc:
 		// live: $, ` and \ are the shell's
 		return strings.NewReplacer(`\`, `\\`, "$", `\$`, "`", "\\`").Replace(value), ""
@@ -35,19 +67,9 @@ func Value(value, line string, start, end int, name string) (string, string) {
 			return value, breaks
 		}
 		return value, "" // taken as it is
-	case PyTriple2, PyTriple1:
-		// the line starts inside the string: read it so
-		open := `"""`
-		if name == PyTriple1 {
-			open = "'''"
-		}
-		ctx, prefix := contextOf(open+line[:start], fPython)
-		return quote(value, spot{ctx: ctx, prefix: prefix, fam: fPython, before: line[:start]})
 	}
-	fam := familyOf(name)
-	ctx, prefix := contextOf(line[:start], fam)
-	alone := strings.TrimSpace(line) == line[start:end]
-	return quote(value, spot{ctx: ctx, prefix: prefix, fam: fam, alone: alone, before: line[:start]})
+	ctx, prefix := l.sc.contextAt(l.shift + start)
+	return quote(value, spot{ctx: ctx, prefix: prefix, fam: l.sc.fam, alone: l.trimmed == l.line[start:end], before: l.line[:start], exec: l.exec})
 }
 
 // For returns the language the values of a code block are quoted for:
