@@ -13,7 +13,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"syscall"
 
 	"github.com/spf13/afero"
 
@@ -458,17 +457,17 @@ func attrDrift(p string, fi fs.FileInfo, mode, owner, group string, ids *idNames
 			out = append(out, Drift{Path: p, What: "mode", Want: fmt.Sprintf("%04o", want), Have: fmt.Sprintf("%04o", uint64(have))})
 		}
 	}
-	st, ok := fi.Sys().(*syscall.Stat_t)
+	uid, gid, ok := fileOwner(fi)
 	if !ok {
 		return out // this file system does not say who owns files
 	}
 	if owner != "" {
-		if have := ids.name("passwd", int(st.Uid)); have != owner && strconv.Itoa(int(st.Uid)) != owner {
+		if have := ids.name("passwd", uid); have != owner && strconv.Itoa(uid) != owner {
 			out = append(out, Drift{Path: p, What: "owner", Want: owner, Have: have})
 		}
 	}
 	if group != "" {
-		if have := ids.name("group", int(st.Gid)); have != group && strconv.Itoa(int(st.Gid)) != group {
+		if have := ids.name("group", gid); have != group && strconv.Itoa(gid) != group {
 			out = append(out, Drift{Path: p, What: "group", Want: group, Have: have})
 		}
 	}
