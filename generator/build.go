@@ -84,6 +84,7 @@ type Result struct {
 	Tags []string
 
 	secrets []*values.Value // longest first, for what Diff shows
+	pending []*values.Value // generated values no state file keeps: see Diff
 
 	blocked bool // the tutorial has errors: nothing was written
 }
@@ -386,7 +387,7 @@ func (p *Project) buildClient(file, out string, opts Options, ps *plans) (r *Res
 		r.Diags.Sort()
 		return r
 	}
-	p.buildValues(r, vals, opts.Validate, ps)
+	p.buildValues(r, vals, opts.Validate, ps, !opts.DryRun)
 	if r.Files == nil || opts.DryRun {
 		return r
 	}
@@ -417,7 +418,10 @@ func (p *Project) buildClient(file, out string, opts Options, ps *plans) (r *Res
 
 // buildValues builds one client's output in memory from its values,
 // into r.Files and r.Modes, which stay nil when it fails.
-func (p *Project) buildValues(r *Result, vals *values.Values, validate func(string, []byte) error, ps *plans) {
+// keep says that the generated values that no state file holds yet will
+// be kept if the build succeeds; else they are pending: the docs mask
+// them, and Diff does not compare the files that hold them.
+func (p *Project) buildValues(r *Result, vals *values.Values, validate func(string, []byte) error, ps *plans, keep bool) {
 	r.Client = vals.Client
 	r.Tags = vals.Tags
 	t := ps.get(p, vals.Tags)
@@ -427,7 +431,11 @@ func (p *Project) buildValues(r *Result, vals *values.Values, validate func(stri
 	if r.Diags.HasErrors() {
 		validate = nil // the files are not what they will be; the rest is checked all the same
 	}
-	files, modes, diags := p.render(t, vals, fill, validate)
+	var pending []string
+	if !keep {
+		pending = vals.Pending()
+	}
+	files, modes, diags := p.render(t, vals, fill, validate, pending)
 	r.Diags.Append(diags)
 	r.Diags.Sort()
 	if r.Diags.HasErrors() {
@@ -441,6 +449,11 @@ func (p *Project) buildValues(r *Result, vals *values.Values, validate func(stri
 	}
 	r.Files, r.Modes = files, modes
 	r.secrets = longestFirst(vals.Secrets())
+	for _, n := range pending {
+		if v, _ := vals.Get(n); v.Source == values.Generated && v.Text != "" {
+			r.pending = append(r.pending, v)
+		}
+	}
 }
 
 // sphinxBuilderTag reports whether a tag is one Sphinx sets for a builder
@@ -586,7 +599,7 @@ func (p *Project) unusedKeys(vals *values.Values) content.Diagnostics {
 }
 
 // render makes every output file of one client.
-func (p *Project) render(t *tagged, vals *values.Values, fill *filler, validate func(string, []byte) error) (map[string][]byte, map[string]os.FileMode, content.Diagnostics) {
+func (p *Project) render(t *tagged, vals *values.Values, fill *filler, validate func(string, []byte) error, pending []string) (map[string][]byte, map[string]os.FileMode, content.Diagnostics) {
 	var diags content.Diagnostics
 	files := map[string][]byte{}
 	modes := map[string]os.FileMode{"install.sh": 0o755}
@@ -653,8 +666,9 @@ func (p *Project) render(t *tagged, vals *values.Values, fill *filler, validate 
 	}
 
 	// the docs: built from values whose secrets are sentinels, found
-	// again in them only if a secret value would reach them
-	docs := newFiller(docsValues(vals), p.Ignore)
+	// again in them only if a secret value would reach them; a value no
+	// build keeps is masked too, as no build would show it
+	docs := newFiller(docsValues(vals.WithSecret(pending)), p.Ignore)
 
 	// the personalized source, included files too, and a Sphinx book's
 	// conf.py, so that sphinx-build reads it as it reads the book

@@ -32,7 +32,9 @@ type Drift struct {
 	// path the tutorial removes is there), "mode", "owner", "group",
 	// "type", "link", "outside" (a
 	// symbolic link leads the path out of the root: it is not read) or
-	// "unreadable".
+	// "unreadable", or "unknown": not compared, as the build's content
+	// (or path) holds values that tailor generates and no build has
+	// kept yet (Want names them).
 	What string `json:"what"`
 	// Want and Have are what the build says and what the system has;
 	// empty for content, which Diff gives in Lines. For a block, Have is
@@ -77,6 +79,8 @@ func (d Drift) String() string {
 		return d.Path + ": still there (the tutorial removes it)"
 	case "outside":
 		return d.Path + ": not compared: " + d.Have
+	case "unknown":
+		return d.Path + ": not compared: it holds " + d.Want + ", which tailor generates on the first build and no build has kept yet (tailor build keeps it beside the values file, in .tailor-state/)"
 	case "unreadable":
 		return d.Path + ": cannot be read (" + d.Have + ")"
 	}
@@ -133,6 +137,9 @@ func Diff(r *Result, sys afero.Fs, root string) ([]Drift, error) {
 	for _, f := range m.Files {
 		real, fi, drift := stat(f.Path, true)
 		switch {
+		case drift != nil && drift.What == "missing" && r.pendingIn(f.Path) != "":
+			out = append(out, Drift{Path: f.Path, What: "unknown", Want: r.pendingIn(f.Path)})
+			continue
 		case drift != nil:
 			out = append(out, *drift)
 			continue
@@ -140,7 +147,7 @@ func Diff(r *Result, sys afero.Fs, root string) ([]Drift, error) {
 			out = append(out, Drift{Path: f.Path, What: "type", Want: "a file", Have: kindOf(fi)})
 			continue
 		}
-		out = append(out, contentDrift(r, &m, f, sys, real)...)
+		out = append(out, r.known(f, contentDrift(r, &m, f, sys, real))...)
 		out = append(out, attrDrift(f.Path, fi, f.Mode, f.Owner, f.Group, ids)...)
 	}
 	for _, l := range m.Links {
@@ -187,6 +194,45 @@ func Diff(r *Result, sys afero.Fs, root string) ([]Drift, error) {
 // maxShown bounds the files whose lines a drift shows: a bigger one is
 // compared as it is read, never held whole in memory.
 const maxShown = 1 << 20
+
+// pendingIn returns the generated values that s holds and no build has
+// kept yet, as "$NAME, $OTHER", or "".
+func (r *Result) pendingIn(s string) string {
+	var names []string
+	for _, v := range r.pending {
+		if strings.Contains(s, v.Text) {
+			names = append(names, "$"+v.Name)
+		}
+	}
+	return strings.Join(names, ", ")
+}
+
+// known returns the drifts of the content of f, but when that content
+// holds a generated value that no build has kept yet: then the build's
+// content is not what a build would write, and one drift says that it
+// is not compared.
+func (r *Result) known(f manifest.File, drift []Drift) []Drift {
+	if len(drift) == 0 || len(r.pending) == 0 {
+		return drift
+	}
+	want := r.Files["rootfs"+f.Path]
+	if f.Kind != manifest.KindFile {
+		want = r.Files["fragments"+f.Path]
+	}
+	names := r.pendingIn(string(want))
+	if names == "" {
+		return drift
+	}
+	var out []Drift
+	for _, d := range drift {
+		switch d.What {
+		case "content", "block", "setting":
+		default:
+			out = append(out, d)
+		}
+	}
+	return append(out, Drift{Path: f.Path, What: "unknown", Want: names})
+}
 
 // contentDrift compares what a file or fragment holds with the build.
 func contentDrift(r *Result, m *manifest.Manifest, f manifest.File, sys afero.Fs, real string) []Drift {

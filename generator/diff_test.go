@@ -441,3 +441,82 @@ Create file ''/etc/app/$API_TOKEN.key'' with the following contents::
 		t.Errorf("drift:\n%s\nwant:\n%s", strings.Join(got, "\n"), want)
 	}
 }
+
+// TestDiffPendingGenerated: before any build has kept a generated value,
+// a dry run cannot know it: diff compares the other files and says that
+// those holding it are not compared, rather than that they drifted; the
+// docs mask such a value even when it is not secret. Once a build has
+// kept it, diff compares them.
+func TestDiffPendingGenerated(t *testing.T) {
+	proj := t.TempDir()
+	write := func(name, data string) {
+		t.Helper()
+		p := filepath.Join(proj, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("tailor.toml", "[placeholders.SECRET_KEY]\ngenerate = \"random:40\"\n\n[placeholders.INSTANCE]\ngenerate = \"hex:8\"\nsecret = false\n")
+	write("page.md", "# App\n\nThis is instance `$INSTANCE`.\n\n"+
+		"Create file `/etc/app/key.py` with the following contents:\n\n```python\nSECRET_KEY = '$SECRET_KEY'\n```\n\n"+
+		"Create file `/etc/app/name.conf` with the following contents:\n\n```ini\nname = $NAME\n```\n")
+	write("clients/acme.toml", "NAME = \"acme\"\n")
+	root := t.TempDir()
+	for p, data := range map[string]string{"etc/app/key.py": "SECRET_KEY = 'kept-by-an-earlier-build-elsewhere'\n", "etc/app/name.conf": "name = acme\n"} {
+		if err := os.MkdirAll(filepath.Join(root, filepath.Dir(p)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(root, p), []byte(data), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	fsys := afero.NewOsFs()
+	p, diags := Load(fsys, proj)
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	diffNow := func() []string {
+		t.Helper()
+		run := p.Build(Options{DryRun: true})
+		r := run.Clients[0]
+		if run.Failed() {
+			t.Fatal(r.Diags)
+		}
+		drift, err := Diff(r, fsys, root)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, d := range drift {
+			got = append(got, d.String())
+		}
+		return got
+	}
+
+	got := diffNow()
+	want := []string{"/etc/app/key.py: not compared: it holds $SECRET_KEY, which tailor generates on the first build and no build has kept yet (tailor build keeps it beside the values file, in .tailor-state/)"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("before a build kept the values:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	r := p.Build(Options{DryRun: true}).Clients[0]
+	if page := string(r.Files["site/page.html"]); !strings.Contains(page, "‹secret INSTANCE›") {
+		t.Errorf("a dry run shows a value no build keeps:\n%s", page)
+	}
+	if _, err := os.Stat(filepath.Join(proj, "clients/.tailor-state/acme.toml")); !os.IsNotExist(err) {
+		t.Errorf("a dry run kept the generated values: %v", err)
+	}
+
+	if run := p.Build(Options{Out: t.TempDir()}); run.Failed() {
+		t.Fatal(run.Clients[0].Diags)
+	}
+	if got := diffNow(); !reflect.DeepEqual(got, []string{"/etc/app/key.py: content differs"}) {
+		t.Errorf("once a build kept them: %q", got)
+	}
+	r = p.Build(Options{DryRun: true}).Clients[0]
+	if page := string(r.Files["site/page.html"]); strings.Contains(page, "‹secret INSTANCE›") {
+		t.Errorf("a kept value that is not secret is masked")
+	}
+}

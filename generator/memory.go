@@ -57,7 +57,7 @@ func (p *Project) BuildValues(vals *values.Values) (r *Result) {
 		r.Diags.Sort()
 	}()
 	var ps plans
-	p.buildValues(r, vals, nil, &ps)
+	p.buildValues(r, vals, nil, &ps, false)
 	for _, t := range ps.m {
 		r.Diags.Append(t.diags)
 	}

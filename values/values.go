@@ -22,8 +22,10 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"path"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -108,6 +110,7 @@ type Values struct {
 	stateData []byte
 	stateOld  []byte // the state file as read, nil when there was none
 	tagsPos   content.Position
+	pending   []string // see Pending
 }
 
 // Get returns the value of a placeholder.
@@ -223,6 +226,35 @@ func (v *Values) FileKeys() []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// Pending returns, sorted, the names of the generated values that no
+// state file keeps yet (Load made them: a build keeps them; without a
+// state file, every Load makes them anew) and of the values made from
+// them. Until a build keeps them, they are not the values the files of
+// a build hold.
+func (v *Values) Pending() []string {
+	if v == nil {
+		return nil
+	}
+	return v.pending
+}
+
+// WithSecret returns a copy of v in which the values named are secret.
+func (v *Values) WithSecret(names []string) *Values {
+	if v == nil || len(names) == 0 {
+		return v
+	}
+	c := *v
+	c.vals = maps.Clone(v.vals)
+	for _, n := range names {
+		if x, ok := c.vals[n]; ok && !x.Secret {
+			y := *x
+			y.Secret = true
+			c.vals[n] = &y
+		}
+	}
+	return &c
 }
 
 // State returns the state file that keeps generated values, and its new
@@ -409,6 +441,7 @@ func (v *Values) complete(raw map[string]*Value, fsys afero.Fs, stateFile string
 				diags.Errorf(d.Pos, "cannot generate %s: %v", n, err)
 				continue
 			}
+			v.pending = append(v.pending, n)
 			if stateFile == "" {
 				raw[n] = &Value{Name: n, Text: text, Source: Generated, Secret: true, Pos: d.Pos}
 				continue
@@ -437,6 +470,7 @@ func (v *Values) complete(raw map[string]*Value, fsys afero.Fs, stateFile string
 	// A value made from a secret is secret too; only then can a message
 	// tell which values it may show.
 	taint(v.vals, public)
+	v.pending = dependents(v.vals, v.pending)
 	for _, n := range v.Names() {
 		x := v.vals[n]
 		if what := controlChar(x.Text); what != "" {
@@ -676,6 +710,32 @@ func taint(vals map[string]*Value, public map[string]bool) {
 			}
 		}
 	}
+}
+
+// dependents returns, sorted, the names of names and of the values that
+// use them, directly or through others.
+func dependents(vals map[string]*Value, names []string) []string {
+	if len(names) == 0 {
+		return nil
+	}
+	users := map[string][]string{}
+	for n, x := range vals {
+		for _, u := range x.Uses {
+			users[u] = append(users[u], n)
+		}
+	}
+	seen := map[string]bool{}
+	todo := append([]string(nil), names...)
+	for len(todo) > 0 {
+		n := todo[len(todo)-1]
+		todo = todo[:len(todo)-1]
+		if seen[n] {
+			continue
+		}
+		seen[n] = true
+		todo = append(todo, users[n]...)
+	}
+	return slices.Sorted(maps.Keys(seen))
 }
 
 // IsSecretName reports whether a name says it holds a secret: it contains

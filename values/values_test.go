@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -214,11 +215,14 @@ tags = ["nginx", "debian"]
 
 func TestGeneratedValueIsKept(t *testing.T) {
 	fsys := afero.NewMemMapFs()
-	afero.WriteFile(fsys, "clients/acme.toml", []byte("DOMAIN = \"a\"\n"), 0o644)
+	afero.WriteFile(fsys, "clients/acme.toml", []byte("DOMAIN = \"a\"\nDB_URL = \"db://$USER_NAME:$SECRET_KEY@$DOMAIN\"\nUSER_NAME = \"app\"\n"), 0o644)
 	decls := map[string]*Decl{"SECRET_KEY": {Name: "SECRET_KEY", Generate: "random:40"}}
 	v1, diags := Load(fsys, "clients/acme.toml", Options{Decls: decls})
 	if diags.HasErrors() {
 		t.Fatal(diags)
+	}
+	if got := v1.Pending(); !slices.Equal(got, []string{"DB_URL", "SECRET_KEY"}) {
+		t.Errorf("Pending() = %q before the value is kept", got)
 	}
 	file, data := v1.State()
 	if file != "clients/.tailor-state/acme.toml" || data == nil {
@@ -236,6 +240,9 @@ func TestGeneratedValueIsKept(t *testing.T) {
 	}
 	if _, data := v2.State(); data != nil {
 		t.Errorf("state rewritten although nothing new was generated")
+	}
+	if got := v2.Pending(); got != nil {
+		t.Errorf("Pending() = %q once the value is kept", got)
 	}
 }
 

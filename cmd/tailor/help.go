@@ -51,8 +51,9 @@ With --values, the placeholders that file sets are left out.`,
 		usage: "tailor diff [-C DIR] --values FILE --root DIR [--json]",
 		doc: `Compares one client's files with an installed system under --root (/ for
 this one): every file, merged block, mode, owner and link that differs,
-with a line diff (never of a file that holds a secret).`,
-		exit: "0 the system is as tailor builds it, 1 drift or a failed build, 2 usage error",
+with a line diff (never of a file that holds a secret). A file that holds
+a generated value is not compared until a build has kept the value.`,
+		exit: "0 the system is as tailor builds it, 1 drift, a file not compared or a failed build, 2 usage error",
 	},
 	"serve": {
 		usage: "tailor serve [-C DIR] --values FILE [--addr HOST:PORT]",

@@ -378,19 +378,35 @@ func diff(proj *generator.Project, diags content.Diagnostics, vals []string, roo
 				fmt.Fprintln(stdout, "    "+l)
 			}
 		}
-		switch len(drift) {
-		case 0:
+		unknown := 0
+		for _, d := range drift {
+			if d.What == "unknown" {
+				unknown++
+			}
+		}
+		switch n := len(drift) - unknown; {
+		case len(drift) == 0:
 			fmt.Fprintf(stdout, "%s: %s is as tailor builds it\n", c.Client, root)
-		case 1:
-			fmt.Fprintf(stdout, "%s: 1 difference with %s\n", c.Client, root)
+		case unknown == 0:
+			fmt.Fprintf(stdout, "%s: %s with %s\n", c.Client, count(n, "difference"), root)
+		case n == 0:
+			fmt.Fprintf(stdout, "%s: no difference with %s in what was compared; %s not compared until a build keeps the values tailor generates\n", c.Client, root, count(unknown, "file"))
 		default:
-			fmt.Fprintf(stdout, "%s: %d differences with %s\n", c.Client, len(drift), root)
+			fmt.Fprintf(stdout, "%s: %s with %s; %s not compared until a build keeps the values tailor generates\n", c.Client, count(n, "difference"), root, count(unknown, "file"))
 		}
 	}
 	if len(drift) > 0 {
 		return exitFail
 	}
 	return exitOK
+}
+
+// count says how many things there are: "1 file", "2 files".
+func count(n int, thing string) string {
+	if n == 1 {
+		return "1 " + thing
+	}
+	return fmt.Sprintf("%d %ss", n, thing)
 }
 
 // isTerminal reports whether w is a terminal, for the progress line.

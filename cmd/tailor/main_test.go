@@ -242,6 +242,32 @@ func TestFailedRebuild(t *testing.T) {
 	}
 }
 
+// TestDiffCommandPending: before a build has kept a generated value,
+// diff says which files it could not compare, and does not call the
+// system the same.
+func TestDiffCommandPending(t *testing.T) {
+	dir := project(t, map[string]string{
+		"tailor.toml":       "[placeholders.API_TOKEN]\ngenerate = \"hex:16\"\n",
+		"page.md":           "# T\n\nCreate file `/etc/x.conf` with the following contents:\n\n```ini\nname = $NAME\n```\n\nCreate file `/etc/t.conf` with the following contents:\n\n```ini\ntoken = $API_TOKEN\n```\n",
+		"clients/acme.toml": "NAME = \"x\"\n",
+	})
+	root := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(root, "etc"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for name, data := range map[string]string{"etc/x.conf": "name = x\n", "etc/t.conf": "token = 0123\n"} {
+		if err := os.WriteFile(filepath.Join(root, name), []byte(data), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	code, stdout, stderr := tailor(t, nil, "diff", "-C", dir, "--values", filepath.Join(dir, "clients/acme.toml"), "--root", root)
+	want := "/etc/t.conf: not compared: it holds $API_TOKEN, which tailor generates on the first build and no build has kept yet (tailor build keeps it beside the values file, in .tailor-state/)\n" +
+		"acme: no difference with " + root + " in what was compared; 1 file not compared until a build keeps the values tailor generates\n"
+	if code != 1 || stdout != want {
+		t.Errorf("exit %d\n%s\n%s\nwant:\n%s", code, stdout, stderr, want)
+	}
+}
+
 func TestDiffCommand(t *testing.T) {
 	dir := project(t, map[string]string{
 		"page.md":           "# T\n\nCreate file `/etc/x.conf` with the following contents:\n\n```ini\nname = $NAME\n```\n",
