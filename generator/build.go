@@ -84,9 +84,20 @@ type Result struct {
 	Tags []string
 
 	secrets []*values.Value // longest first, for what Diff shows
+	named   []*values.Value // the secrets the names of Files hold, longest first
 	pending []*values.Value // generated values no state file keeps: see Diff
 
 	blocked bool // the tutorial has errors: nothing was written
+}
+
+// Shown returns the name of one of the client's output files (a key of
+// Files) as a report shows it: each secret value it holds masked, as the
+// docs mask it.
+func (r *Result) Shown(name string) string {
+	for _, s := range r.named {
+		name = strings.ReplaceAll(name, s.Text, Mask(s.Name))
+	}
+	return name
 }
 
 // Failed reports whether the client's build failed, because of its own
@@ -449,6 +460,14 @@ func (p *Project) buildValues(r *Result, vals *values.Values, validate func(stri
 	}
 	r.Files, r.Modes = files, modes
 	r.secrets = longestFirst(vals.Secrets())
+	for _, s := range r.secrets {
+		for name := range files {
+			if s.Text != "" && strings.Contains(name, s.Text) {
+				r.named = append(r.named, s)
+				break
+			}
+		}
+	}
 	for _, n := range pending {
 		if v, _ := vals.Get(n); v.Source == values.Generated && v.Text != "" {
 			r.pending = append(r.pending, v)

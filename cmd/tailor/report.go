@@ -97,7 +97,8 @@ type jsonClient struct {
 	// for a failed client.
 	Dir string `json:"dir,omitempty"`
 	// Files are the output files relative to Dir: those build wrote, or
-	// those it would write for check; none for a failed client.
+	// those it would write for check; none for a failed client. A secret
+	// value in a name is masked.
 	Files []string `json:"files"`
 	// Stale, for a failed client, is its output directory that an
 	// earlier build left as it was.
@@ -135,7 +136,7 @@ func report(w io.Writer, format string, proj *generator.Project, diags content.D
 			jc.Status, jc.Stale = "failed", c.Stale
 		} else {
 			for name := range c.Files {
-				jc.Files = append(jc.Files, name)
+				jc.Files = append(jc.Files, c.Shown(name)) // a path may hold a secret
 			}
 			sort.Strings(jc.Files)
 		}

@@ -121,6 +121,8 @@ func secretOutputs(t *testing.T, secrets secretSet, broken string) map[string][]
 	outDir := filepath.Join(dir, "out")
 	cli("build", 0, "build", "-C", dir, "--values", values, "--out", outDir)
 	cli("check", 0, "check", "-C", dir, "--values", values)
+	cli("build json", 0, "build", "-C", dir, "--values", values, "--out", filepath.Join(t.TempDir(), "o"), "--json")
+	cli("check json", 0, "check", "-C", dir, "--values", values, "--json")
 	cli("check broken", 1, "check", "-C", dir, "--values", filepath.Join(dir, "broken/acme.toml"))
 	cli("check bad", 1, "check", "-C", dir, "--values", filepath.Join(dir, "bad/acme.toml"))
 	cli("build bad", 1, "build", "-C", dir, "--values", filepath.Join(dir, "bad/acme.toml"), "--out", filepath.Join(t.TempDir(), "o"))
@@ -252,8 +254,8 @@ func forms(v string) []string {
 // site, the personalized source, manifest.json and install.sh when
 // others may read them, what install.sh prints, dry run or not, the
 // plan, the skeleton, tailor diff as text and JSON, the diagnostics of
-// build and check, the pages and log of tailor serve) for each secret
-// value, in each of its forms.
+// build and check and their JSON reports, the pages and log of tailor
+// serve) for each secret value, in each of its forms.
 func TestSecretsNeverShown(t *testing.T) {
 	if _, err := exec.LookPath("sh"); err != nil {
 		t.Skip("no sh")
