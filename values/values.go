@@ -693,23 +693,36 @@ func resolve(raw map[string]*Value, opts Options, diags *content.Diagnostics) ma
 }
 
 // taint marks as secret every value that uses a secret value, except
-// those declared public.
+// those declared public, each value once.
 func taint(vals map[string]*Value, public map[string]bool) {
-	for changed := true; changed; {
-		changed = false
-		for _, x := range vals {
-			if x.Secret || public[x.Name] {
-				continue
-			}
-			for _, u := range x.Uses {
-				if d, ok := vals[u]; ok && d.Secret {
-					x.Secret = true
-					changed = true
-					break
-				}
+	users := usersOf(vals)
+	var todo []string
+	for n, x := range vals {
+		if x.Secret {
+			todo = append(todo, n)
+		}
+	}
+	for len(todo) > 0 {
+		n := todo[len(todo)-1]
+		todo = todo[:len(todo)-1]
+		for _, u := range users[n] {
+			if x := vals[u]; !x.Secret && !public[u] {
+				x.Secret = true
+				todo = append(todo, u)
 			}
 		}
 	}
+}
+
+// usersOf returns, for each name, the names of the values that use it.
+func usersOf(vals map[string]*Value) map[string][]string {
+	users := map[string][]string{}
+	for n, x := range vals {
+		for _, u := range x.Uses {
+			users[u] = append(users[u], n)
+		}
+	}
+	return users
 }
 
 // dependents returns, sorted, the names of names and of the values that
@@ -718,12 +731,7 @@ func dependents(vals map[string]*Value, names []string) []string {
 	if len(names) == 0 {
 		return nil
 	}
-	users := map[string][]string{}
-	for n, x := range vals {
-		for _, u := range x.Uses {
-			users[u] = append(users[u], n)
-		}
-	}
+	users := usersOf(vals)
 	seen := map[string]bool{}
 	todo := append([]string(nil), names...)
 	for len(todo) > 0 {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -89,6 +90,13 @@ tags = ["nginx", "debian"]
 			name:  "a password hash as written, or with its dollars doubled",
 			files: map[string]string{"clients/acme.toml": "HASH = \"$6$Kq7Vx2Lm$abc\"\nHASH2 = \"{SHA512-CRYPT}$$6$$Kq7Vx2Lm$$abc\"\n"},
 			want:  map[string]string{"HASH": "$6$Kq7Vx2Lm$abc", "HASH2": "{SHA512-CRYPT}$6$Kq7Vx2Lm$abc"},
+		},
+		{
+			name:  "secret through the values made from a secret, up to a public one",
+			files: map[string]string{"clients/acme.toml": "A = { env = \"ACME_A\" }\nB = \"b$A\"\nC = \"c$B\"\nD = \"d$C\"\nE = \"e$D\"\nF = \"f\"\n"},
+			decls: "[placeholders.D]\nsecret = false\n",
+			env:   map[string]string{"ACME_A": "a"},
+			want:  map[string]string{"A": "secret:a", "B": "secret:ba", "C": "secret:cba", "D": "dcba", "E": "edcba", "F": "f"},
 		},
 		{
 			name:  "declared public overrides the name",
@@ -339,5 +347,26 @@ func TestPatternMessageShort(t *testing.T) {
 	want := "clients/acme.toml:1:10: error: value of DOMAIN \"" + strings.Repeat("Xy", 30) + "\"… does not match its pattern ^[a-z]+$"
 	if msgs != want {
 		t.Errorf("got  %.200s\nwant %s", msgs, want)
+	}
+}
+
+// BenchmarkLoadChain loads values each made from the one before, the
+// first a secret, for n doubling: the time per value stays about flat.
+func BenchmarkLoadChain(b *testing.B) {
+	for _, n := range []int{5000, 10000, 20000} {
+		var src strings.Builder
+		src.WriteString("V0_PASSWORD = \"s3cret\"\nV1 = \"$V0_PASSWORD\"\n")
+		for i := 2; i < n; i++ {
+			fmt.Fprintf(&src, "V%d = \"$V%d\"\n", i, i-1)
+		}
+		fsys := afero.NewMemMapFs()
+		afero.WriteFile(fsys, "c.toml", []byte(src.String()), 0o644)
+		b.Run(strconv.Itoa(n), func(b *testing.B) {
+			for b.Loop() {
+				if _, diags := Load(fsys, "c.toml", Options{}); diags.HasErrors() {
+					b.Fatal(diags)
+				}
+			}
+		})
 	}
 }
