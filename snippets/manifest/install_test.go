@@ -338,7 +338,7 @@ backup /etc/ssh/sshd_config -> /var/backups/tailor/etc/ssh/sshd_config
 merged into /etc/ssh/sshd_config
 created /var/www/acme/index.html with only the merged block (0644 tailorapp:tailorapp)
 linked /etc/nginx/sites-enabled/acme.example -> ../sites-available/acme.example
-linked /etc/nginx/sites-enabled/default -> ../sites-available/acme.example
+linked /etc/nginx/sites-enabled/default -> ../sites-available/acme.example (was -> ../sites-available/default)
 `
 			if out != wantOut {
 				t.Errorf("stdout:\n%s\nwant:\n%s", out, wantOut)

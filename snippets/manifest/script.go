@@ -769,22 +769,25 @@ remove_path() {
 	say "removed $1"
 }
 
-# make_link PATH TARGET
+# make_link PATH TARGET: a link that was there is named with where it
+# led; a file that was there is kept as a backup.
 make_link() {
 	ml_d=$ROOT$1
+	ml_was=
 	if [ -L "$ml_d" ]; then
 		ml_t=$(readlink "$ml_d" && printf x)
 		ml_t=${ml_t%x}
 		if [ "${ml_t%?}" = "$2" ]; then
 			return 0
 		fi
+		ml_was=" (was -> ${ml_t%?})"
 	elif [ -e "$ml_d" ]; then
 		backup "$1"
 	fi
 	if [ -z "$DRY" ]; then
 		ln -sfn -- "$2" "$ml_d"
 	fi
-	say "linked $1 -> $2"
+	say "linked $1 -> $2$ml_was"
 }
 `
 
