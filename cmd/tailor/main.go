@@ -117,6 +117,7 @@ func run(args []string, stdout, stderr io.Writer, getenv func(string) (string, b
 	fs.Var(&vals, "values", "values `FILE` or glob (repeatable)")
 	var out, root, addr, format *string
 	var asJSON, rules *bool
+	var cpuProfile, memProfile *string
 	switch cmd {
 	case "serve":
 		addr = fs.String("addr", "127.0.0.1:8080", "`HOST:PORT` to serve the site on")
@@ -129,6 +130,8 @@ func run(args []string, stdout, stderr io.Writer, getenv func(string) (string, b
 		}
 		asJSON = fs.Bool("json", false, "print the diagnostics, and each client's status and files, as JSON (--format json)")
 		format = fs.String("format", "text", "print diagnostics as `FORMAT`: text, json, or github (GitHub Actions annotations)")
+		cpuProfile = fs.String("cpuprofile", "", "write a CPU profile of the run to `FILE` (for go tool pprof)")
+		memProfile = fs.String("memprofile", "", "write a heap profile at the end of the run to `FILE`")
 	case "init":
 	case "version":
 		fs = flag.NewFlagSet("tailor version", flag.ContinueOnError)
@@ -170,6 +173,18 @@ func run(args []string, stdout, stderr io.Writer, getenv func(string) (string, b
 			fmt.Fprintf(stderr, "tailor %s: --format %q: want text, json or github\n", cmd, *format)
 			return exitUsage
 		}
+	}
+	if cpuProfile != nil {
+		stop, err := startProfiles(*cpuProfile, *memProfile)
+		if err != nil {
+			fmt.Fprintf(stderr, "tailor %s: %v\n", cmd, err)
+			return exitFail
+		}
+		defer func() {
+			if err := stop(); err != nil {
+				fmt.Fprintf(stderr, "tailor %s: %v\n", cmd, err)
+			}
+		}()
 	}
 	osfs := afero.NewOsFs()
 	proj, diags := generator.Load(osfs, filepath.ToSlash(*dir))
