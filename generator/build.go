@@ -172,13 +172,17 @@ type tagged struct {
 	docs  []*content.Doc
 	plan  *snippets.Plan
 	diags content.Diagnostics
+	// highlight is the run's: a code block's highlighting depends on
+	// its language and personalized text only.
+	highlight *site.Highlighter
 }
 
 // plans caches one plan per set of tags: clients with the same tags share
-// it.
+// it, and the highlighting of code blocks that every plan shares.
 type plans struct {
-	mu sync.Mutex
-	m  map[string]*tagged
+	mu        sync.Mutex
+	m         map[string]*tagged
+	highlight site.Highlighter
 }
 
 func (ps *plans) get(p *Project, tags []string) *tagged {
@@ -191,7 +195,7 @@ func (ps *plans) get(p *Project, tags []string) *tagged {
 	}
 	t := ps.m[key]
 	if t == nil {
-		t = &tagged{tags: map[string]bool{}}
+		t = &tagged{tags: map[string]bool{}, highlight: &ps.highlight}
 		for _, s := range append(sorted, values.BuilderTags...) {
 			t.tags[s] = true
 		}
@@ -739,6 +743,7 @@ func (p *Project) render(t *tagged, vals *values.Values, fill *filler, validate 
 		},
 		Note:              func(c *content.Code) string { return notes[c] },
 		HighlightLanguage: p.sphinx.highlight,
+		Highlighter:       t.highlight,
 		Theme:             p.look.theme,
 		CSS:               p.look.css,
 		Logo:              p.look.logo,

@@ -47,6 +47,10 @@ type Options struct {
 	// "append to /etc/postfix/main.cf" (already personalized); "" for
 	// none. nil shows none.
 	Note func(c *content.Code) string
+	// Highlighter, when not nil, is shared by the builds of one run so
+	// that a code block that reads the same for several clients is
+	// highlighted once. nil highlights every block of this build.
+	Highlighter *Highlighter
 	// Lang is the language of the pages for the lang attribute of <html>;
 	// "" means "en".
 	Lang string

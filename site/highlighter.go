@@ -1,0 +1,48 @@
+package site
+
+import (
+	"sync"
+
+	"github.com/tailordocs/tailor/content"
+)
+
+// A Highlighter keeps the highlighting of code blocks across the builds
+// of one run. A block's highlighting depends on its language and its
+// personalized text only, not on the client: a block that reads the same
+// for every client (one without placeholders, or whose values are the
+// same) is highlighted once per run, not once per client. It keeps one
+// highlighting per code block, the last one made, so that what it holds
+// grows with the tutorial and not with the number of clients. It is safe
+// for concurrent use; the zero value is ready to use.
+type Highlighter struct {
+	mu sync.Mutex
+	m  map[*content.Code]highlighted
+}
+
+type highlighted struct {
+	lang, text string
+	marks      []mark
+}
+
+// marks returns codeMarks(lang, text) for code block c, from the cache
+// when c read the same in an earlier build. The marks returned are
+// shared: callers must not change them.
+func (h *Highlighter) marks(c *content.Code, lang, text string) []mark {
+	if h == nil {
+		return codeMarks(lang, text)
+	}
+	h.mu.Lock()
+	e, ok := h.m[c]
+	h.mu.Unlock()
+	if ok && e.lang == lang && e.text == text {
+		return e.marks
+	}
+	ms := codeMarks(lang, text)
+	h.mu.Lock()
+	if h.m == nil {
+		h.m = map[*content.Code]highlighted{}
+	}
+	h.m[c] = highlighted{lang, text, ms}
+	h.mu.Unlock()
+	return ms
+}
