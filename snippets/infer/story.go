@@ -224,15 +224,12 @@ func (s *Story) ShellDone() {
 // another ("that directory" after "mkdir -p /a/b"), "" when there are
 // several.
 func oneLeaf(dirs []string) string {
+	// sorted, the directories under d follow one another from where d+"/" would be
+	sorted := slices.Compact(slices.Sorted(slices.Values(dirs)))
 	var leaves []string
-	for _, d := range dirs {
-		leaf := true
-		for _, o := range dirs {
-			if strings.HasPrefix(o, d+"/") {
-				leaf = false
-			}
-		}
-		if leaf && !slices.Contains(leaves, d) {
+	for _, d := range sorted {
+		k, _ := slices.BinarySearch(sorted, d+"/")
+		if k == len(sorted) || !strings.HasPrefix(sorted[k], d+"/") {
 			leaves = append(leaves, d)
 		}
 	}
