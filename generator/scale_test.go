@@ -176,7 +176,8 @@ func TestManyRefsInALine(t *testing.T) {
 // pageShapes write one page of about size bytes, each a way a page can
 // be large: many short steps, one long shell block (whose commands touch
 // paths it does not make, each a note in the plan), one long file, one
-// line of a file with many values, one long paragraph, a long list.
+// line of a file with many values, one section of many files each named
+// by its path then by its name alone, one long paragraph, a long list.
 var pageShapes = []struct {
 	name  string
 	write func(b *strings.Builder, size int, next func() string)
@@ -206,6 +207,11 @@ var pageShapes = []struct {
 			fmt.Fprintf(b, "$%s,\"a$%s\" ", next(), next())
 		}
 		b.WriteString("\n```\n\n")
+	}},
+	{"names", func(b *strings.Builder, size int, next func() string) {
+		for k := 0; b.Len() < size; k++ {
+			fmt.Fprintf(b, "Open `/etc/app/d%d/a%d.conf`. Add the following at the end of `a%d.conf`:\n\n```ini\nk = $%s\n```\n\n", k, k, k, next())
+		}
 	}},
 	{"paragraph", func(b *strings.Builder, size int, next func() string) {
 		for k := 0; b.Len() < size; k++ {
@@ -261,8 +267,8 @@ func TestAllocationsGrowWithPage(t *testing.T) {
 				runtime.ReadMemStats(&after)
 				return float64(after.Mallocs - before.Mallocs), float64(after.TotalAlloc - before.TotalAlloc)
 			}
-			a1, b1 := measure(100_000)
-			a2, b2 := measure(200_000)
+			a1, b1 := measure(200_000)
+			a2, b2 := measure(400_000)
 			t.Logf("%s: %.2f times the allocations, %.2f times the bytes", shape.name, a2/a1, b2/b1)
 			if a2/a1 > 2.5 || b2/b1 > 2.5 {
 				t.Errorf("twice the page: %.2f times the allocations (%.0f, then %.0f), %.2f times the bytes (%.0f, then %.0f)",

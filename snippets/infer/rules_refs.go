@@ -255,12 +255,8 @@ func lastDir(v *View) string {
 			return d
 		}
 	}
-	for i := len(v.s.mentions) - 1; i >= 0; i-- {
-		if m := v.s.mentions[i]; m.isDir {
-			if d := absolute(m.tok.Text); d != "" {
-				return d
-			}
-		}
+	if d := v.s.lastDir; d != "" {
+		return d
 	}
 	return v.Cwd()
 }

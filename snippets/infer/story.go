@@ -19,7 +19,7 @@ type Files interface {
 	Known(p string) bool                // p is known to exist
 	IsDir(p string) bool                // the tutorial makes the directory p
 	Paths() []string                    // the files made so far, in the order first made
-	Copied() []string                   // the files steps copy into place on the server (cp, mv), in order
+	Named(name string) []string         // the files made, then those copied into place (cp, mv), that end with "/"+name, each once
 	Holds(p string, pl tree.Place) bool // p is whole and holds the place once
 	Follow(p string) string             // p with the links the tutorial made followed
 }
@@ -62,6 +62,13 @@ type Story struct {
 	section   int
 	secTitle  string
 	mentions  []mention
+	// named holds, by the last element of the absolute paths the section
+	// mentions, the one path mentioned with it, or "" when several were;
+	// mentioned holds those paths; lastDir is the last directory
+	// mentioned by its absolute path, "" for none
+	named     map[string]string
+	mentioned map[string]bool
+	lastDir   string
 	sents     []prose.Sentence
 	prev      *prevBlock
 	newDirs   []string        // the directories the shell block being read made
@@ -104,6 +111,7 @@ func (s *Story) Section(title []content.Inline, level int) {
 		s.titles = append(s.titles, heading{level: level, sent: prose.Sentence(prose.Tokenize(title))})
 	}
 	s.mentions = s.mentions[:0]
+	s.named, s.mentioned, s.lastDir = nil, nil, ""
 	s.sents = s.sents[:0]
 	s.prev = nil
 	if s.focus != nil && level <= max(s.focus.level, 1) {
@@ -157,14 +165,42 @@ func (s *Story) mentionsOf(sent prose.Sentence) {
 			s.lastNamed = p
 		}
 		s.seen(p)
-		s.mentions = append(s.mentions, mention{tok: t, isDir: isDir, sent: sent, para: s.paras})
+		s.addMention(mention{tok: t, isDir: isDir, sent: sent, para: s.paras})
 	}
 }
+
+// addMention records a mention, and indexes its absolute path.
+func (s *Story) addMention(m mention) {
+	s.mentions = append(s.mentions, m)
+	abs := absolute(m.tok.Text)
+	if abs == "" {
+		return
+	}
+	if m.isDir {
+		s.lastDir = abs
+	}
+	if s.mentioned[abs] {
+		return
+	}
+	if s.mentioned == nil {
+		s.named, s.mentioned = map[string]string{}, map[string]bool{}
+	}
+	s.mentioned[abs] = true
+	if _, ok := s.named[path.Base(abs)]; ok {
+		s.named[path.Base(abs)] = "" // several
+	} else {
+		s.named[path.Base(abs)] = abs
+	}
+}
+
+// namedIn returns the one absolute path the section mentions whose last
+// element is name, "" when none or several.
+func (s *Story) namedIn(name string) string { return s.named[name] }
 
 // mention records a path a shell step makes or changes, for the prose
 // after it: "that file", "it", "that directory".
 func (s *Story) mention(p string, isDir bool) {
-	s.mentions = append(s.mentions, mention{tok: prose.Literal(p), isDir: isDir, para: s.paras})
+	s.addMention(mention{tok: prose.Literal(p), isDir: isDir, para: s.paras})
 }
 
 // ShellEffect records an effect of the shell block code that was
