@@ -177,7 +177,8 @@ func TestManyRefsInALine(t *testing.T) {
 // be large: many short steps, one long shell block (whose commands touch
 // paths it does not make, each a note in the plan), one long file, one
 // line of a file with many values, one section of many files each named
-// by its path then by its name alone, one long paragraph, a long list.
+// by its path then by its name alone, one section of many blocks each
+// added to "the config file", one long paragraph, a long list.
 var pageShapes = []struct {
 	name  string
 	write func(b *strings.Builder, size int, next func() string)
@@ -211,6 +212,12 @@ var pageShapes = []struct {
 	{"names", func(b *strings.Builder, size int, next func() string) {
 		for k := 0; b.Len() < size; k++ {
 			fmt.Fprintf(b, "Open `/etc/app/d%d/a%d.conf`. Add the following at the end of `a%d.conf`:\n\n```ini\nk = $%s\n```\n\n", k, k, k, next())
+		}
+	}},
+	{"phrase", func(b *strings.Builder, size int, next func() string) {
+		b.WriteString("The Redis config file is `/etc/redis/redis.conf`.\n\n")
+		for k := 0; b.Len() < size; k++ {
+			fmt.Fprintf(b, "Check `/etc/a/x%d.conf` and `/etc/b/y%d.conf` for $%s. Scroll to the bottom of the config file and add:\n\n```ini\nk%d = 1\n```\n\n", k, k, next(), k)
 		}
 	}},
 	{"paragraph", func(b *strings.Builder, size int, next func() string) {

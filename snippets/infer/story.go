@@ -69,7 +69,11 @@ type Story struct {
 	named     map[string]string
 	mentioned map[string]bool
 	lastDir   string
-	sents     []prose.Sentence
+	// pathSents are the section's sentences that name a path, with
+	// their words in lower case; byPhrase holds, for each noun phrase
+	// asked about, the indexes of those that hold it (see namedWith)
+	pathSents []pathSent
+	byPhrase  map[string]*phraseSents
 	prev      *prevBlock
 	newDirs   []string        // the directories the shell block being read made
 	installed map[string]bool // the packages the tutorial installs
@@ -77,6 +81,50 @@ type Story struct {
 	level     int             // the level of the section being read
 	titles    []heading       // the titles of the sections being read, outermost first
 	focus     *focus          // the file in focus, nil for none
+}
+
+// A pathSent is a sentence that names a path, and its words in lower
+// case.
+type pathSent struct {
+	sent  prose.Sentence
+	lower string
+}
+
+// phraseSents are the indexes in pathSents of the sentences that hold a
+// noun phrase, among the first scanned.
+type phraseSents struct {
+	at      []int
+	scanned int
+}
+
+// addSentence records a sentence of the section that names a path.
+func (s *Story) addSentence(sent prose.Sentence) {
+	for _, t := range sent {
+		if t.IsPath(false) {
+			s.pathSents = append(s.pathSents, pathSent{sent: sent, lower: sent.Lower()})
+			return
+		}
+	}
+}
+
+// withPhrase returns the indexes in pathSents of the sentences whose
+// words in lower case hold np, in order. Each sentence is read once for
+// each noun phrase, however often it is asked about.
+func (s *Story) withPhrase(np string) []int {
+	if s.byPhrase == nil {
+		s.byPhrase = map[string]*phraseSents{}
+	}
+	ps := s.byPhrase[np]
+	if ps == nil {
+		ps = &phraseSents{}
+		s.byPhrase[np] = ps
+	}
+	for ; ps.scanned < len(s.pathSents); ps.scanned++ {
+		if strings.Contains(s.pathSents[ps.scanned].lower, np) {
+			ps.at = append(ps.at, ps.scanned)
+		}
+	}
+	return ps.at
 }
 
 // prevBlock is the last block of the section that wrote a file.
@@ -112,7 +160,7 @@ func (s *Story) Section(title []content.Inline, level int) {
 	}
 	s.mentions = s.mentions[:0]
 	s.named, s.mentioned, s.lastDir = nil, nil, ""
-	s.sents = s.sents[:0]
+	s.pathSents, s.byPhrase = s.pathSents[:0], nil
 	s.prev = nil
 	if s.focus != nil && level <= max(s.focus.level, 1) {
 		s.focus = nil
@@ -130,7 +178,7 @@ func (s *Story) Paragraph(inlines []content.Inline) (empty []string, files []Pro
 	s.paras++
 	sents := prose.Read(inlines)
 	for _, sent := range sents {
-		s.sents = append(s.sents, sent)
+		s.addSentence(sent)
 		s.mentionsOf(sent)
 		s.setFocus([]prose.Sentence{sent}, hookFocus)
 		if !sent.EndsWithPeriod() {
