@@ -382,8 +382,9 @@ func (p *Project) buildClient(file, out string, opts Options, ps *plans) (r *Res
 	defer func() {
 		// No message about this client shows one of its secrets, whatever
 		// path, command or file it quotes.
+		secrets := longestFirst(vals.Secrets())
 		for i := range r.Diags {
-			r.Diags[i].Msg = hideSecrets(r.Diags[i].Msg, vals)
+			r.Diags[i].Msg = maskSecrets(r.Diags[i].Msg, secrets)
 		}
 	}()
 	if vals == nil {
@@ -871,20 +872,16 @@ func pagePath(name string) string {
 	return strings.TrimSuffix(name, path.Ext(name)) + ".html"
 }
 
-// hideSecrets masks the client's secret values in a message, in every
-// form of secretForms, longest first so that no part of one is left
-// showing.
-func hideSecrets(msg string, vals *values.Values) string {
-	return maskSecrets(msg, longestFirst(vals.Secrets()))
-}
-
-// longestFirst sorts secret values longest first, for maskSecrets.
+// longestFirst sorts secret values longest first, for maskSecrets: a
+// client's secrets are listed and sorted once for all the messages and
+// texts they are masked in.
 func longestFirst(secrets []*values.Value) []*values.Value {
 	sort.SliceStable(secrets, func(i, j int) bool { return len(secrets[i].Text) > len(secrets[j].Text) })
 	return secrets
 }
 
-// maskSecrets masks secret values, sorted longest first, in msg.
+// maskSecrets masks secret values, sorted longest first so that no part
+// of one is left showing, in msg, in every form of secretForms.
 func maskSecrets(msg string, secrets []*values.Value) string {
 	for _, s := range secrets {
 		if s.Text != "" {

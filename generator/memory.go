@@ -51,8 +51,9 @@ func (p *Project) BuildValues(vals *values.Values) (r *Result) {
 			r.Files, r.Modes = nil, nil
 		}
 		// no message shows a secret, whatever path or file it quotes
+		secrets := longestFirst(vals.Secrets())
 		for i := range r.Diags {
-			r.Diags[i].Msg = hideSecrets(r.Diags[i].Msg, vals)
+			r.Diags[i].Msg = maskSecrets(r.Diags[i].Msg, secrets)
 		}
 		r.Diags.Sort()
 	}()

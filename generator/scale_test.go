@@ -2,6 +2,7 @@ package generator
 
 import (
 	"fmt"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -169,5 +170,117 @@ func TestManyRefsInALine(t *testing.T) {
 	}
 	if src := string(r.Files["source/page.md"]); !strings.Contains(src, strings.TrimSuffix(want, "\n")) {
 		t.Errorf("the source lacks the line as the file has it")
+	}
+}
+
+// pageShapes write one page of about size bytes, each a way a page can
+// be large: many short steps, one long shell block (whose commands touch
+// paths it does not make, each a note in the plan), one long file, one
+// line of a file with many values, one section of many files each named
+// by its path then by its name alone, one section of many blocks each
+// added to "the config file", one long paragraph, a long list.
+var pageShapes = []struct {
+	name  string
+	write func(b *strings.Builder, size int, next func() string)
+}{
+	{"steps", func(b *strings.Builder, size int, next func() string) {
+		for k := 0; b.Len() < size; k++ {
+			fmt.Fprintf(b, "## Step %d\n\nThe service answers for $%s. Create file `/etc/app/s%d.conf` with the following contents:\n\n```ini\n[main]\nname = $%s\n```\n\n", k, next(), k, next())
+		}
+	}},
+	{"shell", func(b *strings.Builder, size int, next func() string) {
+		b.WriteString("Run the following commands:\n\n```bash\n")
+		for k := 0; b.Len() < size; k++ {
+			fmt.Fprintf(b, "mkdir -p /var/lib/$%s/d%d\nchown $%s /srv/$%s/d%d\n", next(), k, next(), next(), k)
+		}
+		b.WriteString("```\n\n")
+	}},
+	{"file", func(b *strings.Builder, size int, next func() string) {
+		b.WriteString("Create file `/etc/app/big.conf` with the following contents:\n\n```ini\n[main]\n")
+		for k := 0; b.Len() < size; k++ {
+			fmt.Fprintf(b, "key%d = $%s and \"$%s\" # $%s\n", k, next(), next(), next())
+		}
+		b.WriteString("```\n\n")
+	}},
+	{"line", func(b *strings.Builder, size int, next func() string) {
+		b.WriteString("Create file `/etc/app/line.conf` with the following contents:\n\n```ini\nk = ")
+		for b.Len() < size {
+			fmt.Fprintf(b, "$%s,\"a$%s\" ", next(), next())
+		}
+		b.WriteString("\n```\n\n")
+	}},
+	{"names", func(b *strings.Builder, size int, next func() string) {
+		for k := 0; b.Len() < size; k++ {
+			fmt.Fprintf(b, "Open `/etc/app/d%d/a%d.conf`. Add the following at the end of `a%d.conf`:\n\n```ini\nk = $%s\n```\n\n", k, k, k, next())
+		}
+	}},
+	{"phrase", func(b *strings.Builder, size int, next func() string) {
+		b.WriteString("The Redis config file is `/etc/redis/redis.conf`.\n\n")
+		for k := 0; b.Len() < size; k++ {
+			fmt.Fprintf(b, "Check `/etc/a/x%d.conf` and `/etc/b/y%d.conf` for $%s. Scroll to the bottom of the config file and add:\n\n```ini\nk%d = 1\n```\n\n", k, k, next(), k)
+		}
+	}},
+	{"paragraph", func(b *strings.Builder, size int, next func() string) {
+		for k := 0; b.Len() < size; k++ {
+			fmt.Fprintf(b, "Make sure that the user $%s exists and add the line to `/etc/app/x%d.conf` at the end of the file. ", next(), k%30)
+		}
+		b.WriteString("\n\n")
+	}},
+	{"list", func(b *strings.Builder, size int, next func() string) {
+		for k := 0; b.Len() < size; k++ {
+			fmt.Fprintf(b, "- Edit `/etc/app/x%d.conf` and set `name` to $%s.\n", k, next())
+		}
+		b.WriteString("\n")
+	}},
+}
+
+// pageProject writes a tutorial of one page of the shape, of about size
+// bytes, and a values file of 50 names into a memory file system.
+func pageProject(tb testing.TB, write func(*strings.Builder, int, func() string), size int) afero.Fs {
+	tb.Helper()
+	const names = 50
+	fsys := afero.NewMemMapFs()
+	afero.WriteFile(fsys, "/p/tailor.toml", []byte("title = \"Page\"\n"), 0o644)
+	var vals, b strings.Builder
+	b.WriteString("# Page\n\n")
+	for i := 0; i < names; i++ {
+		fmt.Fprintf(&vals, "NAME_%d = \"value-%d\"\n", i, i)
+		fmt.Fprintf(&b, "Set $NAME_%d.\n\n", i)
+	}
+	afero.WriteFile(fsys, "/p/clients/c.toml", []byte(vals.String()), 0o644)
+	k := 0
+	write(&b, b.Len()+size, func() string { k = (k + 7) % names; return fmt.Sprintf("NAME_%d", k) })
+	afero.WriteFile(fsys, "/p/page.md", []byte(b.String()), 0o644)
+	return fsys
+}
+
+// TestAllocationsGrowWithPage builds pages twice the size of each other
+// in each shape and checks that the number of allocations and the bytes
+// allocated about double: a pass that goes over the page, a block or a
+// line once per thing in it (or copies a growing text once per addition)
+// makes them four times.
+func TestAllocationsGrowWithPage(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds large pages")
+	}
+	for _, shape := range pageShapes {
+		t.Run(shape.name, func(t *testing.T) {
+			measure := func(size int) (allocs, bytes float64) {
+				fsys := pageProject(t, shape.write, size)
+				defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
+				var before, after runtime.MemStats
+				runtime.ReadMemStats(&before)
+				buildScale(t, fsys)
+				runtime.ReadMemStats(&after)
+				return float64(after.Mallocs - before.Mallocs), float64(after.TotalAlloc - before.TotalAlloc)
+			}
+			a1, b1 := measure(200_000)
+			a2, b2 := measure(400_000)
+			t.Logf("%s: %.2f times the allocations, %.2f times the bytes", shape.name, a2/a1, b2/b1)
+			if a2/a1 > 2.5 || b2/b1 > 2.5 {
+				t.Errorf("twice the page: %.2f times the allocations (%.0f, then %.0f), %.2f times the bytes (%.0f, then %.0f)",
+					a2/a1, a1, a2, b2/b1, b1, b2)
+			}
+		})
 	}
 }

@@ -17,11 +17,12 @@ func siteInstall(m *manifest.Manifest, vals *values.Values, fill *filler) *site.
 	// wherever it stands in them, even inside a word
 	masks := slices.Clone(m.Masks)
 	sort.SliceStable(masks, func(i, j int) bool { return len(masks[i].Value) > len(masks[j].Value) })
+	secrets := longestFirst(vals.Secrets())
 	show := func(s string) string {
 		for _, mk := range masks {
 			s = strings.ReplaceAll(s, mk.Value, mk.Shown)
 		}
-		return hideSecrets(s, vals)
+		return maskSecrets(s, secrets)
 	}
 	in := &site.Install{Label: show(m.Label())}
 	for _, f := range m.Files {

@@ -84,12 +84,9 @@ func personalSource(sf sourceFile, tags map[string]bool, fill *filler, langs map
 		} else if c, _ := codeCur.at(r.Start); c != nil && langs != nil {
 			// as the files and the shell get it
 			line := lines.at(r.Start)
-			ls, le := f.LineStart(line), len(src)
-			if i := bytes.IndexByte(src[r.Start:], '\n'); i >= 0 {
-				le = r.Start + i
-			}
-			if ls != qStart {
-				q, qStart = quote.NewLine(s[ls:le], lineLangIn(c, langs[c], line-c.Line, lineCtx)), ls
+			ls := f.LineStart(line)
+			if ls != qStart { // a line is read once, not once per value in it
+				q, qStart = quote.NewLine(s[ls:endOfLine(src, r.Start)], lineLangIn(c, langs[c], line-c.Line, lineCtx)), ls
 			}
 			text, _ = q.Value(text, r.Start-ls, r.End-ls)
 		}
@@ -461,6 +458,15 @@ func lineEnd(src []byte, off int) int {
 		off++
 	}
 	return off
+}
+
+// endOfLine returns the offset of the line ending after off, or the end
+// of src.
+func endOfLine(src []byte, off int) int {
+	if i := bytes.IndexByte(src[off:], '\n'); i >= 0 {
+		return off + i
+	}
+	return len(src)
 }
 
 func editBounds(e edit) (int, int) { return e.start, e.end }

@@ -28,32 +28,36 @@ type Ref struct {
 
 // Scan returns the placeholder references in s, in order.
 func Scan(s string) []Ref {
-	var refs []Ref
-	scan(s, func(r Ref, lower bool) {
-		if !lower {
-			refs = append(refs, r)
-		}
-	})
-	return refs
+	return collect(s, false)
 }
 
 // ScanLower returns the references that look like placeholders but start
 // with a lower-case letter ("$domain"), for near-miss warnings.
 func ScanLower(s string) []Ref {
+	return collect(s, true)
+}
+
+// collect returns the references of s whose names start with a
+// lower-case letter, or those that start with an upper-case one.
+func collect(s string, lower bool) []Ref {
 	var refs []Ref
-	scan(s, func(r Ref, lower bool) {
-		if lower {
+	scan(s, func(r Ref, l bool) {
+		if l == lower {
 			refs = append(refs, r)
 		}
 	})
 	return refs
 }
 
+// scan calls fn with each reference of s, in order, and whether its name
+// starts with a lower-case letter. It goes from one "$" to the next.
 func scan(s string, fn func(r Ref, lower bool)) {
 	for i := 0; i < len(s); i++ {
-		if s[i] != '$' {
-			continue
+		k := strings.IndexByte(s[i:], '$')
+		if k < 0 {
+			return
 		}
+		i += k
 		if i+1 >= len(s) {
 			return
 		}
@@ -65,35 +69,43 @@ func scan(s string, fn func(r Ref, lower bool)) {
 			i = end - 1 // "$6$salt$hash": a password hash holds no placeholder
 			continue
 		}
-		braced := s[i+1] == '{'
-		j := i + 1
-		if braced {
-			j++
-		}
-		k := j
-		for k < len(s) && isNameByte(s[k]) {
-			k++
-		}
-		if k == j {
+		r, ok := refAt(s, i)
+		if !ok {
 			continue
 		}
-		name := s[j:k]
-		end := k
-		if braced {
-			if k >= len(s) || s[k] != '}' {
-				continue // "${NAME:-x}" and the like are shell's, not ours
-			}
-			end = k + 1
-		}
-		c := name[0]
-		switch {
+		switch c := r.Name[0]; {
 		case c >= 'A' && c <= 'Z':
-			fn(Ref{Start: i, End: end, Name: name, Braced: braced}, false)
+			fn(r, false)
 		case c >= 'a' && c <= 'z':
-			fn(Ref{Start: i, End: end, Name: name, Braced: braced}, true)
+			fn(r, true)
 		}
-		i = end - 1
+		i = r.End - 1
 	}
+}
+
+// refAt reads the reference whose "$" is at s[i], "$NAME" or "${NAME}",
+// whatever the case of its first letter.
+func refAt(s string, i int) (Ref, bool) {
+	braced := s[i+1] == '{'
+	j := i + 1
+	if braced {
+		j++
+	}
+	k := j
+	for k < len(s) && isNameByte(s[k]) {
+		k++
+	}
+	if k == j {
+		return Ref{}, false
+	}
+	end := k
+	if braced {
+		if k >= len(s) || s[k] != '}' {
+			return Ref{}, false // "${NAME:-x}" and the like are shell's, not ours
+		}
+		end = k + 1
+	}
+	return Ref{Start: i, End: end, Name: s[j:k], Braced: braced}, true
 }
 
 // cryptIDs are the ids of crypt(3) and PHC hash strings ("$6$salt$hash",
@@ -133,8 +145,8 @@ func opaqueEnd(s string, i int) int {
 	}
 	switch {
 	case lead == "":
-		k := strings.IndexByte(s[i+1:], '$')
-		if k <= 0 || k > 16 || !cryptIDs[s[i+1:i+1+k]] {
+		k := strings.IndexByte(s[i+1:min(len(s), i+18)], '$') // an id is 16 bytes at most
+		if k <= 0 || !idBytes(s[i+1:i+1+k]) || !cryptIDs[s[i+1:i+1+k]] {
 			return i
 		}
 	case !hashers[lead]:
@@ -145,6 +157,17 @@ func opaqueEnd(s string, i int) int {
 		end++
 	}
 	return end
+}
+
+// idBytes reports whether s is made of the bytes of crypt ids, which most
+// text between two dollar signs is not: the ids are then not looked up.
+func idBytes(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; !(c == '-' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z') {
+			return false
+		}
+	}
+	return true
 }
 
 // isHashLead reports whether c can come before a hash's first "$": in a
@@ -177,23 +200,28 @@ func IsName(s string) bool {
 }
 
 // Replace returns s with each reference for which fn returns ok replaced
-// by the string fn returns; other references are left as written.
+// by the string fn returns; other references are left as written. It
+// writes the result as it scans, in one pass over s.
 func Replace(s string, fn func(r Ref) (string, bool)) string {
-	refs := Scan(s)
-	if len(refs) == 0 {
-		return s
-	}
 	var b strings.Builder
-	b.Grow(len(s))
 	last := 0
-	for _, r := range refs {
+	scan(s, func(r Ref, lower bool) {
+		if lower {
+			return
+		}
 		v, ok := fn(r)
 		if !ok {
-			continue
+			return
+		}
+		if b.Cap() == 0 {
+			b.Grow(len(s))
 		}
 		b.WriteString(s[last:r.Start])
 		b.WriteString(v)
 		last = r.End
+	})
+	if last == 0 {
+		return s // nothing replaced
 	}
 	b.WriteString(s[last:])
 	return b.String()

@@ -197,7 +197,7 @@ func (w *walker) proseFile(f infer.ProseFile) {
 	l := lang.OfPath(f.Target)
 	ch := &tree.Change{Block: &st.Block, Op: OpCreate, Target: f.Target, By: st.By,
 		Lines: tree.BlockLines(&st.Block, l, true), Lang: l}
-	w.tree.Apply(ch, stepLog{diags: &w.diags, st: st})
+	w.tree.Apply(ch, newStepLog(&w.diags, st))
 	st.Op, st.Target, st.Note = ch.Op, ch.Target, ch.Note
 	w.story.Decided(code, st.Target, st.Op)
 }
@@ -219,7 +219,7 @@ func (w *walker) apply(st *Step, res *infer.Result, ann *infer.Annotation, at co
 		}
 	}
 	st.Op, st.Target = res.Op, res.Target
-	w.tree.Apply(ch, stepLog{diags: &w.diags, st: st})
+	w.tree.Apply(ch, newStepLog(&w.diags, st))
 	st.Op, st.Target, st.Note = ch.Op, ch.Target, ch.Note
 	w.story.Decided(st.Code, st.Target, st.Op)
 }
@@ -240,7 +240,7 @@ func (w *walker) shellBlock(st *Step, optional bool) {
 	case len(effects) == 0:
 		st.Note = "commands that change no file"
 	}
-	log := stepLog{diags: &w.diags, st: st}
+	log := newStepLog(&w.diags, st)
 	for _, e := range effects {
 		switch {
 		case e.Kind == shell.Open && e.Path == "":
@@ -254,14 +254,24 @@ func (w *walker) shellBlock(st *Step, optional bool) {
 		}
 		w.story.ShellEffect(st.Code, e)
 	}
+	st.Note = log.note.String()
 	w.story.ShellDone()
 }
 
 // stepLog reports what changes to the tree say: warnings and errors to
-// the diagnostics, notes to the step's note.
+// the diagnostics, notes to note, from which the caller sets the step's
+// Note once the block is applied (a block with thousands of notes is
+// not copied once per note).
 type stepLog struct {
 	diags *content.Diagnostics
-	st    *Step
+	note  *strings.Builder
+}
+
+// newStepLog returns a log whose notes follow the note st has.
+func newStepLog(diags *content.Diagnostics, st *Step) stepLog {
+	l := stepLog{diags: diags, note: &strings.Builder{}}
+	l.note.WriteString(st.Note)
+	return l
 }
 
 func (l stepLog) Warnf(pos content.Position, format string, args ...any) {
@@ -273,9 +283,8 @@ func (l stepLog) Errorf(pos content.Position, format string, args ...any) {
 }
 
 func (l stepLog) Notef(format string, args ...any) {
-	msg := fmt.Sprintf(format, args...)
-	if l.st.Note != "" {
-		l.st.Note += "; "
+	if l.note.Len() > 0 {
+		l.note.WriteString("; ")
 	}
-	l.st.Note += msg
+	fmt.Fprintf(l.note, format, args...)
 }

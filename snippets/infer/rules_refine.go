@@ -84,14 +84,8 @@ var nameRules = []*Rule{
 			if strings.Contains(p, "/") || len(knownWithName(v, p)) > 0 {
 				return nil
 			}
-			var match []string
-			for _, m := range v.s.mentions {
-				if abs := absolute(m.tok.Text); abs != "" && path.Base(abs) == p && !containsStr(match, abs) {
-					match = append(match, abs)
-				}
-			}
-			if len(match) == 1 {
-				return &Verdict{Target: match[0]}
+			if abs := v.s.namedIn(p); abs != "" {
+				return &Verdict{Target: abs}
 			}
 			return nil
 		},
@@ -217,26 +211,7 @@ func saysThere(s prose.Sentence) bool {
 
 // knownWithName returns the files made so far, or copied into place by
 // a step, whose path ends with "/"+name.
-func knownWithName(v *View, name string) []string {
-	var match []string
-	for _, paths := range [][]string{v.s.files.Paths(), v.s.files.Copied()} {
-		for _, f := range paths {
-			if strings.HasSuffix(f, "/"+name) && !containsStr(match, f) {
-				match = append(match, f)
-			}
-		}
-	}
-	return match
-}
-
-func containsStr(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
+func knownWithName(v *View, name string) []string { return v.s.files.Named(name) }
 
 // refineRules settle the operation once the file is known.
 var refineRules = []*Rule{

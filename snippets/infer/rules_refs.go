@@ -255,12 +255,8 @@ func lastDir(v *View) string {
 			return d
 		}
 	}
-	for i := len(v.s.mentions) - 1; i >= 0; i-- {
-		if m := v.s.mentions[i]; m.isDir {
-			if d := absolute(m.tok.Text); d != "" {
-				return d
-			}
-		}
+	if d := v.s.lastDir; d != "" {
+		return d
 	}
 	return v.Cwd()
 }
@@ -314,13 +310,13 @@ func lastFileNamed(v *View) string {
 }
 
 // namedWith returns the one path of the latest sentence of the section
-// that holds the noun phrase np.
+// that holds the noun phrase np. Only the sentences that name a path and
+// hold np are read: a section of many sentences is not read again for
+// each question.
 func namedWith(v *View, np string) string {
-	for i := len(v.s.sents) - 1; i >= 0; i-- {
-		sent := v.s.sents[i]
-		if !strings.Contains(sent.Lower(), np) {
-			continue
-		}
+	at := v.s.withPhrase(np)
+	for i := len(at) - 1; i >= 0; i-- {
+		sent := v.s.pathSents[at[i]].sent
 		var paths []string
 		for _, t := range sent {
 			if t.IsPath(false) {

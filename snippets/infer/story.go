@@ -19,7 +19,7 @@ type Files interface {
 	Known(p string) bool                // p is known to exist
 	IsDir(p string) bool                // the tutorial makes the directory p
 	Paths() []string                    // the files made so far, in the order first made
-	Copied() []string                   // the files steps copy into place on the server (cp, mv), in order
+	Named(name string) []string         // the files made, then those copied into place (cp, mv), that end with "/"+name, each once
 	Holds(p string, pl tree.Place) bool // p is whole and holds the place once
 	Follow(p string) string             // p with the links the tutorial made followed
 }
@@ -62,7 +62,18 @@ type Story struct {
 	section   int
 	secTitle  string
 	mentions  []mention
-	sents     []prose.Sentence
+	// named holds, by the last element of the absolute paths the section
+	// mentions, the one path mentioned with it, or "" when several were;
+	// mentioned holds those paths; lastDir is the last directory
+	// mentioned by its absolute path, "" for none
+	named     map[string]string
+	mentioned map[string]bool
+	lastDir   string
+	// pathSents are the section's sentences that name a path, with
+	// their words in lower case; byPhrase holds, for each noun phrase
+	// asked about, the indexes of those that hold it (see namedWith)
+	pathSents []pathSent
+	byPhrase  map[string]*phraseSents
 	prev      *prevBlock
 	newDirs   []string        // the directories the shell block being read made
 	installed map[string]bool // the packages the tutorial installs
@@ -70,6 +81,50 @@ type Story struct {
 	level     int             // the level of the section being read
 	titles    []heading       // the titles of the sections being read, outermost first
 	focus     *focus          // the file in focus, nil for none
+}
+
+// A pathSent is a sentence that names a path, and its words in lower
+// case.
+type pathSent struct {
+	sent  prose.Sentence
+	lower string
+}
+
+// phraseSents are the indexes in pathSents of the sentences that hold a
+// noun phrase, among the first scanned.
+type phraseSents struct {
+	at      []int
+	scanned int
+}
+
+// addSentence records a sentence of the section that names a path.
+func (s *Story) addSentence(sent prose.Sentence) {
+	for _, t := range sent {
+		if t.IsPath(false) {
+			s.pathSents = append(s.pathSents, pathSent{sent: sent, lower: sent.Lower()})
+			return
+		}
+	}
+}
+
+// withPhrase returns the indexes in pathSents of the sentences whose
+// words in lower case hold np, in order. Each sentence is read once for
+// each noun phrase, however often it is asked about.
+func (s *Story) withPhrase(np string) []int {
+	if s.byPhrase == nil {
+		s.byPhrase = map[string]*phraseSents{}
+	}
+	ps := s.byPhrase[np]
+	if ps == nil {
+		ps = &phraseSents{}
+		s.byPhrase[np] = ps
+	}
+	for ; ps.scanned < len(s.pathSents); ps.scanned++ {
+		if strings.Contains(s.pathSents[ps.scanned].lower, np) {
+			ps.at = append(ps.at, ps.scanned)
+		}
+	}
+	return ps.at
 }
 
 // prevBlock is the last block of the section that wrote a file.
@@ -104,7 +159,8 @@ func (s *Story) Section(title []content.Inline, level int) {
 		s.titles = append(s.titles, heading{level: level, sent: prose.Sentence(prose.Tokenize(title))})
 	}
 	s.mentions = s.mentions[:0]
-	s.sents = s.sents[:0]
+	s.named, s.mentioned, s.lastDir = nil, nil, ""
+	s.pathSents, s.byPhrase = s.pathSents[:0], nil
 	s.prev = nil
 	if s.focus != nil && level <= max(s.focus.level, 1) {
 		s.focus = nil
@@ -122,7 +178,7 @@ func (s *Story) Paragraph(inlines []content.Inline) (empty []string, files []Pro
 	s.paras++
 	sents := prose.Read(inlines)
 	for _, sent := range sents {
-		s.sents = append(s.sents, sent)
+		s.addSentence(sent)
 		s.mentionsOf(sent)
 		s.setFocus([]prose.Sentence{sent}, hookFocus)
 		if !sent.EndsWithPeriod() {
@@ -157,14 +213,42 @@ func (s *Story) mentionsOf(sent prose.Sentence) {
 			s.lastNamed = p
 		}
 		s.seen(p)
-		s.mentions = append(s.mentions, mention{tok: t, isDir: isDir, sent: sent, para: s.paras})
+		s.addMention(mention{tok: t, isDir: isDir, sent: sent, para: s.paras})
 	}
 }
+
+// addMention records a mention, and indexes its absolute path.
+func (s *Story) addMention(m mention) {
+	s.mentions = append(s.mentions, m)
+	abs := absolute(m.tok.Text)
+	if abs == "" {
+		return
+	}
+	if m.isDir {
+		s.lastDir = abs
+	}
+	if s.mentioned[abs] {
+		return
+	}
+	if s.mentioned == nil {
+		s.named, s.mentioned = map[string]string{}, map[string]bool{}
+	}
+	s.mentioned[abs] = true
+	if _, ok := s.named[path.Base(abs)]; ok {
+		s.named[path.Base(abs)] = "" // several
+	} else {
+		s.named[path.Base(abs)] = abs
+	}
+}
+
+// namedIn returns the one absolute path the section mentions whose last
+// element is name, "" when none or several.
+func (s *Story) namedIn(name string) string { return s.named[name] }
 
 // mention records a path a shell step makes or changes, for the prose
 // after it: "that file", "it", "that directory".
 func (s *Story) mention(p string, isDir bool) {
-	s.mentions = append(s.mentions, mention{tok: prose.Literal(p), isDir: isDir, para: s.paras})
+	s.addMention(mention{tok: prose.Literal(p), isDir: isDir, para: s.paras})
 }
 
 // ShellEffect records an effect of the shell block code that was
@@ -224,15 +308,12 @@ func (s *Story) ShellDone() {
 // another ("that directory" after "mkdir -p /a/b"), "" when there are
 // several.
 func oneLeaf(dirs []string) string {
+	// sorted, the directories under d follow one another from where d+"/" would be
+	sorted := slices.Compact(slices.Sorted(slices.Values(dirs)))
 	var leaves []string
-	for _, d := range dirs {
-		leaf := true
-		for _, o := range dirs {
-			if strings.HasPrefix(o, d+"/") {
-				leaf = false
-			}
-		}
-		if leaf && !slices.Contains(leaves, d) {
+	for _, d := range sorted {
+		k, _ := slices.BinarySearch(sorted, d+"/")
+		if k == len(sorted) || !strings.HasPrefix(sorted[k], d+"/") {
 			leaves = append(leaves, d)
 		}
 	}

@@ -2,6 +2,7 @@ package tree
 
 import (
 	"path"
+	"slices"
 	"strings"
 
 	"github.com/tailordocs/tailor/content"
@@ -186,6 +187,11 @@ type Tree struct {
 	// order
 	madeBy map[string]Source
 	copied []string
+	// byName and byCopyName index Files[:named] and copied[:namedCopies]
+	// by the last element of their paths, for Named; byName is nil when a
+	// removal made it stale
+	byName, byCopyName map[string][]string
+	named, namedCopies int
 	// empty holds the files a sentence creates without a block ("Create
 	// the file X."): what is added to them next makes a whole file
 	empty map[string]bool
@@ -243,6 +249,39 @@ func (t *Tree) Paths() []string {
 // Copied returns the paths that steps the analysis does not follow (cp,
 // mv) make on the server, in the order first made.
 func (t *Tree) Copied() []string { return t.copied }
+
+// Named returns the paths of Paths, then those of Copied, that end with
+// "/"+name, each once, in that order. It takes time that grows with the
+// paths whose last element is name's, not with all the files made so far.
+func (t *Tree) Named(name string) []string {
+	if t.byName == nil {
+		t.byName, t.named = map[string][]string{}, 0
+	}
+	if t.byCopyName == nil {
+		t.byCopyName = map[string][]string{}
+	}
+	for ; t.named < len(t.Files); t.named++ {
+		p := t.Files[t.named].Path
+		t.byName[lastElem(p)] = append(t.byName[lastElem(p)], p)
+	}
+	for ; t.namedCopies < len(t.copied); t.namedCopies++ {
+		p := t.copied[t.namedCopies]
+		t.byCopyName[lastElem(p)] = append(t.byCopyName[lastElem(p)], p)
+	}
+	var match []string
+	for _, paths := range [][]string{t.byName[lastElem(name)], t.byCopyName[lastElem(name)]} {
+		for _, p := range paths {
+			if strings.HasSuffix(p, "/"+name) && !slices.Contains(match, p) {
+				match = append(match, p)
+			}
+		}
+	}
+	return match
+}
+
+// lastElem returns what follows the last "/" of p: a path that ends with
+// "/"+name has the last element of name.
+func lastElem(p string) string { return p[strings.LastIndexByte(p, '/')+1:] }
 
 // made records that something is made at p again: not removed.
 func (t *Tree) made(p string) {
@@ -325,6 +364,7 @@ func (t *Tree) remove(p string, recursive bool) {
 		files = append(files, f)
 	}
 	t.Files = files
+	t.byName = nil
 	var dirs []*Dir
 	for _, d := range t.Dirs {
 		if under(d.Path) {
