@@ -3,6 +3,7 @@ package generator
 import (
 	"fmt"
 	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/spf13/afero"
@@ -56,6 +57,9 @@ func copyTree(tb testing.TB, from, to afero.Fs, root string) {
 	tb.Helper()
 	for _, dir := range []string{"tutorial", "clients"} {
 		err := afero.Walk(from, root+dir, func(p string, info os.FileInfo, err error) error {
+			if err == nil && info.IsDir() && info.Name() == ".tailor-state" {
+				return filepath.SkipDir // the state a build of the example left, not part of it
+			}
 			if err != nil || info.IsDir() {
 				return err
 			}
