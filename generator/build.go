@@ -20,6 +20,7 @@ import (
 	"github.com/tailordocs/tailor/content"
 	"github.com/tailordocs/tailor/internal/limit"
 	"github.com/tailordocs/tailor/placeholder"
+	"github.com/tailordocs/tailor/placeholder/check"
 	"github.com/tailordocs/tailor/site"
 	"github.com/tailordocs/tailor/snippets"
 	"github.com/tailordocs/tailor/snippets/manifest"
@@ -227,7 +228,7 @@ func (p *Project) Build(opts Options) *Run {
 	if len(files) == 0 && !diags.HasErrors() {
 		run.Diags.Errorf(content.Position{Filename: p.Dir}, "no values files: give --values FILE or put clients in %s", p.Clients)
 	}
-	run.Diags.Append(nearMisses(p.Pages, p.declared()))
+	run.Diags.Append(check.NearMisses(p.Pages, p.declared()))
 	out := opts.Out
 	if out == "" {
 		out = path.Join(p.Dir, "out")
@@ -347,7 +348,7 @@ func (p *Project) plainUses(word string) int {
 		isWord := func(b byte) bool {
 			return b == '_' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9'
 		}
-		for _, sf := range sourceFiles(p.Pages, nil) {
+		for _, sf := range content.Sources(p.Pages, nil) {
 			src := sf.File.Src
 			for i := 0; i < len(src); {
 				if !isWord(src[i]) {
@@ -399,7 +400,7 @@ func (p *Project) buildClient(file, out string, opts Options, ps *plans) (r *Res
 		for _, k := range vals.FileKeys() {
 			set[k] = true
 		}
-		r.Diags.Append(checkPlaceholders(p.Pages, t.tags, t.plan, newFiller(vals, p.Ignore), p.declared(), set))
+		r.Diags.Append(p.undefined(t, vals, set))
 		r.Diags.Sort()
 		return r
 	}
@@ -442,7 +443,7 @@ func (p *Project) buildValues(r *Result, vals *values.Values, validate func(stri
 	r.Tags = vals.Tags
 	t := ps.get(p, vals.Tags)
 	fill := newFiller(vals, p.Ignore)
-	r.Diags.Append(checkPlaceholders(p.Pages, t.tags, t.plan, fill, p.declared(), nil))
+	r.Diags.Append(p.undefined(t, vals, nil))
 	r.Diags.Append(p.unusedKeys(vals))
 	if r.Diags.HasErrors() {
 		validate = nil // the files are not what they will be; the rest is checked all the same
@@ -520,7 +521,7 @@ func (p *Project) unreached(results []*Result) content.Diagnostics {
 		return diags
 	}
 	reported := map[string]bool{}
-	for _, sf := range sourceFiles(p.Pages, nil) {
+	for _, sf := range content.Sources(p.Pages, nil) {
 		content.Walk(sf.Blocks, func(b content.Block, _ []content.Block, _ int) bool {
 			if _, ok := b.(*content.Include); ok {
 				return false // a source file of its own
@@ -577,7 +578,7 @@ func (p *Project) unreached(results []*Result) content.Diagnostics {
 func (p *Project) unusedKeys(vals *values.Values) content.Diagnostics {
 	var diags content.Diagnostics
 	used := map[string]bool{}
-	for _, sf := range sourceFiles(p.Pages, nil) {
+	for _, sf := range content.Sources(p.Pages, nil) {
 		for _, r := range placeholder.Scan(string(sf.File.Src)) {
 			used[r.Name] = true
 		}
@@ -696,7 +697,7 @@ func (p *Project) render(t *tagged, vals *values.Values, fill *filler, validate 
 
 	// the personalized source, included files too, and a Sphinx book's
 	// conf.py, so that sphinx-build reads it as it reads the book
-	for _, sf := range sourceFiles(p.Pages, nil) {
+	for _, sf := range content.Sources(p.Pages, nil) {
 		if isLocal(sf.File.Name) {
 			files["source/"+path.Clean(sf.File.Name)] = personalSource(sf, t.tags, docs, codeLang, &diags)
 		}

@@ -1,57 +1,15 @@
 package generator
 
-import "sort"
+import "github.com/tailordocs/tailor/internal/span"
 
 // A spanCursor finds the innermost of a list of spans that holds an
-// offset, for offsets asked in increasing order, in time that grows with
-// the number of spans plus the number of questions (not their product).
-// An offset smaller than the one before starts over from the first span.
-type spanCursor[T any] struct {
-	spans  []T
-	bounds func(T) (start, end int)
-	next   int   // the first span not yet opened
-	open   []int // spans opened and maybe still holding the offset, innermost last
-	last   int
-}
+// offset, for offsets asked in increasing order: see span.Cursor.
+type spanCursor[T any] struct{ c *span.Cursor[T] }
 
-// newSpanCursor returns a cursor over spans, which it sorts by start
-// (stably: of two that start together, the later one is inner).
+// newSpanCursor returns a cursor over spans, which it sorts by start.
 func newSpanCursor[T any](spans []T, bounds func(T) (int, int)) *spanCursor[T] {
-	sort.SliceStable(spans, func(i, j int) bool {
-		a, _ := bounds(spans[i])
-		b, _ := bounds(spans[j])
-		return a < b
-	})
-	return &spanCursor[T]{spans: spans, bounds: bounds}
+	return &spanCursor[T]{span.New(spans, bounds)}
 }
 
-// at returns the innermost span holding off: of those that start at or
-// before off and end after it, the last in sorted order.
-func (c *spanCursor[T]) at(off int) (T, bool) {
-	if off < c.last {
-		c.next, c.open = 0, c.open[:0]
-	}
-	c.last = off
-	for c.next < len(c.spans) {
-		start, _ := c.bounds(c.spans[c.next])
-		if start > off {
-			break
-		}
-		for len(c.open) > 0 {
-			if _, end := c.bounds(c.spans[c.open[len(c.open)-1]]); end > start {
-				break
-			}
-			c.open = c.open[:len(c.open)-1] // ends before this one starts
-		}
-		c.open = append(c.open, c.next)
-		c.next++
-	}
-	for len(c.open) > 0 {
-		if _, end := c.bounds(c.spans[c.open[len(c.open)-1]]); end > off {
-			return c.spans[c.open[len(c.open)-1]], true
-		}
-		c.open = c.open[:len(c.open)-1]
-	}
-	var zero T
-	return zero, false
-}
+// at returns the innermost span holding off.
+func (c *spanCursor[T]) at(off int) (T, bool) { return c.c.At(off) }

@@ -3,12 +3,10 @@
 package generator
 
 import (
-	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"reflect"
 	"runtime"
-	"slices"
 	"strings"
 	"syscall"
 	"testing"
@@ -156,86 +154,6 @@ Create file ''/etc/app/secret.env'' with the following contents::
 	}
 }
 
-func TestLineDiff(t *testing.T) {
-	long := strings.Repeat("same\n", 5000)
-	for _, tc := range []struct {
-		want, have string
-		out        []string
-	}{
-		{"a\nb\nc\n", "a\nb\nc\n", nil},
-		{"a\nb\nc\n", "a\nB\nc\n", []string{" a", "-b", "+B", " c"}},
-		{"1\n2\n3\n4\n5\n6\n7\n8\n", "1\n2\n3\n4\n5\n6\n7\nx\n", []string{" 6", " 7", "-8", "+x"}},
-		{"x\n" + long + "y\n", "X\n" + long + "Y\n", []string{"-x", "+X", " same", " same", "…", " same", " same", "-y", "+Y"}},
-		{long + "end\n", long + long + "end\n", []string{"(5001 lines against 10001: too different to compare line by line)"}},
-		{"", "new\n", []string{"-", "+new"}},
-		{"a\nb\n", "b\na\n", []string{"-a", " b", "+a"}},
-	} {
-		got := lineDiff(tc.want, tc.have)
-		if strings.Join(got, "|") != strings.Join(tc.out, "|") {
-			t.Errorf("lineDiff(%.20q, %.20q) = %q, want %q", tc.want, tc.have, got, tc.out)
-		}
-	}
-}
-
-// TestMyers checks the edit script on random texts: it rebuilds both
-// texts, and its edits are as few as the longest common subsequence
-// allows.
-func TestMyers(t *testing.T) {
-	rng := rand.New(rand.NewPCG(1, 2))
-	words := []string{"a", "b", "c", "d"}
-	for i := 0; i < 2000; i++ {
-		a := make([]string, rng.IntN(12))
-		b := make([]string, rng.IntN(12))
-		for j := range a {
-			a[j] = words[rng.IntN(len(words))]
-		}
-		for j := range b {
-			b[j] = words[rng.IntN(len(words))]
-		}
-		out, ok := myers(a, b)
-		if !ok {
-			t.Fatalf("%q %q: no script", a, b)
-		}
-		var ra, rb []string
-		edits := 0
-		for _, l := range out {
-			switch l[0] {
-			case ' ':
-				ra, rb = append(ra, l[1:]), append(rb, l[1:])
-			case '-':
-				ra = append(ra, l[1:])
-				edits++
-			case '+':
-				rb = append(rb, l[1:])
-				edits++
-			}
-		}
-		if !slices.Equal(ra, a) || !slices.Equal(rb, b) {
-			t.Fatalf("%q %q: script %q rebuilds %q %q", a, b, out, ra, rb)
-		}
-		if want := len(a) + len(b) - 2*lcsLen(a, b); edits != want {
-			t.Fatalf("%q %q: %d edits, want %d", a, b, edits, want)
-		}
-	}
-}
-
-func lcsLen(a, b []string) int {
-	l := make([][]int, len(a)+1)
-	for i := range l {
-		l[i] = make([]int, len(b)+1)
-	}
-	for i := len(a) - 1; i >= 0; i-- {
-		for j := len(b) - 1; j >= 0; j-- {
-			if a[i] == b[j] {
-				l[i][j] = l[i+1][j+1] + 1
-			} else {
-				l[i][j] = max(l[i+1][j], l[i][j+1])
-			}
-		}
-	}
-	return l[0][0]
-}
-
 // TestDiffStaysInRoot: symbolic links that lead out of the root are
 // reported, not followed; special files are not read.
 func TestDiffStaysInRoot(t *testing.T) {
@@ -288,26 +206,6 @@ func TestDiffStaysInRoot(t *testing.T) {
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("drift:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
-	}
-}
-
-// TestWithinSystemRoot: with the system's own root, every link is
-// followed, wherever it points.
-func TestWithinSystemRoot(t *testing.T) {
-	dir, err := filepath.EvalSymlinks(t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(dir, "f"), []byte("x"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	os.Symlink("f", filepath.Join(dir, "rel"))
-	os.Symlink(filepath.Join(dir, "f"), filepath.Join(dir, "abs"))
-	for _, name := range []string{"rel", "abs"} {
-		got, err := within(afero.NewOsFs(), "/", filepath.ToSlash(filepath.Join(dir, name)), true)
-		if err != nil || got != filepath.ToSlash(filepath.Join(dir, "f")) {
-			t.Errorf("%s: %q, %v", name, got, err)
-		}
 	}
 }
 
@@ -375,28 +273,6 @@ func TestDiffLargeFiles(t *testing.T) {
 	}
 	if n := after.TotalAlloc - before.TotalAlloc; n > 64<<20 {
 		t.Errorf("comparing files of 256 MiB allocated %d MiB", n>>20)
-	}
-}
-
-func TestFindBlock(t *testing.T) {
-	const b, e = "# BEGIN tailor", "# END tailor"
-	for _, tc := range []struct {
-		text  string
-		block string
-		where int
-	}{
-		{"a\n# BEGIN tailor\nx\ny\n# END tailor\nb\n", "x\ny\n", blockFound},
-		{"a\r\n  # BEGIN tailor \r\nx\r\n# END tailor\r\n", "x\n", blockFound},
-		{"# BEGIN tailor\n# END tailor", "", blockFound},
-		{"a\n# BEGIN tailor\nx\n", "", blockMissing},
-		{"a\n", "", blockMissing},
-		{"# BEGIN tailor\nx\n# END tailor\n# BEGIN tailor\ny\n# END tailor\n", "", blockTwice},
-		{strings.Repeat("z", 200<<10) + "\n# BEGIN tailor\nx\n# END tailor\n", "x\n", blockFound},
-	} {
-		block, where, err := findBlock(strings.NewReader(tc.text), b, e, 1<<20)
-		if err != nil || string(block) != tc.block || where != tc.where {
-			t.Errorf("findBlock(%.30q) = %q, %d, %v; want %q, %d", tc.text, block, where, err, tc.block, tc.where)
-		}
 	}
 }
 

@@ -23,8 +23,10 @@
 // have errors, that client is not built and the others are.
 //
 // It wires the other packages together: content/rst and content/markdown
-// read the pages, snippets decides what each code block does, site renders
-// the pages, values gives placeholders their values. It reads and writes
+// read the pages, snippets decides what each code block does,
+// placeholder/check finds the placeholders that are slips or have no
+// value, site renders the pages, values gives placeholders their values,
+// and generator/drift compares a build with an installed system ([Diff]). It reads and writes
 // only through an afero.Fs, so that tests run in memory.
 //
 // A client's output is written whole or not at all, never outside

@@ -22,13 +22,12 @@ func Mask(name string) string { return "‹secret " + name + "›" }
 type filler struct {
 	vals   *values.Values
 	ignore map[string]bool
-	names  []string // every name with a value, for suggestions
 	near   *placeholder.Suggester
 }
 
 func newFiller(v *values.Values, ignore map[string]bool) *filler {
 	names := v.Names()
-	return &filler{vals: v, ignore: ignore, names: names, near: placeholder.NewSuggester(names)}
+	return &filler{vals: v, ignore: ignore, near: placeholder.NewSuggester(names)}
 }
 
 // lookup returns the value of a placeholder, nil when it has none or is

@@ -25,10 +25,7 @@ func filterDocs(docs []*content.Doc, tags map[string]bool) []*content.Doc {
 
 // holds reports whether an only expression holds; a bad expression (already
 // reported by the reader) never holds.
-func holds(expr string, tags map[string]bool) bool {
-	e, err := content.ParseTagExpr(expr)
-	return err == nil && e.Eval(tags)
-}
+func holds(expr string, tags map[string]bool) bool { return content.OnlyHolds(expr, tags) }
 
 func filterBlocks(bs []content.Block, tags map[string]bool) ([]content.Block, bool) {
 	var out []content.Block

@@ -9,6 +9,7 @@ import (
 
 	"github.com/tailordocs/tailor/content"
 	"github.com/tailordocs/tailor/placeholder"
+	"github.com/tailordocs/tailor/placeholder/check"
 	"github.com/tailordocs/tailor/snippets/shell"
 	"github.com/tailordocs/tailor/values"
 )
@@ -25,14 +26,14 @@ func (p *Project) Skeleton(have *Values) string {
 		where []string
 	}
 	uses := map[string]*use{}
-	for _, sf := range sourceFiles(p.Pages, nil) {
-		rs := newRegionIndex(regions(sf, nil, nil))
+	for _, sf := range content.Sources(p.Pages, nil) {
+		rs := check.NewRegionIndex(check.Regions(sf, nil, nil))
 		lines := lineCursor{f: sf.File}
 		for _, r := range placeholder.Scan(string(sf.File.Src)) {
 			if p.Ignore[r.Name] || values.IsBuiltin(r.Name) && p.Decls[r.Name] == nil {
 				continue
 			}
-			if reg := rs.at(r.Start); p.Decls[r.Name] == nil && reg.code != nil && shell.IsShell(reg.code.Lang) && rs.shellAssigns(reg, r.Name) {
+			if reg := rs.At(r.Start); p.Decls[r.Name] == nil && reg.Code != nil && shell.IsShell(reg.Code.Lang) && rs.ShellAssigns(reg, r.Name) {
 				continue // "DUMPDIR=/var/backups" in the script: the shell's, not the client's
 			}
 			u := uses[r.Name]
@@ -132,7 +133,7 @@ func (p *Project) Skeleton(have *Values) string {
 // for Sphinx's builder tags, sorted.
 func (p *Project) tagNames() []string {
 	seen := map[string]bool{}
-	for _, sf := range sourceFiles(p.Pages, nil) {
+	for _, sf := range content.Sources(p.Pages, nil) {
 		content.Walk(sf.Blocks, func(b content.Block, _ []content.Block, _ int) bool {
 			if o, ok := b.(*content.Only); ok {
 				if e, err := content.ParseTagExpr(o.Expr); err == nil {

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 
 	"github.com/tailordocs/tailor/content"
+	"github.com/tailordocs/tailor/placeholder/check"
 	"github.com/tailordocs/tailor/snippets/manifest"
 	"github.com/tailordocs/tailor/values"
 )
@@ -62,7 +63,7 @@ func (p *Project) BuildValues(vals *values.Values) (r *Result) {
 	for _, t := range ps.m {
 		r.Diags.Append(t.diags)
 	}
-	r.Diags.Append(nearMisses(p.Pages, p.declared()))
+	r.Diags.Append(check.NearMisses(p.Pages, p.declared()))
 	return r
 }
 

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/tailordocs/tailor/content"
+	"github.com/tailordocs/tailor/placeholder/check"
 	"github.com/tailordocs/tailor/snippets"
 	"github.com/tailordocs/tailor/snippets/infer"
 	"github.com/tailordocs/tailor/values"
@@ -111,7 +112,7 @@ func (p *Project) Plan(vals *values.Values) (*PlanReport, content.Diagnostics) {
 		}
 	}
 	rep := &PlanReport{Docs: []PlanDoc{}}
-	for _, sf := range sourceFiles(docs, nil) {
+	for _, sf := range content.Sources(docs, nil) {
 		pd := PlanDoc{Path: sf.File.Name, Sections: []PlanSection{}, Blocks: []PlanBlock{}}
 		content.Walk(sf.Blocks, func(b content.Block, _ []content.Block, _ int) bool {
 			switch n := b.(type) {
@@ -130,7 +131,7 @@ func (p *Project) Plan(vals *values.Values) (*PlanReport, content.Diagnostics) {
 		pd.Files = prose[sf.File.Name]
 		rep.Docs = append(rep.Docs, pd)
 	}
-	diags.Append(nearMisses(p.Pages, p.declared()))
+	diags.Append(check.NearMisses(p.Pages, p.declared()))
 	diags.Sort()
 	return rep, diags
 }

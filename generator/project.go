@@ -185,7 +185,7 @@ func Load(fsys afero.Fs, dir string) (*Project, content.Diagnostics) {
 		p.Title = p.Pages[0].Title
 	}
 	p.sources = map[string]bool{}
-	for _, sf := range sourceFiles(p.Pages, nil) {
+	for _, sf := range content.Sources(p.Pages, nil) {
 		p.sources[sf.File.Name] = true
 	}
 	for _, name := range files {
