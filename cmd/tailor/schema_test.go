@@ -35,13 +35,47 @@ func conforms(s *jsonschema.Schema, data []byte) error {
 	return s.Validate(v)
 }
 
+// exampleCopy copies the bundled example into a temporary directory, so
+// that a build, which keeps generated values beside the clients' files,
+// leaves the checkout as it found it.
+func exampleCopy(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	for _, name := range []string{"tailor.toml", "tutorial", "clients"} {
+		from := filepath.Join("..", "..", name)
+		info, err := os.Stat(from)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !info.IsDir() {
+			data, err := os.ReadFile(from)
+			if err == nil {
+				err = os.WriteFile(filepath.Join(dir, name), data, 0o644)
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		sub, err := os.OpenRoot(from)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.CopyFS(filepath.Join(dir, name), sub.FS()); err != nil {
+			t.Fatal(err)
+		}
+		sub.Close()
+	}
+	return dir
+}
+
 // TestSchemas builds the bundled example and checks every client's
 // manifest.json, and the plan as `tailor plan --json` prints it, with and
 // without values, against the schemas that ship with tailor.
 func TestSchemas(t *testing.T) {
 	manifest, plan := schema(t, "manifest.schema.json"), schema(t, "plan.schema.json")
-	out := t.TempDir()
-	code, stdout, stderr := tailor(t, nil, "build", "-C", "../..", "--out", out)
+	out, project := t.TempDir(), exampleCopy(t)
+	code, stdout, stderr := tailor(t, nil, "build", "-C", project, "--out", out)
 	if code != 0 {
 		t.Fatalf("build: exit %d\n%s%s", code, stdout, stderr)
 	}
@@ -63,8 +97,8 @@ func TestSchemas(t *testing.T) {
 		}
 	}
 	for _, args := range [][]string{
-		{"plan", "-C", "../..", "--json"},
-		{"plan", "-C", "../..", "--json", "--values", "../../clients/acme.toml"},
+		{"plan", "-C", project, "--json"},
+		{"plan", "-C", project, "--json", "--values", filepath.Join(project, "clients", "acme.toml")},
 	} {
 		code, stdout, stderr := tailor(t, nil, args...)
 		if code != 0 {
