@@ -20,9 +20,22 @@ const (
 // have a slash or an extension to count; literals may be bare names when
 // named is true (right after "file", "named", ...).
 func ClassifyPath(t Token, named bool) PathKind {
+	switch {
+	case t.paths&classified == 0:
+		return classifyPath(t, named)
+	case named:
+		return PathKind(t.paths >> 2 & 3)
+	}
+	return PathKind(t.paths & 3)
+}
+
+// classified marks a token whose path kinds are kept in it.
+const classified = 0x80
+
+func classifyPath(t Token, named bool) PathKind {
 	s := t.Text
 	switch {
-	case s == "" || strings.ContainsAny(s, " \t\n<>|*?{}[]\"'`,;()") || strings.Contains(s, "://"):
+	case s == "" || hasAny(s, &notInPaths) || strings.Contains(s, "://"):
 		return NotPath
 	case strings.HasPrefix(s, "~") || UserDirRef(s):
 		return HomePath
@@ -53,6 +66,26 @@ func relative(s string) bool {
 	}
 	dot := strings.LastIndexByte(s, '.')
 	return dot > 0 && dot < len(s)-1 && isWordish(s[dot+1:]) && isWordish(strings.ReplaceAll(s[:dot], ".", ""))
+}
+
+// notInPaths are the bytes no path of a tutorial's prose holds.
+var notInPaths = byteSet(" \t\n<>|*?{}[]\"'`,;()")
+
+func byteSet(chars string) (set [256]bool) {
+	for i := 0; i < len(chars); i++ {
+		set[chars[i]] = true
+	}
+	return set
+}
+
+// hasAny reports whether s holds a byte of the set.
+func hasAny(s string, set *[256]bool) bool {
+	for i := 0; i < len(s); i++ {
+		if set[s[i]] {
+			return true
+		}
+	}
+	return false
 }
 
 // IsPath reports whether the token names a path.

@@ -12,6 +12,21 @@ type Token struct {
 	Lower   string // Text in lower case
 	Literal bool   // an inline literal or a file-like role (:file:)
 	Pos     int    // byte offset in the file; -1 for a token made up by the reader
+	paths   uint8  // what ClassifyPath says of it, once the tokenizer has asked
+}
+
+// token makes a token, with its path kinds worked out once: the rules
+// ask them of every token of a sentence, again and again.
+func token(text, lower string, literal bool, pos int) Token {
+	t := Token{Text: text, Lower: lower, Literal: literal, Pos: pos}
+	plain, named := classifyPath(t, false), NotPath
+	if literal {
+		named = classifyPath(t, true) // only a literal may be a bare name
+	} else {
+		named = plain
+	}
+	t.paths = classified | uint8(plain) | uint8(named)<<2
+	return t
 }
 
 // IsPunct reports whether the token is a punctuation mark.
@@ -78,7 +93,7 @@ func Tokenize(inlines []content.Inline) []Token {
 var literalRoles = map[string]bool{"file": true, "samp": true, "command": true, "program": true, "code": true, "literal": true}
 
 func literal(s string, pos int) Token {
-	return Token{Text: s, Lower: strings.ToLower(s), Literal: true, Pos: pos}
+	return token(s, strings.ToLower(s), true, pos)
 }
 
 // Literal returns a literal token made up by the reader, such as a path a
@@ -108,7 +123,7 @@ func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c =
 
 func punct(toks []Token, s string, pos int) []Token {
 	for k := 0; k < len(s); k++ {
-		toks = append(toks, Token{Text: s[k : k+1], Lower: s[k : k+1], Pos: pos + k})
+		toks = append(toks, Token{Text: s[k : k+1], Lower: s[k : k+1], Pos: pos + k, paths: classified}) // never a path
 	}
 	return toks
 }
@@ -121,7 +136,7 @@ func appendWord(toks []Token, w string, pos int) []Token {
 	toks = punct(toks, w[:n], pos)
 	w, pos = w[n:], pos+n
 	if core := strings.TrimRight(w, ",;:)"); abbreviations[strings.ToLower(core)] {
-		toks = append(toks, Token{Text: core, Lower: strings.ToLower(core), Pos: pos})
+		toks = append(toks, token(core, strings.ToLower(core), false, pos))
 		return punct(toks, w[len(core):], pos+len(core))
 	}
 	// punctuation after a word ("settings.py." ends a sentence; the
@@ -131,7 +146,7 @@ func appendWord(toks []Token, w string, pos int) []Token {
 		end--
 	}
 	if end > 0 {
-		toks = append(toks, Token{Text: w[:end], Lower: strings.ToLower(w[:end]), Pos: pos})
+		toks = append(toks, token(w[:end], strings.ToLower(w[:end]), false, pos))
 	}
 	return punct(toks, w[end:], pos+end)
 }
