@@ -181,7 +181,7 @@ func (s *Story) Paragraph(inlines []content.Inline) (empty []string, files []Pro
 		s.addSentence(sent)
 		s.mentionsOf(sent)
 		s.setFocus([]prose.Sentence{sent}, hookFocus)
-		if !sent.EndsWithPeriod() {
+		if !sent.EndsWithPeriod() || !namesAbsolute(sent) {
 			continue
 		}
 		if in := read(sent, nil).in; in != nil && in.Op == tree.Create && in.Target != nil && !in.Describes {
@@ -191,6 +191,19 @@ func (s *Story) Paragraph(inlines []content.Inline) (empty []string, files []Pro
 		}
 	}
 	return empty, s.proseFiles(sents)
+}
+
+// namesAbsolute reports whether a token of the sentence holds a path
+// with a slash: no sentence without one can ask for an empty file at an
+// absolute path, and reading it whole to find that out is the dearest
+// part of a page.
+func namesAbsolute(sent prose.Sentence) bool {
+	for _, t := range sent {
+		if strings.IndexByte(t.Text, '/') >= 0 {
+			return true
+		}
+	}
+	return false
 }
 
 func (s *Story) mentionsOf(sent prose.Sentence) {
