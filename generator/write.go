@@ -74,11 +74,15 @@ func writeTree(fsys afero.Fs, out, client string, files map[string][]byte, modes
 	if err := fsys.Mkdir(tmp, 0o755); err != nil {
 		return err
 	}
+	made := map[string]bool{tmp: true} // directories made, each asked for once
 	for _, name := range names {
 		full := path.Join(tmp, name)
-		if err := fsys.MkdirAll(path.Dir(full), 0o755); err != nil {
-			fsys.RemoveAll(tmp)
-			return err
+		if dir := path.Dir(full); !made[dir] {
+			if err := fsys.MkdirAll(dir, 0o755); err != nil {
+				fsys.RemoveAll(tmp)
+				return err
+			}
+			made[dir] = true
 		}
 		mode, ok := modes[name]
 		if !ok {
