@@ -253,7 +253,7 @@ func (r *renderer) code(c *content.Code) {
 		attr(r.out, "class", "language-"+l)
 	}
 	r.w(">")
-	writeMarked(r.out, text, fl, r.b.opts.Highlighter.marks(c, lang, text), ls)
+	writeMarked(r.out, text, fl, r.b.marks(c, lang, text), ls)
 	r.w("</code></pre></div>\n</figure>\n")
 }
 

@@ -46,3 +46,24 @@ func (h *Highlighter) marks(c *content.Code, lang, text string) []mark {
 	h.mu.Unlock()
 	return ms
 }
+
+// codeKey names a block's highlighting within one build: blocks of the
+// same language and text are highlighted alike.
+type codeKey struct{ lang, text string }
+
+// marks returns the highlighting of code block c as it reads in this
+// build. A text shown again in the same build (a command repeated from
+// page to page) is highlighted once; what the builder keeps lives as long
+// as the build, one client's pages.
+func (b *builder) marks(c *content.Code, lang, text string) []mark {
+	k := codeKey{lang, text}
+	if ms, ok := b.highlighted[k]; ok {
+		return ms
+	}
+	ms := b.opts.Highlighter.marks(c, lang, text)
+	if b.highlighted == nil {
+		b.highlighted = map[codeKey][]mark{}
+	}
+	b.highlighted[k] = ms
+	return ms
+}

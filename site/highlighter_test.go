@@ -33,3 +33,46 @@ func TestHighlighterSharedByBuilds(t *testing.T) {
 		}
 	}
 }
+
+// TestRepeatedTextHighlightedAlike shows the same text in two languages
+// and again in the first: each block is highlighted as its own language,
+// as it would be alone on its page.
+func TestRepeatedTextHighlightedAlike(t *testing.T) {
+	const text = "name = 'value'  # set it"
+	langs := []string{"python", "ini", "python", "bash", "ini"}
+	pre := func(blocks ...content.Block) []string {
+		s, _ := Build([]Page{page("index.html", doc("index.rst", sec(1, "Title", blocks...)))}, Options{Client: "c"})
+		var html string
+		for _, f := range s.Files {
+			if f.Path == "index.html" {
+				html = string(f.Data)
+			}
+		}
+		var out []string
+		for {
+			i := strings.Index(html, "<pre")
+			if i < 0 {
+				return out
+			}
+			j := strings.Index(html[i:], "</pre>")
+			out = append(out, html[i:i+j])
+			html = html[i+j:]
+		}
+	}
+	var blocks []content.Block
+	for _, l := range langs {
+		blocks = append(blocks, code(l, text))
+	}
+	got := pre(blocks...)
+	if len(got) != len(langs) {
+		t.Fatalf("%d code blocks rendered, want %d", len(got), len(langs))
+	}
+	for i, l := range langs {
+		if alone := pre(code(l, text)); got[i] != alone[0] {
+			t.Errorf("block %d (%s) is\n%s\nalone it is\n%s", i, l, got[i], alone[0])
+		}
+	}
+	if got[0] == got[1] {
+		t.Errorf("python and ini highlighted alike:\n%s", got[0])
+	}
+}

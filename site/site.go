@@ -223,6 +223,8 @@ type builder struct {
 	nav    *navNode               // the site's table of contents
 	navOf  map[*pageInfo]*navNode // each page's entry in it
 	search searchIndex
+	// highlighted holds the highlighting of each code text of this build.
+	highlighted map[codeKey][]mark
 
 	// The Files page ("" when there is none), the id of each of its
 	// entries, the code blocks of each source file, the id of each code
