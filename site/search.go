@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"html"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // searchPath is where the search index is written: at the site's root, as
@@ -125,8 +127,8 @@ func (ix *searchIndex) script() []byte {
 	}
 	d := doc{Pages: ix.pages, Sections: [][4]any{}}
 	for _, e := range ix.entries {
-		text := strings.Join(strings.Fields(e.text.String()), " ")
-		title := strings.Join(strings.Fields(e.title), " ")
+		text := collapseSpace(e.text.String())
+		title := collapseSpace(e.title)
 		if text == "" && e.anchor == "" && title == "" {
 			continue
 		}
@@ -139,4 +141,30 @@ func (ix *searchIndex) script() []byte {
 	b.Truncate(b.Len() - 1)
 	b.WriteString(";\n")
 	return b.Bytes()
+}
+
+// collapseSpace returns s with its leading and trailing white space
+// removed and every other run of white space (as unicode.IsSpace has
+// it) made one space: strings.Join(strings.Fields(s), " ") in one pass.
+func collapseSpace(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false // white space seen since the last word
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		if unicode.IsSpace(r) {
+			space = b.Len() > 0
+		} else {
+			if space {
+				b.WriteByte(' ')
+				space = false
+			}
+			b.WriteString(s[i : i+size])
+		}
+		i += size
+	}
+	return b.String()
 }
