@@ -149,22 +149,37 @@ func (ix *searchIndex) script() []byte {
 func collapseSpace(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
-	space := false // white space seen since the last word
 	for i := 0; i < len(s); {
-		r, size := rune(s[i]), 1
-		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(s[i:])
+		if ok, size := spaceAt(s, i); ok {
+			i += size
+			continue
 		}
-		if unicode.IsSpace(r) {
-			space = b.Len() > 0
-		} else {
-			if space {
-				b.WriteByte(' ')
-				space = false
+		j := i
+		for j < len(s) {
+			ok, size := spaceAt(s, j)
+			if ok {
+				break
 			}
-			b.WriteString(s[i : i+size])
+			j += size
 		}
-		i += size
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(s[i:j])
+		i = j
 	}
 	return b.String()
+}
+
+// asciiSpace are the ASCII bytes unicode.IsSpace reports.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
+
+// spaceAt reports whether s holds white space at i, and the length of
+// the character there.
+func spaceAt(s string, i int) (bool, int) {
+	if c := s[i]; c < utf8.RuneSelf {
+		return asciiSpace[c], 1
+	}
+	r, size := utf8.DecodeRuneInString(s[i:])
+	return unicode.IsSpace(r), size
 }
