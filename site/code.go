@@ -6,7 +6,7 @@ import (
 	"sync"
 
 	"github.com/alecthomas/chroma/v2"
-	"github.com/alecthomas/chroma/v2/lexers"
+	"github.com/tailordocs/tailor/internal/lexers"
 
 	"github.com/tailordocs/tailor/content"
 )
@@ -47,9 +47,7 @@ func lexerFor(lang string) chroma.Lexer {
 	if name == sphinxDefault {
 		name = "python"
 	}
-	if l = lexers.Get(name); l != nil {
-		l = chroma.Coalesce(l)
-	}
+	l = lexers.Get(name)
 	lexerCache.Lock()
 	if lexerCache.m == nil {
 		lexerCache.m = map[string]chroma.Lexer{}
@@ -123,10 +121,12 @@ func tokenMarks(lang, text string) (marks []mark, failed bool) {
 	if l == nil || text == "" {
 		return nil, false
 	}
-	it, err := l.Tokenise(&chroma.TokeniseOptions{State: "root"}, text)
+	raw, err := l.Tokenise(&chroma.TokeniseOptions{State: "root"}, text)
 	if err != nil {
 		return nil, true
 	}
+	stuck := false
+	it := coalesce(raw, &stuck)
 	pos := 0
 	for t := it(); t != chroma.EOF; t = it() {
 		failed = failed || t.Type == chroma.Error
@@ -145,10 +145,52 @@ func tokenMarks(lang, text string) (marks []mark, failed bool) {
 		}
 		pos = end
 	}
+	if stuck {
+		return nil, true
+	}
 	if pos != len(text) {
 		return nil, failed
 	}
 	return marks, failed
+}
+
+// maxEmptyTokens is how many empty tokens in a row a lexer may give
+// before it is taken to be stuck: some of chroma's lexers give empty
+// tokens without end on some input (JSONata's on "echo x | grep").
+const maxEmptyTokens = 10000
+
+// coalesce is chroma.Coalesce over the tokens of it, which joins runs of
+// tokens of one type, but stops, setting *stuck, where the lexer gives
+// maxEmptyTokens empty tokens in a row.
+func coalesce(it chroma.Iterator, stuck *bool) chroma.Iterator {
+	var prev chroma.Token
+	return func() chroma.Token {
+		empty := 0
+		for token := it(); token != chroma.EOF; token = it() {
+			if len(token.Value) == 0 {
+				if empty++; empty > maxEmptyTokens {
+					*stuck = true
+					return chroma.EOF
+				}
+				continue
+			}
+			empty = 0
+			if prev == chroma.EOF {
+				prev = token
+			} else {
+				if prev.Type == token.Type && len(prev.Value) < 8192 {
+					prev.Value += token.Value
+				} else {
+					out := prev
+					prev = token
+					return out
+				}
+			}
+		}
+		out := prev
+		prev = chroma.EOF
+		return out
+	}
 }
 
 // lineOptions reads the line-number options of a code block: Sphinx's

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/tailordocs/tailor/content"
 )
@@ -74,5 +75,27 @@ func TestRepeatedTextHighlightedAlike(t *testing.T) {
 	}
 	if got[0] == got[1] {
 		t.Errorf("python and ini highlighted alike:\n%s", got[0])
+	}
+}
+
+// TestStuckLexer: a lexer that gives empty tokens without end (chroma's
+// JSONata lexer on a pipe) leaves its block plain instead of hanging the
+// build; the other blocks are highlighted.
+func TestStuckLexer(t *testing.T) {
+	done := make(chan []mark, 2)
+	go func() {
+		done <- codeMarks("jsonata", `echo "x" | grep y`)
+		done <- codeMarks("jsonata", `{"a": $sum(items.price)}`)
+	}()
+	select {
+	case stuck := <-done:
+		if stuck != nil {
+			t.Errorf("the stuck block has marks: %v", stuck)
+		}
+		if ok := <-done; len(ok) == 0 {
+			t.Errorf("a JSONata block the lexer reads is not highlighted")
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("highlighting a JSONata pipe does not end")
 	}
 }

@@ -1,0 +1,99 @@
+// Package lexers is chroma's lexers package, loaded lazily: chroma reads
+// the configuration of every one of its lexers' XML files when a program
+// starts (about half the start-up time of tailor); here only the lexers a
+// build uses are read, when it first uses them.
+//
+// Everything but this file is copied from github.com/alecthomas/chroma/v2
+// by gen (go generate ./internal/lexers), under chroma's license
+// (COPYING). The copy changes one line: lexers.go registers each XML
+// lexer through lazy. index.go holds the configurations gen read with
+// chroma's own reader, so that names, aliases and file patterns resolve
+// as chroma resolves them. The tests hold the copy to the chroma version
+// in go.mod: the same names, configurations and tokens.
+package lexers
+
+//go:generate go run ./gen
+
+import (
+	"fmt"
+	"io/fs"
+	"sync"
+
+	"github.com/alecthomas/chroma/v2"
+)
+
+// lazy returns a lexer that stands for the XML lexer at path until it is
+// used.
+func lazy(from fs.FS, path string) chroma.Lexer {
+	config := configs[path]
+	if config == nil {
+		panic(fmt.Sprintf("lexers: %s is not in index.go: run go generate ./internal/lexers", path))
+	}
+	return &lazyLexer{from: from, path: path, config: config}
+}
+
+// A lazyLexer is the XML lexer at path, read when it is first used. Its
+// registry and analyser are set, as chroma sets them, when it is
+// registered, before any use.
+type lazyLexer struct {
+	from     fs.FS
+	path     string
+	config   *chroma.Config
+	registry *chroma.LexerRegistry
+	analyser func(string) float32
+
+	once  sync.Once
+	lexer *chroma.RegexLexer
+	err   error
+}
+
+func (l *lazyLexer) load() error {
+	l.once.Do(func() {
+		l.lexer, l.err = chroma.NewXMLLexer(l.from, l.path)
+		if l.err != nil {
+			return
+		}
+		l.lexer.SetRegistry(l.registry)
+		if l.analyser != nil {
+			l.lexer.SetAnalyser(l.analyser)
+		}
+	})
+	return l.err
+}
+
+func (l *lazyLexer) Config() *chroma.Config { return l.config }
+
+func (l *lazyLexer) Tokenise(options *chroma.TokeniseOptions, text string) (chroma.Iterator, error) {
+	if err := l.load(); err != nil {
+		return nil, err
+	}
+	return l.lexer.Tokenise(options, text)
+}
+
+func (l *lazyLexer) SetRegistry(registry *chroma.LexerRegistry) chroma.Lexer {
+	l.registry = registry
+	return l
+}
+
+func (l *lazyLexer) SetAnalyser(analyser func(text string) float32) chroma.Lexer {
+	l.analyser = analyser
+	return l
+}
+
+func (l *lazyLexer) AnalyseText(text string) float32 {
+	if l.load() != nil {
+		return 0
+	}
+	return l.lexer.AnalyseText(text)
+}
+
+// regexLexer returns the regular-expression lexer l is, or stands for.
+func regexLexer(l chroma.Lexer) *chroma.RegexLexer {
+	if z, ok := l.(*lazyLexer); ok {
+		if err := z.load(); err != nil {
+			panic(err)
+		}
+		return z.lexer
+	}
+	return l.(*chroma.RegexLexer)
+}
