@@ -74,15 +74,25 @@ func writeTree(fsys afero.Fs, out, client string, files map[string][]byte, modes
 	if err := fsys.Mkdir(tmp, 0o755); err != nil {
 		return err
 	}
-	made := map[string]bool{tmp: true} // directories made, each asked for once
+	// tmp is new: its directories are made one by one, each once, with
+	// no need to ask which exist
+	made := map[string]bool{tmp: true}
+	var mkdirs func(dir string) error
+	mkdirs = func(dir string) error {
+		if made[dir] {
+			return nil
+		}
+		if err := mkdirs(path.Dir(dir)); err != nil {
+			return err
+		}
+		made[dir] = true
+		return fsys.Mkdir(dir, 0o755)
+	}
 	for _, name := range names {
 		full := path.Join(tmp, name)
-		if dir := path.Dir(full); !made[dir] {
-			if err := fsys.MkdirAll(dir, 0o755); err != nil {
-				fsys.RemoveAll(tmp)
-				return err
-			}
-			made[dir] = true
+		if err := mkdirs(path.Dir(full)); err != nil {
+			fsys.RemoveAll(tmp)
+			return err
 		}
 		mode, ok := modes[name]
 		if !ok {
