@@ -10,8 +10,8 @@ import (
 type Token struct {
 	Text    string // as written
 	Lower   string // Text in lower case
-	Literal bool   // an inline literal or a file-like role (:file:)
 	Pos     int    // byte offset in the file; -1 for a token made up by the reader
+	Literal bool   // an inline literal or a file-like role (:file:)
 	paths   uint8  // what ClassifyPath says of it, once the tokenizer has asked
 }
 
