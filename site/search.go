@@ -21,7 +21,8 @@ type searchEntry struct {
 	page   int    // index of the page in the site's reading order
 	anchor string // the heading's id, "" for the top of the page
 	title  string
-	text   strings.Builder
+	text   strings.Builder // white space collapsed as it is written
+	space  bool            // white space written last, not yet in text
 }
 
 // searchIndex collects the sections of every page.
@@ -51,7 +52,7 @@ func (ix *searchIndex) add(path, title, body string) {
 			if heading != nil {
 				heading.title += html.UnescapeString(t)
 			} else {
-				cur.text.WriteString(html.UnescapeString(t))
+				cur.write(html.UnescapeString(t))
 			}
 		}
 		s = s[lt:]
@@ -78,7 +79,7 @@ func (ix *searchIndex) add(path, title, body string) {
 			s = s[end:]
 		case isHeading(name):
 			id := attrValue(attrs, "id")
-			if first && name == "h1" && strings.TrimSpace(cur.text.String()) == "" {
+			if first && name == "h1" && cur.text.Len() == 0 {
 				cur.anchor, inTitle = id, true
 			} else if id != "" {
 				cur = &searchEntry{page: page, anchor: id}
@@ -93,7 +94,7 @@ func (ix *searchIndex) add(path, title, body string) {
 		case name == "/a" && skip > 0:
 			skip--
 		case name == "br" || name == "/p" || name == "/li" || name == "/pre" || name == "/td" || name == "/th" || name == "/dt" || name == "/dd":
-			cur.text.WriteByte(' ')
+			cur.space = true
 		}
 	}
 }
@@ -127,7 +128,7 @@ func (ix *searchIndex) script() []byte {
 	}
 	d := doc{Pages: ix.pages, Sections: [][4]any{}}
 	for _, e := range ix.entries {
-		text := collapseSpace(e.text.String())
+		text := e.text.String()
 		title := collapseSpace(e.title)
 		if text == "" && e.anchor == "" && title == "" {
 			continue
@@ -147,39 +148,50 @@ func (ix *searchIndex) script() []byte {
 // removed and every other run of white space (as unicode.IsSpace has
 // it) made one space: strings.Join(strings.Fields(s), " ") in one pass.
 func collapseSpace(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
+	var e searchEntry
+	e.text.Grow(len(s))
+	e.write(s)
+	return e.text.String()
+}
+
+// write adds s to the entry's text with its white space collapsed: a run
+// of it, here or across writes, becomes one space between words, and
+// none at the start or the end.
+func (e *searchEntry) write(s string) {
 	for i := 0; i < len(s); {
-		if ok, size := spaceAt(s, i); ok {
-			i += size
+		if c := s[i]; c < utf8.RuneSelf {
+			if asciiSpace[c] {
+				e.space = true
+				i++
+				continue
+			}
+			j := i + 1
+			for j < len(s) && s[j] < utf8.RuneSelf && !asciiSpace[s[j]] {
+				j++
+			}
+			e.word(s[i:j])
+			i = j
 			continue
 		}
-		j := i
-		for j < len(s) {
-			ok, size := spaceAt(s, j)
-			if ok {
-				break
-			}
-			j += size
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			e.space = true
+		} else {
+			e.word(s[i : i+size])
 		}
-		if b.Len() > 0 {
-			b.WriteByte(' ')
-		}
-		b.WriteString(s[i:j])
-		i = j
+		i += size
 	}
-	return b.String()
+}
+
+// word writes part of a word, after a space when white space came before
+// it and the text is not empty.
+func (e *searchEntry) word(w string) {
+	if e.space && e.text.Len() > 0 {
+		e.text.WriteByte(' ')
+	}
+	e.space = false
+	e.text.WriteString(w)
 }
 
 // asciiSpace are the ASCII bytes unicode.IsSpace reports.
 var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
-
-// spaceAt reports whether s holds white space at i, and the length of
-// the character there.
-func spaceAt(s string, i int) (bool, int) {
-	if c := s[i]; c < utf8.RuneSelf {
-		return asciiSpace[c], 1
-	}
-	r, size := utf8.DecodeRuneInString(s[i:])
-	return unicode.IsSpace(r), size
-}
