@@ -213,6 +213,15 @@ func (ps *plans) get(p *Project, tags []string) *tagged {
 			}
 		}()
 		t.docs = filterDocs(p.Pages, t.tags)
+		// the code blocks every client shows alike are highlighted on
+		// another core while the analysis runs
+		primed := make(chan struct{})
+		go func() {
+			defer close(primed)
+			defer func() { recover() }() // a build highlights what is left
+			t.highlight.Prime(t.docs, p.sphinx.highlight)
+		}()
+		defer func() { <-primed }()
 		t.plan, t.diags = snippets.AnalyzeTags(t.docs, t.tags)
 	})
 	return t

@@ -306,13 +306,20 @@ var rstCode = map[string]bool{"::": true, "code-block": true, "sourcecode": true
 
 // codeLang returns the language a code block is shown in.
 func (r *renderer) codeLang(c *content.Code) string {
+	return codeLang(c, r.lang, r.b.opts.HighlightLanguage)
+}
+
+// codeLang returns the language of code block c on a page whose last
+// highlight directive so far gave pageLang, in a site whose default is
+// siteLang (Options.HighlightLanguage).
+func codeLang(c *content.Code, pageLang, siteLang string) string {
 	switch {
 	case c.Lang != "" || !rstCode[c.Directive]:
 		return c.Lang
-	case r.lang != "":
-		return r.lang
-	case r.b.opts.HighlightLanguage != "":
-		return r.b.opts.HighlightLanguage
+	case pageLang != "":
+		return pageLang
+	case siteLang != "":
+		return siteLang
 	}
 	return sphinxDefault
 }

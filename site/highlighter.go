@@ -1,6 +1,7 @@
 package site
 
 import (
+	"strings"
 	"sync"
 
 	"github.com/tailordocs/tailor/content"
@@ -45,6 +46,32 @@ func (h *Highlighter) marks(c *content.Code, lang, text string) []mark {
 	h.m[c] = highlighted{lang, text, ms}
 	h.mu.Unlock()
 	return ms
+}
+
+// Prime highlights ahead of the builds the code blocks of docs that hold
+// no placeholder: they read the same for every client, and a build finds
+// their highlighting here. It reads the languages as the site does, the
+// highlight directives of each page included, with highlightLanguage as
+// Options.HighlightLanguage; a block it reads otherwise than a build is
+// highlighted again by the build. It may run while other goroutines
+// build with h.
+func (h *Highlighter) Prime(docs []*content.Doc, highlightLanguage string) {
+	for _, d := range docs {
+		pageLang := ""
+		content.Walk(d.Blocks, func(b content.Block, _ []content.Block, _ int) bool {
+			switch n := b.(type) {
+			case *content.Directive:
+				if n.Name == "highlight" {
+					pageLang = strings.TrimSpace(n.Args)
+				}
+			case *content.Code:
+				if len(n.Inlines) == 0 && !strings.Contains(n.Text, "$") {
+					h.marks(n, codeLang(n, pageLang, highlightLanguage), n.Text)
+				}
+			}
+			return true
+		})
+	}
 }
 
 // codeKey names a block's highlighting within one build: blocks of the

@@ -99,3 +99,30 @@ func TestStuckLexer(t *testing.T) {
 		t.Fatal("highlighting a JSONata pipe does not end")
 	}
 }
+
+// TestPrime: highlighting primed ahead of a build, right or with another
+// default language than the build's, leaves the site as a build without
+// it makes it.
+func TestPrime(t *testing.T) {
+	doc := doc("index.rst", sec(1, "Title",
+		code("", "x = 'literal block'"),
+		&content.Directive{Name: "highlight", Args: "ini"},
+		code("", "[section]\nkey = value"),
+		code("bash", "echo $DOMAIN"),
+		code("python", "print('no placeholder')"),
+	))
+	pages := []Page{page("index.html", doc)}
+	opts := Options{Client: "c", HighlightLanguage: "python"}
+	want, _ := Build(pages, opts)
+	for _, primeLang := range []string{"python", "ini", ""} {
+		var h Highlighter
+		h.Prime([]*content.Doc{doc}, primeLang)
+		opts.Highlighter = &h
+		got, _ := Build(pages, opts)
+		for i, f := range got.Files {
+			if !bytes.Equal(f.Data, want.Files[i].Data) {
+				t.Errorf("primed with %q: %s differs", primeLang, f.Path)
+			}
+		}
+	}
+}
