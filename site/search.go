@@ -20,9 +20,8 @@ const searchPath = "searchindex.js"
 type searchEntry struct {
 	page   int    // index of the page in the site's reading order
 	anchor string // the heading's id, "" for the top of the page
-	title  string
-	text   strings.Builder // white space collapsed as it is written
-	space  bool            // white space written last, not yet in text
+	title  spaceWriter
+	text   spaceWriter
 }
 
 // searchIndex collects the sections of every page.
@@ -37,7 +36,8 @@ type searchIndex struct {
 func (ix *searchIndex) add(path, title, body string) {
 	page := len(ix.pages)
 	ix.pages = append(ix.pages, [2]string{path, title})
-	cur := &searchEntry{page: page, title: title}
+	cur := &searchEntry{page: page}
+	cur.title.write(title)
 	ix.entries = append(ix.entries, cur)
 	var heading *searchEntry // the section whose title is being read
 	inTitle := false         // reading the page's title, which is known
@@ -50,9 +50,9 @@ func (ix *searchIndex) add(path, title, body string) {
 		}
 		if t := s[:lt]; t != "" && skip == 0 && !inTitle {
 			if heading != nil {
-				heading.title += html.UnescapeString(t)
+				heading.title.write(html.UnescapeString(t))
 			} else {
-				cur.write(html.UnescapeString(t))
+				cur.text.write(html.UnescapeString(t))
 			}
 		}
 		s = s[lt:]
@@ -79,7 +79,7 @@ func (ix *searchIndex) add(path, title, body string) {
 			s = s[end:]
 		case isHeading(name):
 			id := attrValue(attrs, "id")
-			if first && name == "h1" && cur.text.Len() == 0 {
+			if first && name == "h1" && cur.text.b.Len() == 0 {
 				cur.anchor, inTitle = id, true
 			} else if id != "" {
 				cur = &searchEntry{page: page, anchor: id}
@@ -94,7 +94,7 @@ func (ix *searchIndex) add(path, title, body string) {
 		case name == "/a" && skip > 0:
 			skip--
 		case name == "br" || name == "/p" || name == "/li" || name == "/pre" || name == "/td" || name == "/th" || name == "/dt" || name == "/dd":
-			cur.space = true
+			cur.text.space = true
 		}
 	}
 }
@@ -128,8 +128,7 @@ func (ix *searchIndex) script() []byte {
 	}
 	d := doc{Pages: ix.pages, Sections: [][4]any{}}
 	for _, e := range ix.entries {
-		text := e.text.String()
-		title := collapseSpace(e.title)
+		text, title := e.text.b.String(), e.title.b.String()
 		if text == "" && e.anchor == "" && title == "" {
 			continue
 		}
@@ -144,24 +143,22 @@ func (ix *searchIndex) script() []byte {
 	return b.Bytes()
 }
 
-// collapseSpace returns s with its leading and trailing white space
-// removed and every other run of white space (as unicode.IsSpace has
-// it) made one space: strings.Join(strings.Fields(s), " ") in one pass.
-func collapseSpace(s string) string {
-	var e searchEntry
-	e.text.Grow(len(s))
-	e.write(s)
-	return e.text.String()
+// A spaceWriter keeps text with its white space collapsed as it is
+// written, in pieces: what it holds is always strings.Fields of all the
+// pieces, joined by single spaces.
+type spaceWriter struct {
+	b     strings.Builder
+	space bool // white space written last, not yet in b
 }
 
-// write adds s to the entry's text with its white space collapsed: a run
-// of it, here or across writes, becomes one space between words, and
-// none at the start or the end.
-func (e *searchEntry) write(s string) {
+// write adds s: a run of white space (as unicode.IsSpace has it), here or
+// across pieces, becomes one space between words, and none at the start
+// or the end. A piece ends where a character does.
+func (w *spaceWriter) write(s string) {
 	for i := 0; i < len(s); {
 		if c := s[i]; c < utf8.RuneSelf {
 			if asciiSpace[c] {
-				e.space = true
+				w.space = true
 				i++
 				continue
 			}
@@ -169,15 +166,15 @@ func (e *searchEntry) write(s string) {
 			for j < len(s) && s[j] < utf8.RuneSelf && !asciiSpace[s[j]] {
 				j++
 			}
-			e.word(s[i:j])
+			w.word(s[i:j])
 			i = j
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if unicode.IsSpace(r) {
-			e.space = true
+			w.space = true
 		} else {
-			e.word(s[i : i+size])
+			w.word(s[i : i+size])
 		}
 		i += size
 	}
@@ -185,12 +182,12 @@ func (e *searchEntry) write(s string) {
 
 // word writes part of a word, after a space when white space came before
 // it and the text is not empty.
-func (e *searchEntry) word(w string) {
-	if e.space && e.text.Len() > 0 {
-		e.text.WriteByte(' ')
+func (w *spaceWriter) word(s string) {
+	if w.space && w.b.Len() > 0 {
+		w.b.WriteByte(' ')
 	}
-	e.space = false
-	e.text.WriteString(w)
+	w.space = false
+	w.b.WriteString(s)
 }
 
 // asciiSpace are the ASCII bytes unicode.IsSpace reports.
