@@ -179,11 +179,13 @@ type tagged struct {
 }
 
 // plans caches one plan per set of tags: clients with the same tags share
-// it, and the highlighting of code blocks that every plan shares.
+// it, and the highlighting of code blocks that every plan shares. It also
+// holds the run's one listing of the output directory.
 type plans struct {
 	mu        sync.Mutex
 	m         map[string]*tagged
 	highlight site.Highlighter
+	stale     staleTrees
 }
 
 func (ps *plans) get(p *Project, tags []string) *tagged {
@@ -433,7 +435,7 @@ func (p *Project) buildClient(file, out string, opts Options, ps *plans) (r *Res
 		}
 	}
 	dir := path.Join(out, vals.Client)
-	if err := writeTree(p.Fs, out, vals.Client, r.Files, r.Modes); err != nil {
+	if err := writeTree(p.Fs, out, vals.Client, r.Files, r.Modes, &ps.stale); err != nil {
 		r.Diags.Errorf(content.Position{Filename: dir}, "cannot write output: %v", err)
 		r.Files = nil
 		return r

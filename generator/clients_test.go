@@ -8,6 +8,7 @@ import (
 	"runtime"
 	"sort"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -304,7 +305,8 @@ func TestOutputRecovered(t *testing.T) {
 	}
 	afero.WriteFile(fsys, "/out/.tailor-new-c-abcdef012345/manifest.json", []byte("half"), 0o644)
 	afero.WriteFile(fsys, "/out/.tailor-new-c-d-abcdef012345/manifest.json", []byte("another client's"), 0o644)
-	recoverStale(fsys, "/out", "c")
+	var stale staleTrees
+	recoverStale(fsys, "/out", "c", stale.of(fsys, "/out", "c"))
 	if data, _ := afero.ReadFile(fsys, "/out/c/site/index.html"); string(data) != "earlier" {
 		t.Errorf("the earlier tree is not back: %q", data)
 	}
@@ -339,5 +341,67 @@ func TestMemoryDoesNotGrowWithClients(t *testing.T) {
 	t.Logf("kept %d KiB for 50 clients, %d KiB for 200", small>>10, large>>10)
 	if large > 2*small+(1<<20) {
 		t.Errorf("a build keeps %d KiB for 50 clients and %d KiB for 200", small>>10, large>>10)
+	}
+}
+
+// opens counts how often each name is opened.
+type opens struct {
+	afero.Fs
+	mu sync.Mutex
+	n  map[string]int
+}
+
+func (o *opens) Open(name string) (afero.File, error) {
+	o.mu.Lock()
+	o.n[name]++
+	o.mu.Unlock()
+	return o.Fs.Open(name)
+}
+
+// TestOutputListedOnce: a run reads the output directory once for what
+// builds cut short left there, not once per client (which grew as the
+// square of the clients), and still cleans every client's leftovers.
+func TestOutputListedOnce(t *testing.T) {
+	const n = 30
+	fsys := &opens{Fs: manyClients(t, n), n: map[string]int{}}
+	afero.WriteFile(fsys, "/out/.tailor-new-c003-abcdef012345/manifest.json", []byte("half"), 0o644)
+	afero.WriteFile(fsys, "/out/.tailor-new-c020-0123456789ab/manifest.json", []byte("half"), 0o644)
+	afero.WriteFile(fsys, "/out/.tailor-new-c020-x-0123456789ab/manifest.json", []byte("not a client of this run"), 0o644)
+	proj, diags := Load(fsys, "/p")
+	if proj == nil || diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	proj.Build(Options{Out: "/out", Getenv: envFor(n), Jobs: 4})
+	if got := fsys.n["/out"]; got != 1 {
+		t.Errorf("the output directory was read %d times for %d clients", got, n)
+	}
+	for p, want := range map[string]bool{
+		"/out/.tailor-new-c003-abcdef012345":   false,
+		"/out/.tailor-new-c020-0123456789ab":   false,
+		"/out/.tailor-new-c020-x-0123456789ab": true,
+		"/out/c003/manifest.json":              true,
+	} {
+		if ok, _ := afero.Exists(fsys, p); ok != want {
+			t.Errorf("%s exists: %v, want %v", p, ok, want)
+		}
+	}
+}
+
+func TestStaleClient(t *testing.T) {
+	for name, want := range map[string]string{
+		".tailor-new-c-0123456789ab":   "c",
+		".tailor-old-a-b-0123456789ab": "a-b",
+		".tailor-new--0123456789ab":    "",
+		".tailor-new-c-0123456789aB":   "",
+		".tailor-new-c-0123456789a":    "",
+		".tailor-lock-c":               "",
+		"c":                            "",
+		".tailor-new-c_0123456789ab":   "",
+		".tailor-old-ü-abcdefabcdef":   "ü",
+	} {
+		got, ok := staleClient(name)
+		if ok != (want != "") || got != want {
+			t.Errorf("staleClient(%q) = %q, %v; want %q", name, got, ok, want)
+		}
 	}
 }

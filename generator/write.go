@@ -11,6 +11,7 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/spf13/afero"
 )
@@ -38,7 +39,8 @@ func isLocal(p string) bool {
 // one a killed build left. Every path is checked to stay inside
 // out/client. Files get their mode from modes, else 0644; a directory
 // that modes names gets its mode, others 0755.
-func writeTree(fsys afero.Fs, out, client string, files map[string][]byte, modes map[string]os.FileMode) error {
+// stale is what earlier builds cut short left in out (see staleTrees).
+func writeTree(fsys afero.Fs, out, client string, files map[string][]byte, modes map[string]os.FileMode, stale *staleTrees) error {
 	names := make([]string, 0, len(files))
 	for name := range files {
 		if !isLocal(name) || path.Clean(name) != name {
@@ -56,7 +58,7 @@ func writeTree(fsys afero.Fs, out, client string, files map[string][]byte, modes
 	}
 	defer unlock()
 	final := path.Join(out, client)
-	recoverStale(fsys, out, client)
+	recoverStale(fsys, out, client, stale.of(fsys, out, client))
 	exists := false
 	if st, err := fsys.Stat(final); err == nil {
 		if !st.IsDir() || !isClientOutput(fsys, final) {
@@ -146,26 +148,78 @@ func writeTree(fsys afero.Fs, out, client string, files map[string][]byte, modes
 	return fsys.RemoveAll(old)
 }
 
+// staleTrees lists, once per run, the trees that builds cut short left
+// in out, by client: one read of out, however many clients the run
+// builds. A build killed after the listing leaves its tree for the next
+// run to clean; the output it was writing is not in place, so nothing
+// but a little disk is lost meanwhile.
+type staleTrees struct {
+	once     sync.Once
+	byClient map[string][]string
+}
+
+// stalePrefixes name the trees a build writes beside a client's output:
+// the new one before it is in place, the earlier one after it is moved
+// away. Trees are cleaned in this order.
+var stalePrefixes = [...]string{".tailor-new-", ".tailor-old-"}
+
+// of returns the names of client's stale trees in out: the trees of
+// .tailor-new- first.
+func (s *staleTrees) of(fsys afero.Fs, out, client string) []string {
+	if s == nil {
+		s = &staleTrees{}
+	}
+	s.once.Do(func() {
+		s.byClient = map[string][]string{}
+		dir, err := fsys.Open(out)
+		if err != nil {
+			return
+		}
+		names, _ := dir.Readdirnames(-1)
+		dir.Close()
+		sort.Strings(names) // .tailor-new- sorts before .tailor-old-
+		for _, name := range names {
+			if c, ok := staleClient(name); ok {
+				s.byClient[c] = append(s.byClient[c], name)
+			}
+		}
+	})
+	return s.byClient[client]
+}
+
+// staleClient returns the client whose stale tree name is: a prefix of
+// stalePrefixes, the client, "-" and twelve hexadecimal digits.
+func staleClient(name string) (string, bool) {
+	for _, prefix := range stalePrefixes {
+		rest, ok := strings.CutPrefix(name, prefix)
+		if !ok || len(rest) < 14 || rest[len(rest)-13] != '-' {
+			continue
+		}
+		if strings.Trim(rest[len(rest)-12:], "0123456789abcdef") != "" {
+			return "", false
+		}
+		return rest[:len(rest)-13], true
+	}
+	return "", false
+}
+
 // recoverStale, called with the client's lock held, cleans up what a
-// build of the client cut short left in out: a tree not yet (or no more)
-// in place is removed; an earlier tree renamed away is put back when
-// nothing took its place, else removed.
-func recoverStale(fsys afero.Fs, out, client string) {
+// build of the client cut short left in out, the trees named in stale:
+// a tree not yet (or no more) in place is removed; an earlier tree
+// renamed away is put back when nothing took its place, else removed.
+func recoverStale(fsys afero.Fs, out, client string, stale []string) {
+	if len(stale) == 0 {
+		return
+	}
 	_, err := fsys.Stat(path.Join(out, client))
 	missing := errors.Is(err, fs.ErrNotExist)
-	for _, prefix := range []string{".tailor-new-", ".tailor-old-"} {
-		matches, _ := afero.Glob(fsys, path.Join(out, prefix+client+"-*"))
-		for _, m := range matches {
-			rest := strings.TrimPrefix(path.Base(m), prefix+client+"-")
-			if len(rest) != 12 || strings.Trim(rest, "0123456789abcdef") != "" {
-				continue // another client's ("a-b" for "a"), or not tailor's
-			}
-			if prefix == ".tailor-old-" && missing && isClientOutput(fsys, m) && fsys.Rename(m, path.Join(out, client)) == nil {
-				missing = false
-				continue
-			}
-			fsys.RemoveAll(m)
+	for _, name := range stale {
+		m := path.Join(out, name)
+		if strings.HasPrefix(name, ".tailor-old-") && missing && isClientOutput(fsys, m) && fsys.Rename(m, path.Join(out, client)) == nil {
+			missing = false
+			continue
 		}
+		fsys.RemoveAll(m)
 	}
 }
 
