@@ -201,7 +201,8 @@ func IsName(s string) bool {
 
 // Replace returns s with each reference for which fn returns ok replaced
 // by the string fn returns; other references are left as written. It
-// writes the result as it scans, in one pass over s.
+// writes the result as it scans, in one pass over s, into a buffer sized
+// from what the values so far added: a page is copied about once.
 func Replace(s string, fn func(r Ref) (string, bool)) string {
 	var b strings.Builder
 	last := 0
@@ -213,8 +214,10 @@ func Replace(s string, fn func(r Ref) (string, bool)) string {
 		if !ok {
 			return
 		}
-		if b.Cap() == 0 {
-			b.Grow(len(s))
+		if need := r.Start - last + len(v); b.Cap()-b.Len() < need {
+			// the rest of s, grown as the text so far grew
+			rest := len(s) - last
+			b.Grow(need + int(float64(rest)*float64(b.Len()+need)/float64(r.End))*9/8)
 		}
 		b.WriteString(s[last:r.Start])
 		b.WriteString(v)

@@ -87,12 +87,15 @@ func FuzzScan(f *testing.F) {
 		if got := ScanLower(s); !reflect.DeepEqual(got, lower) {
 			t.Errorf("ScanLower(%q) = %+v, want %+v", s, got, lower)
 		}
-		// every other reference replaced, by text with dollars of its own
+		// every other reference replaced, by text with dollars of its
+		// own, empty, as long as the name or longer: the result is sized
+		// as it is written
+		value := func(k int, r Ref) string { return strings.Repeat("<$"+r.Name+">", k%5) }
 		var b strings.Builder
 		last := 0
 		for k, r := range upper {
 			if k%2 == 0 {
-				b.WriteString(s[last:r.Start] + "<$" + r.Name + ">")
+				b.WriteString(s[last:r.Start] + value(k, r))
 				last = r.End
 			}
 		}
@@ -100,7 +103,7 @@ func FuzzScan(f *testing.F) {
 		k := 0
 		got := Replace(s, func(r Ref) (string, bool) {
 			k++
-			return "<$" + r.Name + ">", k%2 == 1
+			return value(k-1, r), k%2 == 1
 		})
 		if got != b.String() {
 			t.Errorf("Replace(%q) = %q, want %q", s, got, b.String())
