@@ -54,7 +54,9 @@ func (t Token) Word(words ...string) bool {
 // emphasis and links, and each inline literal (or :file:, :samp:,
 // :command: role) as one token.
 func Tokenize(inlines []content.Inline) []Token {
-	var toks []Token
+	// at most about a token in three bytes of text: sized once, the list is not
+	// copied as it grows (it was half the time of tokenizing)
+	toks := make([]Token, 0, textLen(inlines)/3+4)
 	var walk func([]content.Inline)
 	walk = func(in []content.Inline) {
 		for _, x := range in {
@@ -87,6 +89,26 @@ func Tokenize(inlines []content.Inline) []Token {
 	}
 	walk(inlines)
 	return toks
+}
+
+// textLen returns about how many bytes of text inlines hold.
+func textLen(inlines []content.Inline) int {
+	n := 0
+	for _, x := range inlines {
+		switch x := x.(type) {
+		case *content.Text:
+			n += len(x.Value)
+		case *content.Emphasis:
+			n += textLen(x.Children)
+		case *content.Strong:
+			n += textLen(x.Children)
+		case *content.Link:
+			n += textLen(x.Children)
+		default:
+			n += 6 // a literal, a role: about one token
+		}
+	}
+	return n
 }
 
 // literalRoles are the reST roles whose text is a name, as a literal is.
