@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"bytes"
 	"encoding/json"
 	"hash/fnv"
 	"html"
@@ -80,4 +81,64 @@ func sentinel(name string) string {
 	h := fnv.New64a()
 	h.Write([]byte(name))
 	return "tailorsentinel" + strconv.FormatUint(h.Sum64(), 36)
+}
+
+// needle is a text to count in outputs, searched by its rarest byte:
+// bytes.Count looks for the first byte, and a secret or a sentinel that
+// starts with a common letter ("secret", "tailorsentinel") stops it at
+// every word of a page.
+type needle struct {
+	text []byte
+	at   int // the index in text of the byte looked for
+}
+
+func newNeedle(text []byte) needle {
+	at := 0
+	for i, c := range text {
+		if commonness(c) < commonness(text[at]) {
+			at = i
+		}
+	}
+	return needle{text, at}
+}
+
+// commonness ranks how often a byte shows in HTML and prose: lower is
+// rarer.
+func commonness(c byte) int {
+	switch {
+	case strings.IndexByte("etaoinsrhl", c) >= 0:
+		return 4
+	case c >= 'a' && c <= 'z', c == ' ', c == '<', c == '>', c == '"', c == '=', c == '/', c == '\n':
+		return 3
+	case c >= '0' && c <= '9', c == '-', c == '.', c == '_':
+		return 2
+	case c >= 'A' && c <= 'Z':
+		return 1
+	}
+	return 0
+}
+
+// count returns bytes.Count(s, n.text).
+func (n needle) count(s []byte) int {
+	if len(n.text) == 0 {
+		return bytes.Count(s, n.text)
+	}
+	k, from := 0, 0 // matches so far; where the next may start
+	c, size := n.text[n.at], len(n.text)
+	for from+size <= len(s) {
+		// the byte looked for, of a match that starts at from or later
+		// and ends in s
+		i := bytes.IndexByte(s[from+n.at:len(s)-size+n.at+1], c)
+		if i < 0 {
+			break
+		}
+		start := from + i
+		if bytes.Equal(s[start:start+size], n.text) {
+			k++
+			from = start + size
+		} else {
+			from = start + 1
+		}
+	}
+	return k
 }

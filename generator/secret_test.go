@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"bytes"
 	"html"
 	"os"
 	"strings"
@@ -73,4 +74,20 @@ func TestSecretInPathKeepsScriptPrivate(t *testing.T) {
 			t.Errorf("%.40q: install.sh masks its output: %v", tc.page, masks)
 		}
 	}
+}
+
+// FuzzNeedle: counting a needle by its rarest byte counts as bytes.Count
+// does, overlaps and edges included.
+func FuzzNeedle(f *testing.F) {
+	for _, c := range [][2]string{{"aaaa", "aa"}, {"secret-1 secret-12", "secret-1"}, {"x", "xyz"}, {"tailorsentinelQ", "tailorsentinelQ"}, {"", "a"}, {"abcabc", "cab"}} {
+		f.Add(c[0], c[1])
+	}
+	f.Fuzz(func(t *testing.T, s, text string) {
+		if text == "" {
+			return
+		}
+		if got, want := newNeedle([]byte(text)).count([]byte(s)), bytes.Count([]byte(s), []byte(text)); got != want {
+			t.Errorf("count(%q, %q) = %d, want %d", s, text, got, want)
+		}
+	})
 }
