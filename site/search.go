@@ -162,9 +162,17 @@ func (w *spaceWriter) write(s string) {
 				i++
 				continue
 			}
+			// words with one plain space between them are written as
+			// they are, in one piece
 			j := i + 1
-			for j < len(s) && s[j] < utf8.RuneSelf && !asciiSpace[s[j]] {
-				j++
+			for j < len(s) && s[j] < utf8.RuneSelf {
+				if !asciiSpace[s[j]] {
+					j++
+				} else if s[j] == ' ' && j+1 < len(s) && s[j+1] < utf8.RuneSelf && !asciiSpace[s[j+1]] {
+					j += 2
+				} else {
+					break
+				}
 			}
 			w.word(s[i:j])
 			i = j
