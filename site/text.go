@@ -10,48 +10,25 @@ import (
 
 // escapeText writes s to b with the characters that are special in HTML
 // text escaped.
-func escapeText(b *strings.Builder, s string) {
-	last := 0
-	for i := 0; i < len(s); i++ {
-		var esc string
-		switch s[i] {
-		case '&':
-			esc = "&amp;"
-		case '<':
-			esc = "&lt;"
-		case '>':
-			esc = "&gt;"
-		case 0:
-			esc = "\uFFFD"
-		default:
-			continue
-		}
-		b.WriteString(s[last:i])
-		b.WriteString(esc)
-		last = i + 1
-	}
-	b.WriteString(s[last:])
-}
+func escapeText(b *strings.Builder, s string) { escape(b, s, &textEscapes) }
 
 // escapeAttr writes s to b escaped for a double-quoted attribute value.
-func escapeAttr(b *strings.Builder, s string) {
+func escapeAttr(b *strings.Builder, s string) { escape(b, s, &attrEscapes) }
+
+// textEscapes and attrEscapes are what each byte becomes in HTML text
+// and in a double-quoted attribute value: "" when it stays as it is.
+var (
+	textEscapes = [256]string{'&': "&amp;", '<': "&lt;", '>': "&gt;", 0: "\uFFFD"}
+	attrEscapes = [256]string{'&': "&amp;", '<': "&lt;", '>': "&gt;", '"': "&quot;", '\'': "&#39;", 0: "\uFFFD"}
+)
+
+// escape writes s to b, each byte that escapes names replaced: the runs
+// of other bytes are copied whole.
+func escape(b *strings.Builder, s string, escapes *[256]string) {
 	last := 0
 	for i := 0; i < len(s); i++ {
-		var esc string
-		switch s[i] {
-		case '&':
-			esc = "&amp;"
-		case '<':
-			esc = "&lt;"
-		case '>':
-			esc = "&gt;"
-		case '"':
-			esc = "&quot;"
-		case '\'':
-			esc = "&#39;"
-		case 0:
-			esc = "\uFFFD"
-		default:
+		esc := escapes[s[i]]
+		if esc == "" {
 			continue
 		}
 		b.WriteString(s[last:i])
