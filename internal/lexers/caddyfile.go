@@ -11,11 +11,15 @@ import (
 // Path matcher: /foo, or
 // Wildcard path matcher: *
 // nolint: gosec
-var caddyfileMatcherTokenRegexp = `(\[\<matcher\>\]|@[^\s]+|/[^\s]+|\*)`
+var caddyfileMatcherTokenRegexp string
+
+var initCaddyfileMatcherTokenRegexp = func() { caddyfileMatcherTokenRegexp = `(\[\<matcher\>\]|@[^\s]+|/[^\s]+|\*)` }
 
 // Comment at start of line, or
 // Comment preceded by whitespace
-var caddyfileCommentRegexp = `(^|\s+)#.*\n`
+var caddyfileCommentRegexp string
+
+var initCaddyfileCommentRegexp = func() { caddyfileCommentRegexp = `(^|\s+)#.*\n` }
 
 // caddyfileCommon are the rules common to both of the lexer variants
 func caddyfileCommonRules() Rules {
@@ -196,15 +200,19 @@ func caddyfileCommonRules() Rules {
 }
 
 // Caddyfile lexer.
-var Caddyfile = Register(MustNewLexer(
-	&Config{
-		Name:      "Caddyfile",
-		Aliases:   []string{"caddyfile", "caddy"},
-		Filenames: []string{"Caddyfile*"},
-		MimeTypes: []string{},
-	},
-	caddyfileRules,
-))
+var Caddyfile Lexer
+
+var initCaddyfile = func() {
+	Caddyfile = Register(MustNewLexer(
+		&Config{
+			Name:      "Caddyfile",
+			Aliases:   []string{"caddyfile", "caddy"},
+			Filenames: []string{"Caddyfile*"},
+			MimeTypes: []string{},
+		},
+		caddyfileRules,
+	))
+}
 
 func caddyfileRules() Rules {
 	return Rules{
@@ -257,15 +265,19 @@ func caddyfileRules() Rules {
 }
 
 // Caddyfile directive-only lexer.
-var CaddyfileDirectives = Register(MustNewLexer(
-	&Config{
-		Name:      "Caddyfile Directives",
-		Aliases:   []string{"caddyfile-directives", "caddyfile-d", "caddy-d"},
-		Filenames: []string{},
-		MimeTypes: []string{},
-	},
-	caddyfileDirectivesRules,
-))
+var CaddyfileDirectives Lexer
+
+var initCaddyfileDirectives = func() {
+	CaddyfileDirectives = Register(MustNewLexer(
+		&Config{
+			Name:      "Caddyfile Directives",
+			Aliases:   []string{"caddyfile-directives", "caddyfile-d", "caddy-d"},
+			Filenames: []string{},
+			MimeTypes: []string{},
+		},
+		caddyfileDirectivesRules,
+	))
+}
 
 func caddyfileDirectivesRules() Rules {
 	return Rules{

@@ -7,6 +7,23 @@ import (
 )
 
 var (
+	clBuiltinFunctions []string
+
+	clSpecialForms []string
+
+	clMacros []string
+
+	clLambdaListKeywords []string
+
+	clDeclarations []string
+
+	clBuiltinTypes []string
+
+	// Condition Types
+
+	clBuiltinClasses []string
+)
+var initClBuiltinFunctions = func() {
 	clBuiltinFunctions = []string{
 		"<", "<=", "=", ">", ">=", "-", "/", "/=", "*", "+", "1-", "1+",
 		"abort", "abs", "acons", "acos", "acosh", "add-method", "adjoin",
@@ -156,7 +173,9 @@ var (
 		"write-sequence", "write-string", "write-to-string", "yes-or-no-p",
 		"y-or-n-p", "zerop",
 	}
+}
 
+var initClSpecialForms = func() {
 	clSpecialForms = []string{
 		"block", "catch", "declare", "eval-when", "flet", "function", "go", "if",
 		"labels", "lambda", "let", "let*", "load-time-value", "locally", "macrolet",
@@ -164,7 +183,9 @@ var (
 		"return-from", "setq", "symbol-macrolet", "tagbody", "the", "throw",
 		"unwind-protect",
 	}
+}
 
+var initClMacros = func() {
 	clMacros = []string{
 		"and", "assert", "call-method", "case", "ccase", "check-type", "cond",
 		"ctypecase", "decf", "declaim", "defclass", "defconstant", "defgeneric",
@@ -187,17 +208,23 @@ var (
 		"with-output-to-string", "with-package-iterator", "with-simple-restart",
 		"with-slots", "with-standard-io-syntax",
 	}
+}
 
+var initClLambdaListKeywords = func() {
 	clLambdaListKeywords = []string{
 		"&allow-other-keys", "&aux", "&body", "&environment", "&key", "&optional",
 		"&rest", "&whole",
 	}
+}
 
+var initClDeclarations = func() {
 	clDeclarations = []string{
 		"dynamic-extent", "ignore", "optimize", "ftype", "inline", "special",
 		"ignorable", "notinline", "type",
 	}
+}
 
+var initClBuiltinTypes = func() {
 	clBuiltinTypes = []string{
 		"atom", "boolean", "base-char", "base-string", "bignum", "bit",
 		"compiled-function", "extended-char", "fixnum", "keyword", "nil",
@@ -205,7 +232,6 @@ var (
 		"simple-array", "simple-base-string", "simple-bit-vector", "simple-string",
 		"simple-vector", "standard-char", "unsigned-byte",
 
-		// Condition Types
 		"arithmetic-error", "cell-error", "condition", "control-error",
 		"division-by-zero", "end-of-file", "error", "file-error",
 		"floating-point-inexact", "floating-point-overflow",
@@ -216,7 +242,9 @@ var (
 		"style-warning", "type-error", "unbound-variable", "unbound-slot",
 		"undefined-function", "warning",
 	}
+}
 
+var initClBuiltinClasses = func() {
 	clBuiltinClasses = []string{
 		"array", "broadcast-stream", "bit-vector", "built-in-class", "character",
 		"class", "complex", "concatenated-stream", "cons", "echo-stream",
@@ -228,18 +256,22 @@ var (
 		"string-stream", "stream", "string", "structure-class", "structure-object",
 		"symbol", "synonym-stream", "t", "two-way-stream", "vector",
 	}
-)
+}
 
 // Common Lisp lexer.
-var CommonLisp = Register(TypeRemappingLexer(MustNewXMLLexer(
-	embedded,
-	"embedded/common_lisp.xml",
-), TypeMapping{
-	{NameVariable, NameFunction, clBuiltinFunctions},
-	{NameVariable, Keyword, clSpecialForms},
-	{NameVariable, NameBuiltin, clMacros},
-	{NameVariable, Keyword, clLambdaListKeywords},
-	{NameVariable, Keyword, clDeclarations},
-	{NameVariable, KeywordType, clBuiltinTypes},
-	{NameVariable, NameClass, clBuiltinClasses},
-}))
+var CommonLisp Lexer
+
+var initCommonLisp = func() {
+	CommonLisp = Register(TypeRemappingLexer(MustNewXMLLexer(
+		embedded,
+		"embedded/common_lisp.xml",
+	), TypeMapping{
+		{NameVariable, NameFunction, clBuiltinFunctions},
+		{NameVariable, Keyword, clSpecialForms},
+		{NameVariable, NameBuiltin, clMacros},
+		{NameVariable, Keyword, clLambdaListKeywords},
+		{NameVariable, Keyword, clDeclarations},
+		{NameVariable, KeywordType, clBuiltinTypes},
+		{NameVariable, NameClass, clBuiltinClasses},
+	}))
+}

@@ -7,10 +7,12 @@ import (
 )
 
 // TODO(moorereason): can this be factored away?
-var zoneAnalyserRe = regexp.MustCompile(`(?m)^@\s+IN\s+SOA\s+`)
+var zoneAnalyserRe *regexp.Regexp
 
-func init() { // nolint: gochecknoinits
-	Get("dns").SetAnalyser(func(text string) float32 {
+var initZoneAnalyserRe = func() { zoneAnalyserRe = regexp.MustCompile(`(?m)^@\s+IN\s+SOA\s+`) }
+
+func initDns0() { // nolint: gochecknoinits
+	GlobalLexerRegistry.Get("dns").SetAnalyser(func(text string) float32 {
 		if zoneAnalyserRe.FindString(text) != "" {
 			return 1.0
 		}

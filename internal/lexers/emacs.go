@@ -7,6 +7,19 @@ import (
 )
 
 var (
+	emacsMacros []string
+
+	emacsSpecialForms []string
+
+	emacsBuiltinFunction []string
+
+	emacsBuiltinFunctionHighlighted []string
+
+	emacsLambdaListKeywords []string
+
+	emacsErrorKeywords []string
+)
+var initEmacsMacros = func() {
 	emacsMacros = []string{
 		"atomic-change-group", "case", "block", "cl-block", "cl-callf", "cl-callf2",
 		"cl-case", "cl-decf", "cl-declaim", "cl-declare",
@@ -55,7 +68,9 @@ var (
 		"with-wrapper-hook", "load-time-value", "locally", "macrolet", "progv",
 		"return-from",
 	}
+}
 
+var initEmacsSpecialForms = func() {
 	emacsSpecialForms = []string{
 		"and", "catch", "cond", "condition-case", "defconst", "defvar",
 		"function", "if", "interactive", "let", "let*", "or", "prog1",
@@ -63,7 +78,9 @@ var (
 		"save-restriction", "setq", "setq-default", "subr-arity",
 		"unwind-protect", "while",
 	}
+}
 
+var initEmacsBuiltinFunction = func() {
 	emacsBuiltinFunction = []string{
 		"%", "*", "+", "-", "/", "/=", "1+", "1-", "<", "<=", "=", ">", ">=",
 		"Snarf-documentation", "abort-recursive-edit", "abs",
@@ -504,32 +521,42 @@ var (
 		"yes-or-no-p", "zlib-available-p", "zlib-decompress-region",
 		"forward-point",
 	}
+}
 
+var initEmacsBuiltinFunctionHighlighted = func() {
 	emacsBuiltinFunctionHighlighted = []string{
 		"defvaralias", "provide", "require",
 		"with-no-warnings", "define-widget", "with-electric-help",
 		"throw", "defalias", "featurep",
 	}
+}
 
+var initEmacsLambdaListKeywords = func() {
 	emacsLambdaListKeywords = []string{
 		"&allow-other-keys", "&aux", "&body", "&environment", "&key", "&optional",
 		"&rest", "&whole",
 	}
+}
 
+var initEmacsErrorKeywords = func() {
 	emacsErrorKeywords = []string{
 		"cl-assert", "cl-check-type", "error", "signal",
 		"user-error", "warn",
 	}
-)
+}
 
 // EmacsLisp lexer.
-var EmacsLisp = Register(TypeRemappingLexer(MustNewXMLLexer(
-	embedded,
-	"embedded/emacslisp.xml",
-), TypeMapping{
-	{NameVariable, NameFunction, emacsBuiltinFunction},
-	{NameVariable, NameBuiltin, emacsSpecialForms},
-	{NameVariable, NameException, emacsErrorKeywords},
-	{NameVariable, NameBuiltin, append(emacsBuiltinFunctionHighlighted, emacsMacros...)},
-	{NameVariable, KeywordPseudo, emacsLambdaListKeywords},
-}))
+var EmacsLisp Lexer
+
+var initEmacsLisp = func() {
+	EmacsLisp = Register(TypeRemappingLexer(MustNewXMLLexer(
+		embedded,
+		"embedded/emacslisp.xml",
+	), TypeMapping{
+		{NameVariable, NameFunction, emacsBuiltinFunction},
+		{NameVariable, NameBuiltin, emacsSpecialForms},
+		{NameVariable, NameException, emacsErrorKeywords},
+		{NameVariable, NameBuiltin, append(emacsBuiltinFunctionHighlighted, emacsMacros...)},
+		{NameVariable, KeywordPseudo, emacsLambdaListKeywords},
+	}))
+}

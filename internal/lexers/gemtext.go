@@ -7,15 +7,19 @@ import (
 )
 
 // Gemtext lexer.
-var Gemtext = Register(MustNewLexer(
-	&Config{
-		Name:      "Gemtext",
-		Aliases:   []string{"gemtext", "gmi", "gmni", "gemini"},
-		Filenames: []string{"*.gmi", "*.gmni", "*.gemini"},
-		MimeTypes: []string{"text/gemini"},
-	},
-	gemtextRules,
-))
+var Gemtext Lexer
+
+var initGemtext = func() {
+	Gemtext = Register(MustNewLexer(
+		&Config{
+			Name:      "Gemtext",
+			Aliases:   []string{"gemtext", "gmi", "gmni", "gemini"},
+			Filenames: []string{"*.gmi", "*.gmni", "*.gemini"},
+			MimeTypes: []string{"text/gemini"},
+		},
+		gemtextRules,
+	))
+}
 
 func gemtextRules() Rules {
 	return Rules{

@@ -7,4 +7,6 @@ import (
 )
 
 // HTML lexer.
-var HTML = chroma.MustNewXMLLexer(embedded, "embedded/html.xml")
+var HTML *chroma.RegexLexer
+
+var initHTML = func() { HTML = chroma.MustNewXMLLexer(embedded, "embedded/html.xml") }

@@ -9,17 +9,21 @@ import (
 )
 
 // HTTP lexer.
-var HTTP = Register(httpBodyContentTypeLexer(MustNewLexer(
-	&Config{
-		Name:         "HTTP",
-		Aliases:      []string{"http"},
-		Filenames:    []string{},
-		MimeTypes:    []string{},
-		NotMultiline: true,
-		DotAll:       true,
-	},
-	httpRules,
-)))
+var HTTP Lexer
+
+var initHTTP = func() {
+	HTTP = Register(httpBodyContentTypeLexer(MustNewLexer(
+		&Config{
+			Name:         "HTTP",
+			Aliases:      []string{"http"},
+			Filenames:    []string{},
+			MimeTypes:    []string{},
+			NotMultiline: true,
+			DotAll:       true,
+		},
+		httpRules,
+	)))
+}
 
 func httpRules() Rules {
 	return Rules{
@@ -106,7 +110,7 @@ func (d *httpBodyContentTyper) Tokenise(options *TokeniseOptions, text string) (
 			}
 		case token.Type == Generic && contentType != "":
 			{
-				lexer := MatchMimeType(contentType)
+				lexer := GlobalLexerRegistry.MatchMimeType(contentType)
 
 				// application/calendar+xml can be treated as application/xml
 				// if there's not a better match.
@@ -114,7 +118,7 @@ func (d *httpBodyContentTyper) Tokenise(options *TokeniseOptions, text string) (
 					slashPos := strings.Index(contentType, "/")
 					plusPos := strings.LastIndex(contentType, "+")
 					contentType = contentType[:slashPos+1] + contentType[plusPos+1:]
-					lexer = MatchMimeType(contentType)
+					lexer = GlobalLexerRegistry.MatchMimeType(contentType)
 				}
 
 				if lexer == nil {

@@ -6,7 +6,11 @@
 // Everything but this file is copied from github.com/alecthomas/chroma/v2
 // by gen (go generate ./internal/lexers), under chroma's license
 // (COPYING). The copy changes one line: lexers.go registers each XML
-// lexer through lazy. index.go holds the configurations gen read with
+// lexer through lazy. And what the package did at start-up (its
+// variables' values, chroma's registry and the lexers written in Go, its
+// init functions) is done by load, which the lookups (Get, Match, Names,
+// ...) call first: importing the package costs nothing until a page
+// shows code. index.go holds the configurations gen read with
 // chroma's own reader, so that names, aliases and file patterns resolve
 // as chroma resolves them. The tests hold the copy to the chroma version
 // in go.mod: the same names, configurations and tokens.

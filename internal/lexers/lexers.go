@@ -13,27 +13,33 @@ import (
 var embedded embed.FS
 
 // GlobalLexerRegistry is the global LexerRegistry of Lexers.
-var GlobalLexerRegistry = func() *chroma.LexerRegistry {
-	reg := chroma.NewLexerRegistry()
-	// index(reg)
-	paths, err := fs.Glob(embedded, "embedded/*.xml")
-	if err != nil {
-		panic(err)
-	}
-	for _, path := range paths {
-		reg.Register(lazy(embedded, path))
-	}
-	return reg
-}()
+var GlobalLexerRegistry *chroma.LexerRegistry
+
+var initGlobalLexerRegistry = func() {
+	GlobalLexerRegistry = func() *chroma.LexerRegistry {
+		reg := chroma.NewLexerRegistry()
+		// index(reg)
+		paths, err := fs.Glob(embedded, "embedded/*.xml")
+		if err != nil {
+			panic(err)
+		}
+		for _, path := range paths {
+			reg.Register(lazy(embedded, path))
+		}
+		return reg
+	}()
+}
 
 // Names of all lexers, optionally including aliases.
 func Names(withAliases bool) []string {
+	load()
 	return GlobalLexerRegistry.Names(withAliases)
 }
 
 // Aliases of all the lexers, and skip those lexers who do not have any aliases,
 // or show their name instead
 func Aliases(skipWithoutAliases bool) []string {
+	load()
 	return GlobalLexerRegistry.Aliases(skipWithoutAliases)
 }
 
@@ -42,11 +48,13 @@ func Aliases(skipWithoutAliases bool) []string {
 // Note that this if there isn't an exact match on name or alias, this will
 // call Match(), so it is not efficient.
 func Get(name string) chroma.Lexer {
+	load()
 	return GlobalLexerRegistry.Get(name)
 }
 
 // MatchMimeType attempts to find a lexer for the given MIME type.
 func MatchMimeType(mimeType string) chroma.Lexer {
+	load()
 	return GlobalLexerRegistry.MatchMimeType(mimeType)
 }
 
@@ -55,6 +63,7 @@ func MatchMimeType(mimeType string) chroma.Lexer {
 // Note that this iterates over all file patterns in all lexers, so it's not
 // particularly efficient.
 func Match(filename string) chroma.Lexer {
+	load()
 	return GlobalLexerRegistry.Match(filename)
 }
 
@@ -65,6 +74,7 @@ func Register(lexer chroma.Lexer) chroma.Lexer {
 
 // Analyse text content and return the "best" lexer..
 func Analyse(text string) chroma.Lexer {
+	load()
 	return GlobalLexerRegistry.Analyse(text)
 }
 
@@ -80,8 +90,11 @@ func PlaintextRules() chroma.Rules {
 }
 
 // Fallback lexer if no other is found.
-var Fallback chroma.Lexer = chroma.MustNewLexer(&chroma.Config{
-	Name:      "fallback",
-	Filenames: []string{"*"},
-	Priority:  -1,
-}, PlaintextRules)
+var Fallback chroma.Lexer
+var initFallback = func() {
+	Fallback = chroma.MustNewLexer(&chroma.Config{
+		Name:      "fallback",
+		Filenames: []string{"*"},
+		Priority:  -1,
+	}, PlaintextRules)
+}

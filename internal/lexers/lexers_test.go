@@ -2,6 +2,7 @@ package lexers
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -34,6 +35,16 @@ Host: example.com
 $ echo "$HOME" | grep -v '^#' >> /etc/file
 {{ .Value }} {% if x %}y{% endif %}
 `
+
+// TestMain checks, before any test looks a lexer up, that importing the
+// package made no lexer: the registry is made when first used.
+func TestMain(m *testing.M) {
+	if GlobalLexerRegistry != nil || HTML != nil {
+		fmt.Fprintln(os.Stderr, "the lexers were made at start-up: go generate ./internal/lexers")
+		os.Exit(1)
+	}
+	os.Exit(m.Run())
+}
 
 // TestSameAsChroma holds the copy to the chroma version in go.mod: the
 // same lexers, in the same order, with the same configurations, found by

@@ -9,15 +9,19 @@ import (
 )
 
 // Markdown lexer with YAML frontmatter and HTML comment support.
-var Markdown = Register(&markdownLexer{Lexer: MustNewLexer(
-	&Config{
-		Name:      "markdown",
-		Aliases:   []string{"md", "mkd"},
-		Filenames: []string{"*.md", "*.mkd", "*.markdown"},
-		MimeTypes: []string{"text/x-markdown"},
-	},
-	markdownRules,
-)})
+var Markdown Lexer
+
+var initMarkdown = func() {
+	Markdown = Register(&markdownLexer{Lexer: MustNewLexer(
+		&Config{
+			Name:      "markdown",
+			Aliases:   []string{"md", "mkd"},
+			Filenames: []string{"*.md", "*.mkd", "*.markdown"},
+			MimeTypes: []string{"text/x-markdown"},
+		},
+		markdownRules,
+	)})
+}
 
 // markdownLexer wraps the base Markdown lexer to highlight top-of-file YAML frontmatter.
 type markdownLexer struct {
@@ -31,7 +35,7 @@ func (m *markdownLexer) Tokenise(options *TokeniseOptions, text string) (Iterato
 		return m.Lexer.Tokenise(options, text)
 	}
 
-	yamlLexer := Get("YAML")
+	yamlLexer := GlobalLexerRegistry.Get("YAML")
 	if yamlLexer == nil {
 		return m.Lexer.Tokenise(options, text)
 	}

@@ -7,15 +7,19 @@ import (
 )
 
 // Markless lexer.
-var Markless = Register(MustNewLexer(
-	&Config{
-		Name:      "Markless",
-		Aliases:   []string{"mess"},
-		Filenames: []string{"*.mess", "*.markless"},
-		MimeTypes: []string{"text/x-markless"},
-	},
-	marklessRules,
-))
+var Markless Lexer
+
+var initMarkless = func() {
+	Markless = Register(MustNewLexer(
+		&Config{
+			Name:      "Markless",
+			Aliases:   []string{"mess"},
+			Filenames: []string{"*.mess", "*.markless"},
+			MimeTypes: []string{"text/x-markless"},
+		},
+		marklessRules,
+	))
+}
 
 func marklessRules() Rules {
 	return Rules{

@@ -7,12 +7,15 @@ import (
 )
 
 var (
-	mysqlAnalyserNameBetweenBacktickRe = regexp.MustCompile("`[a-zA-Z_]\\w*`")
-	mysqlAnalyserNameBetweenBracketRe  = regexp.MustCompile(`\[[a-zA-Z_]\w*\]`)
-)
+	mysqlAnalyserNameBetweenBacktickRe *regexp.Regexp
 
-func init() { // nolint: gochecknoinits
-	Get("mysql").
+	mysqlAnalyserNameBetweenBracketRe *regexp.Regexp
+)
+var initMysqlAnalyserNameBetweenBacktickRe = func() { mysqlAnalyserNameBetweenBacktickRe = regexp.MustCompile("`[a-zA-Z_]\\w*`") }
+var initMysqlAnalyserNameBetweenBracketRe = func() { mysqlAnalyserNameBetweenBracketRe = regexp.MustCompile(`\[[a-zA-Z_]\w*\]`) }
+
+func initMysql1() { // nolint: gochecknoinits
+	GlobalLexerRegistry.Get("mysql").
 		SetAnalyser(func(text string) float32 {
 			nameBetweenBacktickCount := len(mysqlAnalyserNameBetweenBacktickRe.FindAllString(text, -1))
 			nameBetweenBracketCount := len(mysqlAnalyserNameBetweenBracketRe.FindAllString(text, -1))

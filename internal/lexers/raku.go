@@ -14,22 +14,25 @@ import (
 )
 
 // Raku lexer.
-var Raku Lexer = Register(MustNewLexer(
-	&Config{
-		Name:    "Raku",
-		Aliases: []string{"perl6", "pl6", "raku"},
-		Filenames: []string{
-			"*.pl", "*.pm", "*.nqp", "*.p6", "*.6pl", "*.p6l", "*.pl6", "*.6pm",
-			"*.p6m", "*.pm6", "*.t", "*.raku", "*.rakumod", "*.rakutest", "*.rakudoc",
+var Raku Lexer
+var initRaku = func() {
+	Raku = Register(MustNewLexer(
+		&Config{
+			Name:    "Raku",
+			Aliases: []string{"perl6", "pl6", "raku"},
+			Filenames: []string{
+				"*.pl", "*.pm", "*.nqp", "*.p6", "*.6pl", "*.p6l", "*.pl6", "*.6pm",
+				"*.p6m", "*.pm6", "*.t", "*.raku", "*.rakumod", "*.rakutest", "*.rakudoc",
+			},
+			MimeTypes: []string{
+				"text/x-perl6", "application/x-perl6",
+				"text/x-raku", "application/x-raku",
+			},
+			DotAll: true,
 		},
-		MimeTypes: []string{
-			"text/x-perl6", "application/x-perl6",
-			"text/x-raku", "application/x-raku",
-		},
-		DotAll: true,
-	},
-	rakuRules,
-))
+		rakuRules,
+	))
+}
 
 func rakuRules() Rules {
 	type RakuToken int
@@ -1496,7 +1499,7 @@ func podCode(groups []string, state *LexerState) Iterator {
 	}
 
 	// Tokenise code based on lang property
-	sublexer := Get(lang)
+	sublexer := GlobalLexerRegistry.Get(lang)
 	if sublexer != nil {
 		iterator, err := sublexer.Tokenise(nil, state.NamedGroups[`value`])
 

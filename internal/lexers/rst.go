@@ -9,15 +9,19 @@ import (
 )
 
 // Restructuredtext lexer.
-var Restructuredtext = Register(MustNewLexer(
-	&Config{
-		Name:      "reStructuredText",
-		Aliases:   []string{"rst", "rest", "restructuredtext"},
-		Filenames: []string{"*.rst", "*.rest"},
-		MimeTypes: []string{"text/x-rst", "text/prs.fallenstein.rst"},
-	},
-	restructuredtextRules,
-))
+var Restructuredtext Lexer
+
+var initRestructuredtext = func() {
+	Restructuredtext = Register(MustNewLexer(
+		&Config{
+			Name:      "reStructuredText",
+			Aliases:   []string{"rst", "rest", "restructuredtext"},
+			Filenames: []string{"*.rst", "*.rest"},
+			MimeTypes: []string{"text/x-rst", "text/prs.fallenstein.rst"},
+		},
+		restructuredtextRules,
+	))
+}
 
 func restructuredtextRules() Rules {
 	return Rules{
@@ -76,7 +80,7 @@ func rstCodeBlock(groups []string, state *LexerState) Iterator {
 		{Type: Text, Value: groups[7]},
 	}
 	code := strings.Join(groups[8:], "")
-	lexer := Get(groups[6])
+	lexer := GlobalLexerRegistry.Get(groups[6])
 	if lexer == nil {
 		tokens = append(tokens, Token{Type: String, Value: code})
 		iterators = append(iterators, Literator(tokens...))

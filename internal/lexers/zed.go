@@ -7,8 +7,8 @@ import (
 )
 
 // Zed lexer.
-func init() { // nolint: gochecknoinits
-	Get("Zed").SetAnalyser(func(text string) float32 {
+func initZed2() { // nolint: gochecknoinits
+	GlobalLexerRegistry.Get("Zed").SetAnalyser(func(text string) float32 {
 		if strings.Contains(text, "definition ") && strings.Contains(text, "relation ") && strings.Contains(text, "permission ") {
 			return 0.9
 		}

@@ -5,8 +5,10 @@
 // names (go list -m), copies its lexers' Go files and XML definitions
 // verbatim, and writes index.go: the configuration of every XML lexer,
 // read with chroma's own reader, so that the registry knows each lexer's
-// names, aliases and file patterns without parsing its file. Run it with
-// go generate ./internal/lexers after changing chroma's version.
+// names, aliases and file patterns without parsing its file, and
+// load.go: what the package did at start-up, done when a lexer is first
+// looked up. Run it with go generate ./internal/lexers after changing
+// chroma's version.
 package main
 
 import (
@@ -24,6 +26,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/alecthomas/chroma/v2"
@@ -108,15 +111,17 @@ func main() {
 	}
 	b.WriteString("}\n")
 	write("index.go", b.Bytes())
-	keyFields()
+	rewrite(version)
 }
 
-// keyFields names the fields of the copied files' composite literals of
+// rewrite names the fields of the copied files' composite literals of
 // chroma's types ({`a+`, Text, nil} becomes {Pattern: `a+`, Type: Text,
 // Mutator: nil}), as go vet asks of literals of another package's types,
 // and reads a lexer that may be a stand-in through regexLexer rather
-// than a type assertion. Nothing else changes.
-func keyFields() {
+// than a type assertion; and it makes what the package did at start-up
+// wait until a lexer is first looked up (see loader). Nothing else
+// changes.
+func rewrite(version string) {
 	fset := token.NewFileSet()
 	paths, _ := filepath.Glob("*.go")
 	var files []*ast.File
@@ -135,11 +140,13 @@ func keyFields() {
 			names[f] = name
 		}
 	}
-	info := &types.Info{Types: map[ast.Expr]types.TypeAndValue{}}
+	info := &types.Info{Types: map[ast.Expr]types.TypeAndValue{}, Defs: map[*ast.Ident]types.Object{}, Uses: map[*ast.Ident]types.Object{}}
 	conf := types.Config{Importer: importer.ForCompiler(fset, "source", nil)}
-	if _, err := conf.Check("lexers", fset, files, info); err != nil {
+	pkg, err := conf.Check("lexers", fset, files, info)
+	if err != nil {
 		log.Fatal(err)
 	}
+	lazy := newLoader(pkg, info)
 	for _, f := range files {
 		if names[f] == "" {
 			continue // lazy.go and the tests are not copies
@@ -178,6 +185,9 @@ func keyFields() {
 			changed = true
 			return true
 		})
+		if lazy.rewrite(f, names[f]) {
+			changed = true
+		}
 		if !changed {
 			continue
 		}
@@ -187,6 +197,173 @@ func keyFields() {
 		}
 		write(names[f], out.Bytes())
 	}
+	write("load.go", lazy.loadFile(version))
+}
+
+// A loader moves what chroma's lexers package does at start-up into
+// load, which the functions that look lexers up call first: the
+// initial value of each package variable becomes a function that sets
+// it (var X = E becomes var X T and var initX = func() { X = E }),
+// each init function is renamed, and load calls them all, once, in the
+// order Go would have run them. Calls within the package to the
+// functions that now load go to the registry itself, so that loading
+// does not wait for itself.
+type loader struct {
+	pkg   *types.Package
+	info  *types.Info
+	order map[*types.Var]int // the index of each variable's initializer in Go's order
+	calls []string           // load's calls: variables by order, then init functions by file
+	inits []string
+}
+
+// lookups are the functions of lexers.go that read the registry: they
+// load first.
+var lookups = map[string]bool{"Names": true, "Aliases": true, "Get": true, "MatchMimeType": true, "Match": true, "Analyse": true}
+
+func newLoader(pkg *types.Package, info *types.Info) *loader {
+	l := &loader{pkg: pkg, info: info, order: map[*types.Var]int{}}
+	for i, in := range info.InitOrder {
+		for _, v := range in.Lhs {
+			l.order[v] = i
+		}
+	}
+	l.calls = make([]string, len(info.InitOrder))
+	return l
+}
+
+// rewrite changes file f, a copy of chroma's named name, as the loader
+// says; it reports whether it changed anything.
+func (l *loader) rewrite(f *ast.File, name string) bool {
+	if name == "" {
+		return false // lazy.go and the tests are not copies
+	}
+	changed := false
+	qualify := qualifier(f, l.pkg)
+	var decls []ast.Decl
+	for _, d := range f.Decls {
+		decls = append(decls, d)
+		switch d := d.(type) {
+		case *ast.FuncDecl:
+			if d.Recv == nil && d.Name.Name == "init" {
+				d.Name = &ast.Ident{Name: fmt.Sprintf("init%s%d", exportName(strings.TrimSuffix(name, ".go")), len(l.inits)), NamePos: d.Name.Pos()}
+				l.inits = append(l.inits, d.Name.Name)
+				changed = true
+			}
+			if name == "lexers.go" && d.Recv == nil && lookups[d.Name.Name] {
+				load := &ast.ExprStmt{X: &ast.CallExpr{Fun: &ast.Ident{Name: "load", NamePos: d.Body.Lbrace}, Lparen: d.Body.Lbrace, Rparen: d.Body.Lbrace}}
+				d.Body.List = append([]ast.Stmt{load}, d.Body.List...)
+				changed = true
+			}
+		case *ast.GenDecl:
+			if d.Tok != token.VAR {
+				continue
+			}
+			for _, sp := range d.Specs {
+				vs := sp.(*ast.ValueSpec)
+				if len(vs.Values) == 0 {
+					continue
+				}
+				v := l.info.Defs[vs.Names[0]].(*types.Var)
+				fn := "init" + exportName(vs.Names[0].Name)
+				lhs := make([]ast.Expr, len(vs.Names))
+				for i, n := range vs.Names {
+					lhs[i] = &ast.Ident{Name: n.Name, NamePos: vs.Values[0].Pos()}
+				}
+				pos := vs.Values[0].Pos()
+				set := &ast.FuncLit{
+					Type: &ast.FuncType{Func: pos, Params: &ast.FieldList{Opening: pos, Closing: pos}},
+					Body: &ast.BlockStmt{Lbrace: pos, List: []ast.Stmt{&ast.AssignStmt{Lhs: lhs, TokPos: pos, Tok: token.ASSIGN, Rhs: vs.Values}}, Rbrace: vs.Values[len(vs.Values)-1].End()},
+				}
+				if vs.Type == nil {
+					t, err := parser.ParseExpr(types.TypeString(v.Type(), qualify))
+					if err != nil {
+						log.Fatal(err)
+					}
+					vs.Type = t
+				}
+				vs.Values = nil
+				decls = append(decls, &ast.GenDecl{TokPos: pos, Tok: token.VAR, Specs: []ast.Spec{
+					&ast.ValueSpec{Names: []*ast.Ident{{Name: fn, NamePos: pos}}, Values: []ast.Expr{set}},
+				}})
+				l.calls[l.order[v]] = fn
+				changed = true
+			}
+		}
+	}
+	f.Decls = decls
+	// the package's own lookups, from within: the registry's, which do
+	// not load
+	ast.Inspect(f, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok {
+			return true
+		}
+		id, ok := call.Fun.(*ast.Ident)
+		if !ok || !lookups[id.Name] {
+			return true
+		}
+		if fn, ok := l.info.Uses[id].(*types.Func); ok && fn.Pkg() == l.pkg {
+			call.Fun = &ast.SelectorExpr{X: &ast.Ident{Name: "GlobalLexerRegistry", NamePos: id.Pos()}, Sel: &ast.Ident{Name: id.Name, NamePos: id.Pos()}}
+			changed = true
+		}
+		return true
+	})
+	return changed
+}
+
+// loadFile is load.go: load, calling what the copies' variables and init
+// functions became, in Go's order.
+func (l *loader) loadFile(version string) []byte {
+	var b bytes.Buffer
+	b.WriteString(header(version, "lexers: what it does at start-up"))
+	b.WriteString("package lexers\n\nimport \"sync\"\n\n")
+	b.WriteString("var loaded sync.Once\n\n")
+	b.WriteString("// load sets the package's variables and runs its init functions, as\n")
+	b.WriteString("// Go would at start-up and in the same order, once, when a lexer is\n")
+	b.WriteString("// first looked up.\n")
+	b.WriteString("func load() {\n\tloaded.Do(func() {\n")
+	for _, c := range l.calls {
+		if c != "" {
+			fmt.Fprintf(&b, "\t\t%s()\n", c)
+		}
+	}
+	for _, c := range l.inits {
+		fmt.Fprintf(&b, "\t\t%s()\n", c)
+	}
+	b.WriteString("\t})\n}\n")
+	out, err := format.Source(b.Bytes())
+	if err != nil {
+		log.Fatal(err)
+	}
+	return out
+}
+
+// qualifier names packages in types as file f imports them.
+func qualifier(f *ast.File, self *types.Package) types.Qualifier {
+	names := map[string]string{}
+	for _, is := range f.Imports {
+		p, _ := strconv.Unquote(is.Path.Value)
+		if is.Name != nil {
+			names[p] = is.Name.Name
+		}
+	}
+	return func(p *types.Package) string {
+		if p == self {
+			return ""
+		}
+		switch n, ok := names[p.Path()]; {
+		case n == ".":
+			return ""
+		case ok:
+			return n
+		}
+		return p.Name()
+	}
+}
+
+// exportName is name with its first letter in upper case.
+func exportName(name string) string {
+	return strings.ToUpper(name[:1]) + name[1:]
 }
 
 // config writes c as a Go expression.
