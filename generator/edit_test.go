@@ -15,13 +15,15 @@ import (
 
 // editProject is a tutorial that sets settings in place in a file of the
 // system (sshd_config) and in one a step copies on the server (conf.py),
-// and removes the default site for good.
+// removes the default site for good, and sets a key of php.ini that the
+// text gives without its section ([PHP]).
 const editProject = "# Setup\n\n" +
 	"Open `/etc/ssh/sshd_config` in your editor.\n\n" +
 	"## Passwords\n\nTurn off passwords, and move the port:\n\n```\nPasswordAuthentication no\nPort 2222\n```\n\n" +
 	"## The application\n\n```bash\ncd /opt/app\ncp conf_example.py conf.py\n```\n\n" +
 	"Open `conf.py` and change these values:\n\n```python\nHOSTS = ['$DOMAIN']\nDATABASES = {\n    'default': {'NAME': 'app'},\n}\n```\n\n" +
-	"## The default site\n\nRemove the default site, which would answer instead:\n\n```bash\nsudo rm /etc/nginx/sites-enabled/default\n```\n"
+	"## The default site\n\nRemove the default site, which would answer instead:\n\n```bash\nsudo rm /etc/nginx/sites-enabled/default\n```\n\n" +
+	"## PHP\n\nIn `/etc/php/8.2/fpm/php.ini`, set:\n\n```ini\nmemory_limit = 256M\n```\n"
 
 // TestEditInstall installs a build with edits and a removal into a root
 // with each shell: settings are set where they stand (a commented-out key
@@ -74,6 +76,7 @@ func testEditInstall(t *testing.T, sh string, r *Result) {
 	write("etc/ssh/sshd_config", "#Port 22\n  #PasswordAuthentication yes\nUsePAM yes\n")
 	write("opt/app/conf.py", "HOSTS = []\nDATABASES = {\n    'default': {\n        'NAME': 'x',\n    },\n}\nDEBUG = False\n")
 	write("etc/nginx/sites-available/default", "server {}\n")
+	write("etc/php/8.2/fpm/php.ini", "[PHP]\nmemory_limit = 128M\n[Date]\n;date.timezone =\n")
 	os.MkdirAll(filepath.Join(root, "etc/nginx/sites-enabled"), 0o755)
 	os.Symlink("../sites-available/default", filepath.Join(root, "etc/nginx/sites-enabled/default"))
 
@@ -94,6 +97,9 @@ func testEditInstall(t *testing.T, sh string, r *Result) {
 	}
 	if got, want := read("opt/app/conf.py"), "HOSTS = ['acme.example']\nDATABASES = {\n    'default': {'NAME': 'app'},\n}\nDEBUG = False\n"; got != want {
 		t.Errorf("conf.py:\n%s\nwant:\n%s", got, want)
+	}
+	if got, want := read("etc/php/8.2/fpm/php.ini"), "[PHP]\nmemory_limit = 256M\n[Date]\n;date.timezone =\n"; got != want {
+		t.Errorf("php.ini:\n%s\nwant:\n%s", got, want)
 	}
 	if _, err := os.Lstat(filepath.Join(root, "etc/nginx/sites-enabled/default")); err == nil {
 		t.Errorf("the default site is still there:\n%s", first)

@@ -7,10 +7,13 @@ package manifest
 // set them, each setting's N lines in turn. A key set once is replaced
 // where it stands (its indentation kept); one commented out, where the
 // first such line stands; one absent is added at the end of its section
-// (INI), or of the file. It prints the file as it becomes. Exit status 3:
-// a key is set more than once in its section (its name on standard
-// error); 5: a directive of nginx or Apache is not there to set (nested
-// in blocks, it is never added).
+// (INI), or of the file. An INI key of no section that the top level
+// lacks is the key of the one section that has it (as tree.findKey
+// reads it). It prints the file as it becomes. Exit status 3: a key is
+// set more than once in its section (its name on standard error); 5: a
+// directive of nginx or Apache is not there to set (nested in blocks, it
+// is never added); 6: an INI key of no section is in more than one
+// section.
 const editAwk = `
 function trim(s) { sub(/^[ \t]+/, "", s); sub(/[ \t\r]+$/, "", s); return s }
 function iskey(k) { return k ~ /^[A-Za-z_][A-Za-z0-9_.:-]*$/ }
@@ -87,7 +90,19 @@ END {
 		if (s != "\001") { cur = s; secat[cur] = i; continue }
 		kk = keyof(line[i], fmt)
 		for (k = 1; k <= ne; k++) {
-			if (esec[k] != cur) continue
+			if (esec[k] != cur) {
+				# a key of no section, in a section: where it is set when
+				# the top level does not set it
+				if (fmt == "ini" && esec[k] == "" && cur != "") {
+					if (kk == ekey[k]) {
+						anyn[k]++; anyat[k] = i
+						if (!(k in anysec)) anysec[k] = cur; else if (anysec[k] != cur) anymany[k] = 1
+					} else if (trim(line[i]) ~ /^[#;]/ && keyof(uncomment(line[i], fmt), fmt) == ekey[k]) {
+						if (!anycomm[k]) { anycomm[k] = i; anycsec[k] = cur } else if (anycsec[k] != cur) anycmany[k] = 1
+					}
+				}
+				continue
+			}
 			if (kk == ekey[k]) {
 				found[k]++; at[k] = i; span[k] = 1
 				if (fmt == "python") {
@@ -101,6 +116,16 @@ END {
 		}
 		if (cur != "" || fmt != "ini") last[cur] = i
 		if (trim(line[i]) != "") lastset[cur] = i
+	}
+	for (k = 1; k <= ne; k++) {
+		if (found[k] || comm[k] || esec[k] != "" || fmt != "ini") continue
+		if (anyn[k] > 0) {
+			if (anymany[k]) { print ekey[k] > "/dev/stderr"; exit 6 }
+			found[k] = anyn[k]; at[k] = anyat[k]; span[k] = 1
+		} else if (anycomm[k]) {
+			if (anycmany[k]) { print ekey[k] > "/dev/stderr"; exit 6 }
+			comm[k] = anycomm[k]
+		}
 	}
 	for (k = 1; k <= ne; k++) {
 		if (found[k] > 1) { print ekey[k] > "/dev/stderr"; exit 3 }

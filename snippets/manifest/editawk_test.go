@@ -110,6 +110,30 @@ func TestEditAwk(t *testing.T) {
 			want:     "UsePAM yes\nPort 2222\nMaxAuthTries 3\n",
 		},
 		{
+			name: "ini: a key of no section, set in one section only, is set there", format: "ini",
+			file:     "[PHP]\nmemory_limit = 128M\nmax_execution_time = 30\n[Date]\n;date.timezone =\n",
+			settings: [][]string{{"\tmemory_limit", "memory_limit = 256M"}, {"\tdate.timezone", "date.timezone = UTC"}},
+			want:     "[PHP]\nmemory_limit = 256M\nmax_execution_time = 30\n[Date]\ndate.timezone = UTC\n",
+		},
+		{
+			name: "ini: a key of no section set at the top level is set there", format: "ini",
+			file: "level = 1\n[main]\nlevel = 2\n", settings: [][]string{{"\tlevel", "level = 3"}},
+			want: "level = 3\n[main]\nlevel = 2\n",
+		},
+		{
+			name: "ini: a key of no section in two sections: not clear", format: "ini",
+			file: "[a]\nport = 1\n[b]\nport = 2\n", settings: [][]string{{"\tport", "port = 3"}}, code: 6,
+		},
+		{
+			name: "ini: a key of no section twice in one section: not clear", format: "ini",
+			file: "[a]\nport = 1\nport = 2\n", settings: [][]string{{"\tport", "port = 3"}}, code: 3,
+		},
+		{
+			name: "ini: a key of no section set nowhere goes before the first section", format: "ini",
+			file: "[a]\nport = 1\n", settings: [][]string{{"\thost", "host = x"}},
+			want: "host = x\n[a]\nport = 1\n",
+		},
+		{
 			name: "a key set twice: not clear", format: "key=value",
 			file: "a = 1\na = 2\n", settings: [][]string{{"\ta", "a = 3"}}, code: 3,
 		},

@@ -541,6 +541,7 @@ prepare_edit() {
 	0) ;;
 	3) fail "$2 sets $(cat "$WORK/edit.$1.key") more than once: set it by hand" ;;
 	5) fail "$2 has no $(cat "$WORK/edit.$1.key") to set, and $3 nests its settings in blocks: set it by hand" ;;
+	6) fail "$2 sets $(cat "$WORK/edit.$1.key") in more than one section, and the tutorial names none: set it by hand" ;;
 	*) fail "cannot set $4 in $2" ;;
 	esac
 }

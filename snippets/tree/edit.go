@@ -2,6 +2,7 @@ package tree
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -14,9 +15,15 @@ type keyLine struct {
 
 // findKey finds where lines of format f set key in section: the one line
 // that sets it, else the first that sets it commented out. It returns a
-// reason when more than one line sets it.
+// reason when more than one line sets it. An INI setting that names no
+// section and is not set before the first section is the key of the one
+// section that sets it (or, set nowhere, that has it commented out), as
+// a reader of "in php.ini set memory_limit = 256M" finds it under
+// [PHP]; in two sections, or twice in one, it is not clear.
 func findKey(lines []Line, f Format, section, key string) (keyLine, bool, string) {
 	var set, commented []keyLine
+	var setIn, commentedIn []string // the section of each, for a key of no section
+	anywhere := f == INIKeys && section == ""
 	cur := ""
 	for i := 0; i < len(lines); i++ {
 		t := strings.TrimSpace(lines[i].Text)
@@ -24,7 +31,7 @@ func findKey(lines []Line, f Format, section, key string) (keyLine, bool, string
 			cur = strings.TrimSpace(t[1 : len(t)-1])
 			continue
 		}
-		if cur != section {
+		if cur != section && !anywhere {
 			continue
 		}
 		if k := keyOf(f, lines[i].Text); k == key {
@@ -32,23 +39,64 @@ func findKey(lines []Line, f Format, section, key string) (keyLine, bool, string
 			if f == PyAssign {
 				n = pyExtent(lines, i)
 			}
-			set = append(set, keyLine{at: i, n: n})
+			set, setIn = append(set, keyLine{at: i, n: n}), append(setIn, cur)
 			i += n - 1
 			continue
 		}
 		if isComment(t) && keyOf(f, uncomment(lines[i].Text, f)) == key {
-			commented = append(commented, keyLine{at: i, n: 1, commented: true})
+			commented, commentedIn = append(commented, keyLine{at: i, n: 1, commented: true}), append(commentedIn, cur)
+		}
+	}
+	if anywhere {
+		// the top level first, then the one section that has it
+		if k, ok, why := pickKey(set, setIn, commented, commentedIn, key, func(s string) bool { return s == "" }); ok || why != "" {
+			return k, ok, why
+		}
+		if sections := distinct(setIn); len(sections) > 1 {
+			return keyLine{}, false, fmt.Sprintf("%s is set in [%s]: the text does not say which", key, strings.Join(sections, "] and ["))
+		}
+		if len(set) == 0 && len(distinct(commentedIn)) > 1 {
+			return keyLine{}, false, fmt.Sprintf("%s is commented out in [%s]: the text does not say which", key, strings.Join(distinct(commentedIn), "] and ["))
+		}
+		return pickKey(set, setIn, commented, commentedIn, key, func(string) bool { return true })
+	}
+	return pickKey(set, setIn, commented, commentedIn, key, func(string) bool { return true })
+}
+
+// pickKey chooses among the lines that set key, and those that set it
+// commented out, the ones in a section that in accepts: the one line
+// that sets it, else the first commented out.
+func pickKey(set []keyLine, setIn []string, commented []keyLine, commentedIn []string, key string, in func(string) bool) (keyLine, bool, string) {
+	var sets []keyLine
+	section := ""
+	for i, k := range set {
+		if in(setIn[i]) {
+			sets, section = append(sets, k), setIn[i]
 		}
 	}
 	switch {
-	case len(set) == 1:
-		return set[0], true, ""
-	case len(set) > 1:
-		return keyLine{}, false, fmt.Sprintf("%s is set %d times%s", key, len(set), inSection(section))
-	case len(commented) > 0:
-		return commented[0], true, ""
+	case len(sets) == 1:
+		return sets[0], true, ""
+	case len(sets) > 1:
+		return keyLine{}, false, fmt.Sprintf("%s is set %d times%s", key, len(sets), inSection(section))
+	}
+	for i, k := range commented {
+		if in(commentedIn[i]) {
+			return k, true, ""
+		}
 	}
 	return keyLine{}, false, ""
+}
+
+// distinct returns the different strings of list, in their order.
+func distinct(list []string) []string {
+	var out []string
+	for _, s := range list {
+		if !slices.Contains(out, s) {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 func inSection(section string) string {
