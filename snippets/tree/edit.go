@@ -130,7 +130,12 @@ func applyEdit(lines []Line, entries []Entry, f Format) ([]Line, string) {
 			return nil, why
 		}
 		if found {
-			out = splice(out, at.at, at.n, indented(e.Lines, out[at.at].Text))
+			repl := indented(e.Lines, out[at.at].Text)
+			if len(repl) == at.n { // out is this edit's own copy: set in place
+				copy(out[at.at:], repl)
+				continue
+			}
+			out = splice(out, at.at, at.n, repl)
 			continue
 		}
 		if f == NginxKeys || f == ApacheKeys {
