@@ -182,9 +182,15 @@ func isHashByte(c byte) bool {
 	return c == '.' || c == '/' || c == '$' || c == '=' || c == ',' || c == '+' || c == '-' || isNameByte(c)
 }
 
-func isNameByte(c byte) bool {
-	return c == '_' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
-}
+func isNameByte(c byte) bool { return nameBytes[c] }
+
+// nameBytes are the bytes of a name: letters, digits and "_".
+var nameBytes = func() (t [256]bool) {
+	for c := range 256 {
+		t[c] = c == '_' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+	}
+	return t
+}()
 
 // IsName reports whether s is a valid placeholder name.
 func IsName(s string) bool {
