@@ -47,19 +47,27 @@ func (f *filler) Docs(s string) (string, []site.Filled) {
 	if len(refs) == 0 {
 		return s, nil
 	}
+	// the values first, to size the text and the spans once
+	vals := make([]*values.Value, len(refs))
+	size, n := len(s), 0
+	for i, r := range refs {
+		if v := f.lookup(r.Name); v != nil {
+			vals[i] = v
+			size += len(docsText(v, r.Name)) - (r.End - r.Start)
+			n++
+		}
+	}
 	var b strings.Builder
-	var spans []site.Filled
+	b.Grow(size)
+	spans := make([]site.Filled, 0, n)
 	last := 0
-	for _, r := range refs {
-		v := f.lookup(r.Name)
+	for i, r := range refs {
+		v := vals[i]
 		if v == nil {
 			continue
 		}
 		b.WriteString(s[last:r.Start])
-		text := v.Text
-		if v.Secret {
-			text = Mask(r.Name)
-		}
+		text := docsText(v, r.Name)
 		start := b.Len()
 		b.WriteString(text)
 		spans = append(spans, site.Filled{Start: start, End: b.Len(), Name: r.Name, Secret: v.Secret})
@@ -67,6 +75,15 @@ func (f *filler) Docs(s string) (string, []site.Filled) {
 	}
 	b.WriteString(s[last:])
 	return b.String(), spans
+}
+
+// docsText is what the docs show of value v of name: the value, or the
+// mask of a secret.
+func docsText(v *values.Value, name string) string {
+	if v.Secret {
+		return Mask(name)
+	}
+	return v.Text
 }
 
 // Path fills a path or a one-line setting. An undefined name is an error.

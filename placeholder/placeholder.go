@@ -41,11 +41,17 @@ func ScanLower(s string) []Ref {
 // lower-case letter, or those that start with an upper-case one.
 func collect(s string, lower bool) []Ref {
 	var refs []Ref
+	if n := strings.Count(s, "$"); n > 0 {
+		refs = make([]Ref, 0, n) // at most a reference per "$": the list is not copied as it grows
+	}
 	scan(s, func(r Ref, l bool) {
 		if l == lower {
 			refs = append(refs, r)
 		}
 	})
+	if len(refs) == 0 {
+		return nil
+	}
 	return refs
 }
 

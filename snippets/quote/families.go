@@ -46,7 +46,7 @@ func quote(value string, at spot) (string, string) {
 	case double:
 		return quoteDouble(value, at.fam, multi)
 	case triple2:
-		return strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(value), ""
+		return backslashDouble.Replace(value), ""
 	case triple1:
 		return quoteTriple1(value, at.fam)
 	}
@@ -75,7 +75,7 @@ func quoteSingle(value string, fam family, multi bool) (string, string) {
 		}
 		return value, ""
 	case fPHP:
-		return strings.NewReplacer(`\`, `\\`, "'", `\'`).Replace(value), ""
+		return backslashSingle.Replace(value), ""
 	}
 	return escapeC(value, '\''), ""
 }
@@ -84,9 +84,9 @@ func quoteSingle(value string, fam family, multi bool) (string, string) {
 func quoteDouble(value string, fam family, multi bool) (string, string) {
 	switch fam {
 	case fShell:
-		return strings.NewReplacer(`\`, `\\`, `"`, `\"`, "$", `\$`, "`", "\\`").Replace(value), ""
+		return shellDouble.Replace(value), ""
 	case fPHP:
-		return strings.NewReplacer(`\`, `\\`, `"`, `\"`, "$", `\$`, "\n", `\n`, "\r", `\r`).Replace(value), ""
+		return phpDouble.Replace(value), ""
 	case fApache:
 		// Apache reads \" as a quote and keeps any other backslash
 		if multi {
@@ -119,8 +119,19 @@ func quoteTriple1(value string, fam family) (string, string) {
 		}
 		return value, ""
 	}
-	return strings.NewReplacer(`\`, `\\`, "'", `\'`).Replace(value), ""
+	return backslashSingle.Replace(value), ""
 }
+
+// The escapes of quoted strings, made once: a Replacer builds its tables
+// on first use, and building them was most of filling a line of shell.
+var (
+	backslashDouble = strings.NewReplacer(`\`, `\\`, `"`, `\"`)
+	backslashSingle = strings.NewReplacer(`\`, `\\`, "'", `\'`)
+	shellDouble     = strings.NewReplacer(`\`, `\\`, `"`, `\"`, "$", `\$`, "`", "\\`")
+	phpDouble       = strings.NewReplacer(`\`, `\\`, `"`, `\"`, "$", `\$`, "\n", `\n`, "\r", `\r`)
+	heredocLive     = strings.NewReplacer(`\`, `\\`, "$", `\$`, "`", "\\`")
+	fBraces         = strings.NewReplacer("{", "{{", "}", "}}") // in a Python f-string
+)
 
 const nginxDollar = "holds '$', which nginx would read as the start of a variable"
 
@@ -218,11 +229,13 @@ func quotePython(value string, ctx context, prefix string) (string, string) {
 		}
 	} else if len(q) == 1 {
 		value = escapeC(value, q[0])
+	} else if q[0] == '"' {
+		value = backslashDouble.Replace(value)
 	} else {
-		value = strings.NewReplacer(`\`, `\\`, q[:1], `\`+q[:1]).Replace(value)
+		value = backslashSingle.Replace(value)
 	}
 	if strings.Contains(prefix, "f") {
-		value = strings.NewReplacer("{", "{{", "}", "}}").Replace(value)
+		value = fBraces.Replace(value)
 	}
 	return value, ""
 }

@@ -61,7 +61,7 @@ func (l *Line) Value(value string, start, end int) (string, string) {
 	switch l.name {
 	case Heredoc:
 		// live: $, ` and \ are the shell's
-		return strings.NewReplacer(`\`, `\\`, "$", `\$`, "`", "\\`").Replace(value), ""
+		return heredocLive.Replace(value), ""
 	case QuotedHeredoc, YAMLBlock:
 		if strings.ContainsAny(value, "\n\r") {
 			return value, breaks
