@@ -8,6 +8,7 @@ import (
 	"os"
 	"path"
 	"strings"
+	"sync/atomic"
 
 	"github.com/spf13/afero"
 
@@ -124,10 +125,11 @@ type confinedFS struct {
 
 // An includeBudget bounds what the includes of a project read in all: an
 // include repeated inside an include many times over would read files a
-// number of times that grows exponentially with the depth.
+// number of times that grows exponentially with the depth. Pages are
+// parsed at once: it counts atomically.
 type includeBudget struct {
-	files int
-	bytes int64
+	files atomic.Int64
+	bytes atomic.Int64
 }
 
 const (
@@ -143,7 +145,7 @@ func (c confinedFS) Open(name string) (fs.File, error) {
 	if err != nil {
 		return nil, &fs.PathError{Op: "open", Path: name, Err: err}
 	}
-	if c.read.files++; c.read.files > maxIncludes {
+	if c.read.files.Add(1) > maxIncludes {
 		return nil, &fs.PathError{Op: "open", Path: name, Err: fmt.Errorf("the includes of the project have read %d files: that is past the limit tailor sets (an include repeated inside an include many times over?)", maxIncludes)}
 	}
 	f, err := c.fsys.Open(real)
@@ -174,14 +176,15 @@ func (b *boundedFile) Read(p []byte) (int, error) {
 		}
 		return 0, io.EOF
 	}
-	if b.read.bytes >= maxIncludeBytes {
+	read := b.read.bytes.Load()
+	if read >= maxIncludeBytes {
 		return 0, fmt.Errorf("the includes of the project have read %s: that is past the limit tailor sets", limit.Size(maxIncludeBytes))
 	}
-	if n := min(b.left, maxIncludeBytes-b.read.bytes); int64(len(p)) > n {
+	if n := min(b.left, maxIncludeBytes-read); int64(len(p)) > n {
 		p = p[:n]
 	}
 	n, err := b.File.Read(p)
 	b.left -= int64(n)
-	b.read.bytes += int64(n)
+	b.read.bytes.Add(int64(n))
 	return n, err
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"runtime"
 	"sort"
 	"strings"
 	"sync"
@@ -158,9 +159,10 @@ func Load(fsys afero.Fs, dir string) (*Project, content.Diagnostics) {
 	docs := map[string]*content.Doc{}
 	iofs := contentFS(fsys, p.Dir, contentDir)
 	included := map[string]bool{}
-	for _, name := range files {
-		d, ds := p.parse(iofs, contentDir, name)
-		diags.Append(ds)
+	parsed, parseDiags := p.parseAll(iofs, contentDir, files)
+	for i, name := range files {
+		diags.Append(parseDiags[i])
+		d := parsed[i]
 		if d == nil {
 			continue
 		}
@@ -352,6 +354,38 @@ func isClientOutput(fsys afero.Fs, dir string) bool {
 }
 
 // parse reads and parses one page.
+// parseAll parses the pages named in files on every core: each page's
+// document and diagnostics at its index.
+func (p *Project) parseAll(iofs fs.FS, dir string, files []string) ([]*content.Doc, []content.Diagnostics) {
+	docs := make([]*content.Doc, len(files))
+	diags := make([]content.Diagnostics, len(files))
+	next := make(chan int, len(files))
+	for i := range files {
+		next <- i
+	}
+	close(next)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(files)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				func() {
+					defer func() {
+						if e := recover(); e != nil {
+							docs[i] = nil
+							diags[i].Errorf(content.Position{Filename: files[i]}, "internal error while reading this page: %v", e)
+						}
+					}()
+					docs[i], diags[i] = p.parse(iofs, dir, files[i])
+				}()
+			}
+		}()
+	}
+	wg.Wait()
+	return docs, diags
+}
+
 func (p *Project) parse(iofs fs.FS, dir, name string) (*content.Doc, content.Diagnostics) {
 	var diags content.Diagnostics
 	src, err := readInside(p.Fs, p.Dir, path.Join(dir, name))
