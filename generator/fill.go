@@ -47,7 +47,9 @@ func (f *filler) Docs(s string) (string, []site.Filled) {
 	if len(refs) == 0 {
 		return s, nil
 	}
-	// the values first, to size the text and the spans once
+	// the values first, to size the text and the spans once (a secret's
+	// mask is made again below rather than kept: kept, it would be
+	// allocated; made and written at once, it stays on the stack)
 	vals := make([]*values.Value, len(refs))
 	size, n := len(s), 0
 	for i, r := range refs {

@@ -166,9 +166,6 @@ var stalePrefixes = [...]string{".tailor-new-", ".tailor-old-"}
 // of returns the names of client's stale trees in out: the trees of
 // .tailor-new- first.
 func (s *staleTrees) of(fsys afero.Fs, out, client string) []string {
-	if s == nil {
-		s = &staleTrees{}
-	}
 	s.once.Do(func() {
 		s.byClient = map[string][]string{}
 		dir, err := fsys.Open(out)
@@ -215,7 +212,7 @@ func recoverStale(fsys afero.Fs, out, client string, stale []string) {
 	missing := errors.Is(err, fs.ErrNotExist)
 	for _, name := range stale {
 		m := path.Join(out, name)
-		if strings.HasPrefix(name, ".tailor-old-") && missing && isClientOutput(fsys, m) && fsys.Rename(m, path.Join(out, client)) == nil {
+		if strings.HasPrefix(name, stalePrefixes[1]) && missing && isClientOutput(fsys, m) && fsys.Rename(m, path.Join(out, client)) == nil {
 			missing = false
 			continue
 		}

@@ -11,6 +11,7 @@ import (
 type keyLine struct {
 	at, n     int
 	commented bool
+	section   string // the INI section it is in, "" at the top level
 }
 
 // findKey finds where lines of format f set key in section: the one line
@@ -22,7 +23,6 @@ type keyLine struct {
 // [PHP]; in two sections, or twice in one, it is not clear.
 func findKey(lines []Line, f Format, section, key string) (keyLine, bool, string) {
 	var set, commented []keyLine
-	var setIn, commentedIn []string // the section of each, for a key of no section
 	anywhere := f == INIKeys && section == ""
 	cur := ""
 	for i := 0; i < len(lines); i++ {
@@ -39,61 +39,63 @@ func findKey(lines []Line, f Format, section, key string) (keyLine, bool, string
 			if f == PyAssign {
 				n = pyExtent(lines, i)
 			}
-			set, setIn = append(set, keyLine{at: i, n: n}), append(setIn, cur)
+			set = append(set, keyLine{at: i, n: n, section: cur})
 			i += n - 1
 			continue
 		}
 		if isComment(t) && keyOf(f, uncomment(lines[i].Text, f)) == key {
-			commented, commentedIn = append(commented, keyLine{at: i, n: 1, commented: true}), append(commentedIn, cur)
+			commented = append(commented, keyLine{at: i, n: 1, commented: true, section: cur})
 		}
 	}
-	if anywhere {
-		// the top level first, then the one section that has it
-		if k, ok, why := pickKey(set, setIn, commented, commentedIn, key, func(s string) bool { return s == "" }); ok || why != "" {
-			return k, ok, why
-		}
-		if sections := distinct(setIn); len(sections) > 1 {
-			return keyLine{}, false, fmt.Sprintf("%s is set in [%s]: the text does not say which", key, strings.Join(sections, "] and ["))
-		}
-		if len(set) == 0 && len(distinct(commentedIn)) > 1 {
-			return keyLine{}, false, fmt.Sprintf("%s is commented out in [%s]: the text does not say which", key, strings.Join(distinct(commentedIn), "] and ["))
-		}
-		return pickKey(set, setIn, commented, commentedIn, key, func(string) bool { return true })
+	if !anywhere {
+		return pickKey(set, commented, key)
 	}
-	return pickKey(set, setIn, commented, commentedIn, key, func(string) bool { return true })
+	// the top level first, then the one section that has it
+	if k, ok, why := pickKey(within(set, ""), within(commented, ""), key); ok || why != "" {
+		return k, ok, why
+	}
+	found, how := set, "set"
+	if len(set) == 0 {
+		found, how = commented, "commented out"
+	}
+	if sections := sectionsOf(found); len(sections) > 1 {
+		return keyLine{}, false, fmt.Sprintf("%s is %s in [%s]: the text does not say which", key, how, strings.Join(sections, "] and ["))
+	}
+	return pickKey(set, commented, key)
 }
 
-// pickKey chooses among the lines that set key, and those that set it
-// commented out, the ones in a section that in accepts: the one line
-// that sets it, else the first commented out.
-func pickKey(set []keyLine, setIn []string, commented []keyLine, commentedIn []string, key string, in func(string) bool) (keyLine, bool, string) {
-	var sets []keyLine
-	section := ""
-	for i, k := range set {
-		if in(setIn[i]) {
-			sets, section = append(sets, k), setIn[i]
-		}
-	}
+// pickKey chooses among the lines that set key and those that set it
+// commented out: the one line that sets it, else the first commented
+// out. It returns a reason when more than one line sets it.
+func pickKey(set, commented []keyLine, key string) (keyLine, bool, string) {
 	switch {
-	case len(sets) == 1:
-		return sets[0], true, ""
-	case len(sets) > 1:
-		return keyLine{}, false, fmt.Sprintf("%s is set %d times%s", key, len(sets), inSection(section))
-	}
-	for i, k := range commented {
-		if in(commentedIn[i]) {
-			return k, true, ""
-		}
+	case len(set) == 1:
+		return set[0], true, ""
+	case len(set) > 1:
+		return keyLine{}, false, fmt.Sprintf("%s is set %d times%s", key, len(set), inSection(set[0].section))
+	case len(commented) > 0:
+		return commented[0], true, ""
 	}
 	return keyLine{}, false, ""
 }
 
-// distinct returns the different strings of list, in their order.
-func distinct(list []string) []string {
+// within returns the lines of list in section.
+func within(list []keyLine, section string) []keyLine {
+	var out []keyLine
+	for _, k := range list {
+		if k.section == section {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// sectionsOf returns the sections of the lines, each once, in order.
+func sectionsOf(list []keyLine) []string {
 	var out []string
-	for _, s := range list {
-		if !slices.Contains(out, s) {
-			out = append(out, s)
+	for _, k := range list {
+		if !slices.Contains(out, k.section) {
+			out = append(out, k.section)
 		}
 	}
 	return out
