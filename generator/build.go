@@ -37,6 +37,8 @@ type Options struct {
 	// directory.
 	Out string
 	// Jobs bounds how many clients build at once; 0 means GOMAXPROCS.
+	// With fewer clients than that, each client's pages render on the
+	// cores the clients leave.
 	Jobs int
 	// Getenv looks up environment variables for { env = "..." } values;
 	// nil means none is set.
@@ -57,7 +59,8 @@ type Options struct {
 	// every check.
 	Validate func(command string, data []byte) error
 
-	retried bool // a client is being built again with values another build kept
+	retried  bool // a client is being built again with values another build kept
+	pageJobs int  // how many pages of a client render at once
 }
 
 // A Result is what happened to one client.
@@ -249,7 +252,6 @@ func (p *Project) Build(opts Options) *Run {
 		jobs = runtime.GOMAXPROCS(0)
 	}
 	var ps plans
-	results := make([]*Result, len(files))
 	sem := make(chan struct{}, jobs)
 	var wg sync.WaitGroup
 	var mu sync.Mutex
@@ -268,7 +270,9 @@ func (p *Project) Build(opts Options) *Run {
 		unique = append(unique, f)
 	}
 	files = unique
-	results = make([]*Result, len(files))
+	results := make([]*Result, len(files))
+	// one client, often: its pages render on the cores it leaves idle
+	opts.pageJobs = max(1, runtime.GOMAXPROCS(0)/min(jobs, max(len(files), 1)))
 	for i, f := range files {
 		if same := byName[clientName(f)]; len(same) > 1 {
 			r := &Result{Values: f, Client: clientName(f)}
@@ -415,7 +419,7 @@ func (p *Project) buildClient(file, out string, opts Options, ps *plans) (r *Res
 		r.Diags.Sort()
 		return r
 	}
-	p.buildValues(r, vals, opts.Validate, ps, !opts.DryRun)
+	p.buildValues(r, vals, opts.Validate, ps, !opts.DryRun, opts.pageJobs)
 	if r.Files == nil || opts.DryRun {
 		return r
 	}
@@ -449,7 +453,8 @@ func (p *Project) buildClient(file, out string, opts Options, ps *plans) (r *Res
 // keep says that the generated values that no state file holds yet will
 // be kept if the build succeeds; else they are pending: the docs mask
 // them, and Diff does not compare the files that hold them.
-func (p *Project) buildValues(r *Result, vals *values.Values, validate func(string, []byte) error, ps *plans, keep bool) {
+// pageJobs bounds how many of its pages render at once.
+func (p *Project) buildValues(r *Result, vals *values.Values, validate func(string, []byte) error, ps *plans, keep bool, pageJobs int) {
 	r.Client = vals.Client
 	r.Tags = vals.Tags
 	t := ps.get(p, vals.Tags)
@@ -463,7 +468,7 @@ func (p *Project) buildValues(r *Result, vals *values.Values, validate func(stri
 	if !keep {
 		pending = vals.Pending()
 	}
-	files, modes, diags := p.render(t, vals, fill, validate, pending)
+	files, modes, diags := p.render(t, vals, fill, validate, pending, pageJobs)
 	r.Diags.Append(diags)
 	r.Diags.Sort()
 	if r.Diags.HasErrors() {
@@ -635,7 +640,7 @@ func (p *Project) unusedKeys(vals *values.Values) content.Diagnostics {
 }
 
 // render makes every output file of one client.
-func (p *Project) render(t *tagged, vals *values.Values, fill *filler, validate func(string, []byte) error, pending []string) (map[string][]byte, map[string]os.FileMode, content.Diagnostics) {
+func (p *Project) render(t *tagged, vals *values.Values, fill *filler, validate func(string, []byte) error, pending []string, pageJobs int) (map[string][]byte, map[string]os.FileMode, content.Diagnostics) {
 	var diags content.Diagnostics
 	files := map[string][]byte{}
 	modes := map[string]os.FileMode{"install.sh": 0o755}
@@ -762,6 +767,7 @@ func (p *Project) render(t *tagged, vals *values.Values, fill *filler, validate 
 		Logo:              p.look.logo,
 		Footer:            p.look.footer,
 		Install:           siteInstall(out.Manifest, vals, fill),
+		Jobs:              pageJobs,
 	})
 	diags.Append(ds)
 	for _, f := range s.Files {

@@ -2,6 +2,7 @@ package generator
 
 import (
 	"encoding/json"
+	"runtime"
 
 	"github.com/tailordocs/tailor/content"
 	"github.com/tailordocs/tailor/placeholder/check"
@@ -59,7 +60,7 @@ func (p *Project) BuildValues(vals *values.Values) (r *Result) {
 		r.Diags.Sort()
 	}()
 	var ps plans
-	p.buildValues(r, vals, nil, &ps, false)
+	p.buildValues(r, vals, nil, &ps, false, runtime.GOMAXPROCS(0))
 	for _, t := range ps.m {
 		r.Diags.Append(t.diags)
 	}

@@ -155,9 +155,9 @@ var kindNames = []struct{ kind, title, about string }{
 }
 
 // renderFiles renders the Files page.
-func (b *builder) renderFiles() []byte {
+func (b *builder) renderFiles(sink *pageOut) []byte {
 	p := &pageInfo{Page: Page{Path: b.filesPage, Doc: &content.Doc{Title: "Files"}}, name: strings.TrimSuffix(b.filesPage, ".html"), srcDir: ".", srcRoot: "."}
-	r := b.newRenderer(p)
+	r := b.newRenderer(p, sink)
 	in := b.opts.Install
 	r.w(`<section>` + "\n" + `<h1 id="files">Files <a class="headerlink" href="#files" title="Link to this heading">¶</a></h1>` + "\n")
 	r.w("<p>This runbook comes with the files it describes, made from the same text, in the client's output directory: ")
@@ -199,7 +199,7 @@ func (b *builder) renderFiles() []byte {
 	d := b.pageData(r, p)
 	d.Title = "Files — " + b.titleText
 	d.Body = templateHTML(r.out.String())
-	return b.execute(d, p.Path)
+	return b.execute(d, sink)
 }
 
 // installed writes the entry of one file, directory or link.

@@ -168,6 +168,7 @@ func TestGolden(t *testing.T) {
 				add("want/diagnostics", []byte(diags.String()))
 			}
 			checkSite(t, s)
+			sameWithJobs(t, pages, opts, s, diags)
 
 			if *update {
 				out := &txtar.Archive{Comment: a.Comment}
@@ -210,6 +211,28 @@ func TestGolden(t *testing.T) {
 	for name := range goldenCases {
 		if !seen[name] {
 			t.Errorf("case %s has no testdata/%s.txtar: write one with a comment and an options file, then run go test -update", name, name)
+		}
+	}
+}
+
+// sameWithJobs checks that pages rendered on several goroutines make
+// site s and diagnostics diags, built one page at a time.
+func sameWithJobs(t *testing.T, pages []Page, opts Options, s *Site, diags content.Diagnostics) {
+	t.Helper()
+	opts.Jobs = 4
+	par, parDiags := Build(pages, opts)
+	if got, want := parDiags.String(), diags.String(); got != want {
+		t.Errorf("with 4 jobs, diagnostics:\n%s\nwant:\n%s", got, want)
+	}
+	if got, want := strings.Join(par.Assets, "\n"), strings.Join(s.Assets, "\n"); got != want {
+		t.Errorf("with 4 jobs, assets %q, want %q", got, want)
+	}
+	if len(par.Files) != len(s.Files) {
+		t.Fatalf("with 4 jobs, %d files, want %d", len(par.Files), len(s.Files))
+	}
+	for i, f := range par.Files {
+		if f.Path != s.Files[i].Path || !bytes.Equal(f.Data, s.Files[i].Data) {
+			t.Errorf("with 4 jobs, %s differs from %s built one page at a time", f.Path, s.Files[i].Path)
 		}
 	}
 }

@@ -84,13 +84,19 @@ type codeKey struct{ lang, text string }
 // as the build, one client's pages.
 func (b *builder) marks(c *content.Code, lang, text string) []mark {
 	k := codeKey{lang, text}
-	if ms, ok := b.highlighted[k]; ok {
+	b.mu.Lock()
+	ms, ok := b.highlighted[k]
+	b.mu.Unlock()
+	if ok {
 		return ms
 	}
-	ms := b.opts.Highlighter.marks(c, lang, text)
+	// two pages showing one text at once may both highlight it: alike
+	ms = b.opts.Highlighter.marks(c, lang, text)
+	b.mu.Lock()
 	if b.highlighted == nil {
 		b.highlighted = map[codeKey][]mark{}
 	}
 	b.highlighted[k] = ms
+	b.mu.Unlock()
 	return ms
 }

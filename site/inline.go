@@ -236,7 +236,7 @@ func (r *renderer) asset(n content.Node, u string) (string, bool) {
 		return "", false
 	}
 	if r.copy == 0 {
-		r.b.assets[a] = true
+		r.sink.assets = append(r.sink.assets, a)
 	}
 	return a, true
 }

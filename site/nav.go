@@ -245,7 +245,7 @@ func (r *renderer) toctree(n *content.Toctree) {
 			off += i
 		}
 		if r.copy == 0 {
-			r.b.diags.Warnf(r.file.Position(off), "undefined document %q in toctree%s", e.Doc, r.b.suggest("document", name))
+			r.sink.diags.Warnf(r.file.Position(off), "undefined document %q in toctree%s", e.Doc, r.b.suggest("document", name))
 		}
 	})
 	if n.Hidden || len(items) == 0 {

@@ -13,6 +13,7 @@ import (
 type renderer struct {
 	b    *builder
 	p    *pageInfo
+	sink *pageOut // what the page reports and uses
 	out  *strings.Builder
 	file *content.File // the file positions refer to: the page's, or an included one
 	// copy is positive while text is shown away from its place: a title in
@@ -35,8 +36,8 @@ type renderer struct {
 // templateIDs are the ids of the page template's own elements.
 var templateIDs = []string{"tailor-main", "tailor-sidebar", "tailor-search", "tailor-search-results"}
 
-func (b *builder) newRenderer(p *pageInfo) *renderer {
-	r := &renderer{b: b, p: p, out: new(strings.Builder), file: p.Doc.File, used: map[string]bool{}}
+func (b *builder) newRenderer(p *pageInfo, sink *pageOut) *renderer {
+	r := &renderer{b: b, p: p, sink: sink, out: new(strings.Builder), file: p.Doc.File, used: map[string]bool{}}
 	for _, id := range templateIDs {
 		r.used[id] = true
 	}
@@ -76,7 +77,7 @@ func (r *renderer) warn(n content.Node, format string, args ...any) {
 	if r.copy > 0 {
 		return
 	}
-	r.b.diags.Warnf(r.file.Position(n.Pos()), format, args...)
+	r.sink.diags.Warnf(r.file.Position(n.Pos()), format, args...)
 }
 
 // claim reports whether id is still free in the page, and takes it.

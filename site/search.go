@@ -30,15 +30,21 @@ type searchIndex struct {
 	entries []*searchEntry
 }
 
-// add indexes the sections of the body of the page at path, whose HTML
-// the renderer wrote: a heading with an id starts a section; the page's
-// first heading, when nothing comes before it, is its title.
-func (ix *searchIndex) add(path, title, body string) {
-	page := len(ix.pages)
+// add indexes a page, the next in reading order, by its path and title
+// and the sections that sections found in it.
+func (ix *searchIndex) add(path, title string, entries []*searchEntry) {
 	ix.pages = append(ix.pages, [2]string{path, title})
+	ix.entries = append(ix.entries, entries...)
+}
+
+// sections returns the sections of the body of the page at index page
+// of the reading order, whose HTML the renderer wrote: a heading with an
+// id starts a section; the page's first heading, when nothing comes
+// before it, is its title.
+func sections(page int, title, body string) []*searchEntry {
 	cur := &searchEntry{page: page}
 	cur.title.write(title)
-	ix.entries = append(ix.entries, cur)
+	entries := []*searchEntry{cur}
 	var heading *searchEntry // the section whose title is being read
 	inTitle := false         // reading the page's title, which is known
 	skip := 0                // depth inside links whose text is not read
@@ -74,7 +80,7 @@ func (ix *searchIndex) add(path, title, body string) {
 		case name == "script" || name == "style":
 			end := strings.Index(s, "</"+name+">")
 			if end < 0 {
-				return
+				return entries
 			}
 			s = s[end:]
 		case isHeading(name):
@@ -83,7 +89,7 @@ func (ix *searchIndex) add(path, title, body string) {
 				cur.anchor, inTitle = id, true
 			} else if id != "" {
 				cur = &searchEntry{page: page, anchor: id}
-				ix.entries = append(ix.entries, cur)
+				entries = append(entries, cur)
 				heading = cur
 			}
 			first = false
@@ -97,6 +103,7 @@ func (ix *searchIndex) add(path, title, body string) {
 			cur.text.space = true
 		}
 	}
+	return entries
 }
 
 func isHeading(name string) bool {

@@ -7,6 +7,8 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/tailordocs/tailor/content"
 )
@@ -41,7 +43,8 @@ type Options struct {
 	// Ranges that are empty, out of bounds, not on character boundaries
 	// or overlapping an earlier range are ignored. Nodes that Build makes
 	// up (for Title, or a page without a title) are *content.Text without
-	// a position. One build calls Fill from one goroutine at a time.
+	// a position. Unless Jobs is above one, a build calls Fill from one
+	// goroutine at a time.
 	Fill func(n content.Node, s string) (string, []Filled)
 	// Note returns a short line shown with a code block, such as
 	// "append to /etc/postfix/main.cf" (already personalized); "" for
@@ -74,6 +77,10 @@ type Options struct {
 	// names another, as Sphinx's highlight_language. "" means Sphinx's
 	// default: Python, shown plain when the text does not read as Python.
 	HighlightLanguage string
+	// Jobs bounds how many pages render at once; 0 and 1 render one at
+	// a time. Above one, Fill and Note are called from as many
+	// goroutines at once. The site is the same whatever Jobs is.
+	Jobs int
 }
 
 // A File is one output file, relative to the site root: Path is
@@ -161,16 +168,7 @@ func Build(pages []Page, opts Options) (*Site, content.Diagnostics) {
 		writeMarked(&sb, s, fl, nil, nil)
 		b.footer = template.HTML(sb.String())
 	}
-	var files []File
-	for i, p := range b.pages {
-		files = append(files, File{Path: p.Path, Data: b.renderPage(p, i)})
-	}
-	if !b.hasIndex {
-		files = append(files, File{Path: "index.html", Data: b.renderIndex()})
-	}
-	if b.filesPage != "" {
-		files = append(files, File{Path: b.filesPage, Data: b.renderFiles()})
-	}
+	files := b.renderAll()
 	files = append(files,
 		File{Path: cssPath, Data: bytes.Clone(stylesheet())},
 		File{Path: jsPath, Data: bytes.Clone(script)},
@@ -191,9 +189,66 @@ func Build(pages []Page, opts Options) (*Site, content.Diagnostics) {
 	return s, b.diags
 }
 
+// renderAll renders the pages, the home page when no page is it, and
+// the Files page, on Options.Jobs goroutines; what they report, the
+// files they use and the search index's sections are merged in reading
+// order, as if they had rendered one after the other.
+func (b *builder) renderAll() []File {
+	var files []File
+	var render []func(*pageOut) []byte
+	for i, p := range b.pages {
+		files = append(files, File{Path: p.Path})
+		render = append(render, func(sink *pageOut) []byte { return b.renderPage(p, i, sink) })
+	}
+	if !b.hasIndex {
+		files = append(files, File{Path: "index.html"})
+		render = append(render, b.renderIndex)
+	}
+	if b.filesPage != "" {
+		files = append(files, File{Path: b.filesPage})
+		render = append(render, b.renderFiles)
+	}
+	sinks := make([]pageOut, len(files))
+	next := atomic.Int64{}
+	work := func() {
+		for i := int(next.Add(1)) - 1; i < len(files); i = int(next.Add(1)) - 1 {
+			files[i].Data = render[i](&sinks[i])
+		}
+	}
+	var wg sync.WaitGroup
+	for range min(b.opts.Jobs, len(files)) - 1 {
+		wg.Go(work)
+	}
+	work()
+	wg.Wait()
+	for i, sink := range sinks {
+		b.diags.Append(sink.diags)
+		for _, a := range sink.assets {
+			b.assets[a] = true
+		}
+		if i < len(b.pages) {
+			b.search.add(b.pages[i].Path, sink.title, sink.sections)
+		}
+	}
+	return files
+}
+
+// A pageOut is what rendering one page gives besides its HTML: what it
+// reports, the local files it uses, and its title and sections for the
+// search index. Each page renders into its own.
+type pageOut struct {
+	diags    content.Diagnostics
+	assets   []string
+	title    string
+	sections []*searchEntry
+}
+
 // builder holds the state of one build.
 type builder struct {
-	opts     Options
+	opts Options
+	// mu guards the caches pages render with at once: highlighted,
+	// candidates and suggested
+	mu       sync.Mutex
 	pages    []*pageInfo
 	hasIndex bool // a page has Path "index.html"
 	diags    content.Diagnostics
@@ -318,9 +373,11 @@ func (b *builder) siteTitle() {
 		b.titleText, b.titleHTML = "Runbook", "Runbook"
 		return
 	}
-	r := b.newRenderer(b.pages[0])
+	var sink pageOut
+	r := b.newRenderer(b.pages[0], &sink)
 	b.titleText = r.pageTitleText(b.pages[0])
 	b.titleHTML = template.HTML(r.pageTitleHTML(b.pages[0]))
+	b.diags.Append(sink.diags)
 }
 
 // fill calls Options.Fill and cleans the ranges it returns.
@@ -425,14 +482,14 @@ func (b *builder) pageData(r *renderer, p *pageInfo) *PageData {
 }
 
 // renderPage renders the page at index i of the reading order.
-func (b *builder) renderPage(p *pageInfo, i int) []byte {
-	r := b.newRenderer(p)
+func (b *builder) renderPage(p *pageInfo, i int, sink *pageOut) []byte {
+	r := b.newRenderer(p, sink)
 	r.prepare()
 	r.blocks(p.Doc.Blocks)
 	body := r.out.String()
 
 	title := r.pageTitleText(p)
-	b.search.add(p.Path, title, body)
+	sink.title, sink.sections = title, sections(i, title, body)
 	if title != b.titleText {
 		title += " — " + b.titleText
 	}
@@ -450,13 +507,13 @@ func (b *builder) renderPage(p *pageInfo, i int) []byte {
 		next := b.pages[i+1]
 		d.Next = &PageLink{Href: hrefTo(p.Path, next.Path, ""), Title: template.HTML(r.pageTitleHTML(next))}
 	}
-	return b.execute(d, p.Path)
+	return b.execute(d, sink)
 }
 
 // renderIndex renders the home page made when no page is the index.
-func (b *builder) renderIndex() []byte {
+func (b *builder) renderIndex(sink *pageOut) []byte {
 	p := &pageInfo{Page: Page{Path: "index.html", Doc: &content.Doc{}}, name: "index", srcDir: ".", srcRoot: "."}
-	r := b.newRenderer(p)
+	r := b.newRenderer(p, sink)
 	r.out.WriteString("<h1>")
 	r.out.WriteString(string(b.titleHTML))
 	r.out.WriteString("</h1>\n")
@@ -472,15 +529,15 @@ func (b *builder) renderIndex() []byte {
 	if len(b.pages) > 0 {
 		d.Next = &PageLink{Href: hrefTo(p.Path, b.pages[0].Path, ""), Title: template.HTML(r.pageTitleHTML(b.pages[0]))}
 	}
-	return b.execute(d, p.Path)
+	return b.execute(d, sink)
 }
 
-func (b *builder) execute(d *PageData, name string) []byte {
+func (b *builder) execute(d *PageData, sink *pageOut) []byte {
 	var buf bytes.Buffer
 	err := b.theme.execute(&buf, d)
 	if err == nil {
 		return buf.Bytes()
 	}
-	b.diags.Errorf(content.Position{Filename: name}, "cannot render page: %v", err)
+	sink.diags.Errorf(content.Position{Filename: d.Path}, "cannot render page: %v", err)
 	return nil
 }

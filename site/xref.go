@@ -237,6 +237,8 @@ func docName(p *pageInfo, name string) string {
 // candidates are listed once per build and the answers kept, so that many
 // broken references cost no more than one each.
 func (b *builder) suggest(kind, name string) string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
 	key := kind + "\x00" + name
 	if s, ok := b.suggested[key]; ok {
 		return s
