@@ -54,59 +54,97 @@ func (t Token) Word(words ...string) bool {
 // emphasis and links, and each inline literal (or :file:, :samp:,
 // :command: role) as one token.
 func Tokenize(inlines []content.Inline) []Token {
-	// at most about a token in three bytes of text: sized once, the list is not
-	// copied as it grows (it was half the time of tokenizing)
-	toks := make([]Token, 0, textLen(inlines)/3+4)
-	var walk func([]content.Inline)
-	walk = func(in []content.Inline) {
-		for _, x := range in {
-			switch n := x.(type) {
-			case *content.Text:
-				toks = appendWords(toks, n.Value, n.Start)
-			case *content.Literal:
-				toks = append(toks, literal(n.Value, n.Start))
-			case *content.Role:
-				if literalRoles[n.Name] {
-					toks = append(toks, literal(n.Target, n.Start))
-				} else {
-					toks = appendWords(toks, content.PlainText([]content.Inline{n}), n.Start)
-				}
-			case *content.Emphasis:
-				walk(n.Children)
-			case *content.Strong:
-				walk(n.Children)
-			case *content.Link:
-				walk(n.Children)
-			case *content.SubstRef:
-				walk(n.Children)
-			case *content.InlineTarget:
-				walk(n.Children)
-			case *content.LineBreak:
-			default:
-				toks = appendWords(toks, content.PlainText([]content.Inline{n}), n.Pos())
-			}
+	// the list is sized once, to what the parts hold: grown as it
+	// fills, or sized by a guess, it was most of what a build allocates
+	// reading prose
+	parts := textParts(nil, inlines)
+	n := 0
+	for _, pt := range parts {
+		if pt.literal {
+			n++
+		} else {
+			n += maxTokens(pt.text)
 		}
 	}
-	walk(inlines)
+	toks := make([]Token, 0, n)
+	for _, pt := range parts {
+		if pt.literal {
+			toks = append(toks, literal(pt.text, pt.pos))
+		} else {
+			toks = appendWords(toks, pt.text, pt.pos)
+		}
+	}
 	return toks
 }
 
-// textLen returns about how many bytes of text inlines hold.
-func textLen(inlines []content.Inline) int {
-	n := 0
+// A textPart is a text of a paragraph and where it starts: words, or a
+// literal that is one token.
+type textPart struct {
+	text    string
+	pos     int
+	literal bool
+}
+
+// textParts appends the parts of inlines to parts: the text of text,
+// emphasis and links, and each inline literal (or :file:, :samp:,
+// :command: role).
+func textParts(parts []textPart, inlines []content.Inline) []textPart {
 	for _, x := range inlines {
-		switch x := x.(type) {
+		switch n := x.(type) {
 		case *content.Text:
-			n += len(x.Value)
+			parts = append(parts, textPart{n.Value, n.Start, false})
+		case *content.Literal:
+			parts = append(parts, textPart{n.Value, n.Start, true})
+		case *content.Role:
+			if literalRoles[n.Name] {
+				parts = append(parts, textPart{n.Target, n.Start, true})
+			} else {
+				parts = append(parts, textPart{content.PlainText([]content.Inline{n}), n.Start, false})
+			}
 		case *content.Emphasis:
-			n += textLen(x.Children)
+			parts = textParts(parts, n.Children)
 		case *content.Strong:
-			n += textLen(x.Children)
+			parts = textParts(parts, n.Children)
 		case *content.Link:
-			n += textLen(x.Children)
+			parts = textParts(parts, n.Children)
+		case *content.SubstRef:
+			parts = textParts(parts, n.Children)
+		case *content.InlineTarget:
+			parts = textParts(parts, n.Children)
+		case *content.LineBreak:
 		default:
-			n += 6 // a literal, a role: about one token
+			parts = append(parts, textPart{content.PlainText([]content.Inline{n}), n.Pos(), false})
 		}
+	}
+	return parts
+}
+
+// maxTokens returns how many tokens appendWords makes of text at most:
+// per word, its punctuation marks at either end and the word.
+func maxTokens(text string) int {
+	n := 0
+	for i := 0; i < len(text); {
+		for i < len(text) && isSpaceByte(text[i]) {
+			i++
+		}
+		j := i
+		for j < len(text) && !isSpaceByte(text[j]) {
+			j++
+		}
+		w := text[i:j]
+		lead := 0
+		for lead < len(w) && strings.IndexByte(leadPunct, w[lead]) >= 0 {
+			lead++
+		}
+		end := len(w)
+		for end > lead && strings.IndexByte(trailPunct, w[end-1]) >= 0 {
+			end--
+		}
+		n += lead + len(w) - end
+		if end > lead {
+			n++
+		}
+		i = j
 	}
 	return n
 }
@@ -141,6 +179,13 @@ func appendWords(toks []Token, text string, pos int) []Token {
 	return toks
 }
 
+// leadPunct and trailPunct are the marks peeled off the start and the
+// end of a word.
+const (
+	leadPunct  = "(\"'"
+	trailPunct = ".,;:!?)\"'"
+)
+
 func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
 
 func punct(toks []Token, s string, pos int) []Token {
@@ -152,7 +197,7 @@ func punct(toks []Token, s string, pos int) []Token {
 
 func appendWord(toks []Token, w string, pos int) []Token {
 	n := 0
-	for n < len(w) && strings.ContainsRune("(\"'", rune(w[n])) {
+	for n < len(w) && strings.IndexByte(leadPunct, w[n]) >= 0 {
 		n++
 	}
 	toks = punct(toks, w[:n], pos)
@@ -164,7 +209,7 @@ func appendWord(toks []Token, w string, pos int) []Token {
 	// punctuation after a word ("settings.py." ends a sentence; the
 	// path is "settings.py")
 	end := len(w)
-	for end > 0 && strings.ContainsRune(".,;:!?)\"'", rune(w[end-1])) {
+	for end > 0 && strings.IndexByte(trailPunct, w[end-1]) >= 0 {
 		end--
 	}
 	if end > 0 {
