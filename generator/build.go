@@ -242,7 +242,18 @@ func (p *Project) Build(opts Options) *Run {
 	if len(files) == 0 && !diags.HasErrors() {
 		run.Diags.Errorf(content.Position{Filename: p.Dir}, "no values files: give --values FILE or put clients in %s", p.Clients)
 	}
-	run.Diags.Append(check.NearMisses(p.Pages, p.declared()))
+	// the near misses of the pages are looked for while the clients build
+	nearMisses := make(chan content.Diagnostics, 1)
+	go func() {
+		defer func() {
+			if e := recover(); e != nil {
+				var d content.Diagnostics
+				d.Errorf(content.Position{Filename: p.Dir}, "internal error while checking the placeholders of the pages: %v", e)
+				nearMisses <- d
+			}
+		}()
+		nearMisses <- check.NearMisses(p.Pages, p.declared())
+	}()
 	out := opts.Out
 	if out == "" {
 		out = path.Join(p.Dir, "out")
@@ -306,6 +317,7 @@ func (p *Project) Build(opts Options) *Run {
 		}(i, f)
 	}
 	wg.Wait()
+	run.Diags.Append(<-nearMisses)
 	// The plan's own diagnostics are the tutorial's: report them once.
 	for _, t := range ps.m {
 		run.Diags.Append(t.diags)
@@ -696,8 +708,6 @@ func (p *Project) render(t *tagged, vals *values.Values, fill *filler, validate 
 		// a last guard: what Render reports, at the block, comes first
 		diags.Errorf(content.Position{Filename: "manifest.json"}, "%v", err)
 	}
-	files["manifest.json"] = manifestJSON(out.Manifest)
-	files["install.sh"] = out.Manifest.InstallScript()
 
 	// the docs show each value in a code block as the file or the shell
 	// gets it
@@ -711,16 +721,29 @@ func (p *Project) render(t *tagged, vals *values.Values, fill *filler, validate 
 	// build keeps is masked too, as no build would show it
 	docs := newFiller(docsValues(vals.WithSecret(pending)), p.Ignore)
 
-	// the personalized source, included files too, and a Sphinx book's
-	// conf.py, so that sphinx-build reads it as it reads the book
-	for _, sf := range content.Sources(p.Pages, nil) {
-		if isLocal(sf.File.Name) {
-			files["source/"+path.Clean(sf.File.Name)] = personalSource(sf, t.tags, docs, codeLang, &diags)
+	// the script, the manifest and the personalized source are written
+	// while the site renders
+	others := map[string][]byte{}
+	var sourceDiags content.Diagnostics
+	wrote := make(chan struct{})
+	var panicked any
+	go func() {
+		defer close(wrote)
+		defer func() { panicked = recover() }() // the build's recover reports it
+		others["manifest.json"] = manifestJSON(out.Manifest)
+		others["install.sh"] = out.Manifest.InstallScript()
+		// the personalized source, included files too, and a Sphinx
+		// book's conf.py, so that sphinx-build reads it as it reads
+		// the book
+		for _, sf := range content.Sources(p.Pages, nil) {
+			if isLocal(sf.File.Name) {
+				others["source/"+path.Clean(sf.File.Name)] = personalSource(sf, t.tags, docs, codeLang, &sourceDiags)
+			}
 		}
-	}
-	if p.sphinxConf != nil {
-		files["source/conf.py"] = p.sphinxConf
-	}
+		if p.sphinxConf != nil {
+			others["source/conf.py"] = p.sphinxConf
+		}
+	}()
 
 	// the site
 	notes := map[*content.Code]string{}
@@ -769,6 +792,12 @@ func (p *Project) render(t *tagged, vals *values.Values, fill *filler, validate 
 		Install:           siteInstall(out.Manifest, vals, fill),
 		Jobs:              pageJobs,
 	})
+	<-wrote
+	if panicked != nil {
+		panic(panicked)
+	}
+	maps.Copy(files, others)
+	diags.Append(sourceDiags)
 	diags.Append(ds)
 	for _, f := range s.Files {
 		files["site/"+f.Path] = f.Data
