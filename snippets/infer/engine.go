@@ -207,10 +207,7 @@ func readVerbs(v *View) (*Intent, bool) {
 			continue // "into place", "the add command": nouns
 		}
 		v.verb = i
-		for _, rule := range byHook[hookVerb] {
-			if !rule.verbs[s[i].Lower] {
-				continue
-			}
+		for _, rule := range byVerb[s[i].Lower] {
 			if vd := rule.Match(v); vd != nil && vd.Intent != nil {
 				in := vd.Intent
 				in.Rule = rule.ID

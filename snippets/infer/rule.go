@@ -1,6 +1,8 @@
 package infer
 
 import (
+	"maps"
+	"slices"
 	"sort"
 
 	"github.com/tailordocs/tailor/snippets/prose"
@@ -129,6 +131,10 @@ func Lookup(id string) *Rule {
 var (
 	registry []*Rule
 	byHook   map[hook][]*Rule
+	// byVerb is byHook[hookVerb] by verb: the rules a word starts a
+	// reading for, in their order, found with one look-up per word
+	// rather than one per rule.
+	byVerb map[string][]*Rule
 )
 
 func init() {
@@ -136,6 +142,14 @@ func init() {
 	byHook = map[hook][]*Rule{}
 	for _, r := range registry {
 		byHook[r.hook] = append(byHook[r.hook], r)
+	}
+	byVerb = map[string][]*Rule{}
+	for _, r := range byHook[hookVerb] {
+		for _, verb := range slices.Sorted(maps.Keys(r.verbs)) {
+			if r.verbs[verb] {
+				byVerb[verb] = append(byVerb[verb], r)
+			}
+		}
 	}
 }
 
