@@ -359,7 +359,7 @@ func endOfBefore(s prose.Sentence, v int) []string {
 		}
 		var np []string
 		for k := i + 3; k < v && !s[k].Literal && !s[k].IsPunct() && s[k].Lower != "and"; k++ {
-			if !s[k].Is(prose.Determiners) {
+			if !s[k].In(prose.Determiner) {
 				np = append(np, s[k].Lower)
 			}
 		}

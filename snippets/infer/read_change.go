@@ -60,7 +60,7 @@ func nounPhrase(s prose.Sentence, j int) ([]string, int) {
 	var np []string
 	k := j
 	for k < len(s) && !s[k].Literal && !s[k].Word("to", "with", "so") && !s[k].IsPunct() {
-		if !s[k].Is(prose.Determiners) {
+		if !s[k].In(prose.Determiner) {
 			np = append(np, s[k].Lower)
 		}
 		k++
@@ -140,8 +140,8 @@ func namedAs(s prose.Sentence, j int) int {
 func inAFile(s prose.Sentence, j int) int {
 	for k := j; k < len(s) && k < j+3; k++ {
 		if s[k].Word("in", "into") {
-			if k+1 < len(s) && s[k+1].Is(prose.Determiners) {
-				if tok, _, isDir := s.PathAt(k + 1); tok != nil && !isDir && k+2 < len(s) && s[k+2].Is(prose.FileNouns) {
+			if k+1 < len(s) && s[k+1].In(prose.Determiner) {
+				if tok, _, isDir := s.PathAt(k + 1); tok != nil && !isDir && k+2 < len(s) && s[k+2].In(prose.FileNoun) {
 					return k
 				}
 			}

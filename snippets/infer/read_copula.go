@@ -98,7 +98,7 @@ func readCopula(s prose.Sentence) *Intent {
 		rest := s[i+1:]
 		// skip "file", "now" after the path
 		k := 0
-		for k < len(rest) && !rest[k].Literal && (rest[k].Is(prose.FileNouns) || rest[k].Lower == ",") {
+		for k < len(rest) && !rest[k].Literal && (rest[k].In(prose.FileNoun) || rest[k].Lower == ",") {
 			k++
 		}
 		r := rest[k:]
@@ -109,7 +109,7 @@ func readCopula(s prose.Sentence) *Intent {
 		if !match || aboutLines(r) {
 			continue
 		}
-		if i > 0 && s[i-1].Is(prose.DirNouns) {
+		if i > 0 && s[i-1].In(prose.DirNoun) {
 			continue // a directory, not the file
 		}
 		return copulaIntent(s, i, r, indicative)

@@ -34,13 +34,13 @@ func readCreate(s prose.Sentence, v int) *Intent {
 // (file) X".
 func createdName(s prose.Sentence, j int) (*prose.Token, bool) {
 	k := j
-	for k < len(s) && k < j+5 && !s[k].Literal && (s[k].Is(prose.CreateFillers) || s[k].Is(prose.Determiners) || s[k].Is(prose.FileNouns)) {
+	for k < len(s) && k < j+5 && !s[k].Literal && (s[k].Is(prose.CreateFillers) || s[k].In(prose.Determiner) || s[k].In(prose.FileNoun)) {
 		k++
 	}
 	if k < len(s) && !s[k].Literal && isPlainWord(s[k].Lower) {
 		// a word saying which, then what it is
 		m := k + 1
-		for m < len(s) && (s[m].Is(prose.FileNouns) || m > k+1 && s[m].Text == ",") {
+		for m < len(s) && (s[m].In(prose.FileNoun) || m > k+1 && s[m].Text == ",") {
 			m++
 		}
 		if m > k+1 && m < len(s) && s[m].Literal {
@@ -124,10 +124,10 @@ func createdDirs(s prose.Sentence) []prose.Token {
 			continue
 		}
 		j := i + 1
-		for j < len(s) && s[j].Is(prose.Determiners) {
+		for j < len(s) && s[j].In(prose.Determiner) {
 			j++
 		}
-		if j < len(s) && s[j].Is(prose.DirNouns) && j+1 < len(s) && s[j+1].IsPath(true) {
+		if j < len(s) && s[j].In(prose.DirNoun) && j+1 < len(s) && s[j+1].IsPath(true) {
 			dirs = append(dirs, s[j+1])
 		}
 	}

@@ -114,7 +114,7 @@ func inPath(s prose.Sentence, from, to int) *prose.Token {
 // setting the block holds, in the file named ("in X") or in focus.
 func readSetting(s prose.Sentence, v int) *Intent {
 	j := v + 1
-	for j < len(s) && s[j].Is(prose.Determiners) {
+	for j < len(s) && s[j].In(prose.Determiner) {
 		j++
 	}
 	if j >= len(s) || !s[j].Literal || s[j].IsPath(false) {

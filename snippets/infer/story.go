@@ -208,13 +208,13 @@ func namesAbsolute(sent prose.Sentence) bool {
 
 func (s *Story) mentionsOf(sent prose.Sentence) {
 	for i, t := range sent {
-		named := i > 0 && (sent[i-1].Is(prose.FileNouns) || sent[i-1].Is(prose.DirNouns))
+		named := i > 0 && (sent[i-1].In(prose.FileNoun) || sent[i-1].In(prose.DirNoun))
 		if !t.IsPath(named) {
 			continue
 		}
 		isDir := strings.HasSuffix(t.Text, "/")
 		for k := i - 1; k >= 0 && k >= i-2; k-- {
-			if sent[k].Is(prose.DirNouns) {
+			if sent[k].In(prose.DirNoun) {
 				isDir = true
 			}
 		}

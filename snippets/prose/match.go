@@ -28,9 +28,9 @@ type elem struct {
 }
 
 var classes = map[string]func(Token) bool{
-	"det":       func(t Token) bool { return t.Is(Determiners) },
-	"file-noun": func(t Token) bool { return t.Is(FileNouns) },
-	"dir-noun":  func(t Token) bool { return t.Is(DirNouns) },
+	"det":       func(t Token) bool { return t.In(Determiner) },
+	"file-noun": func(t Token) bool { return t.In(FileNoun) },
+	"dir-noun":  func(t Token) bool { return t.In(DirNoun) },
 	"object":    func(t Token) bool { return t.Is(ObjectWords) },
 	"literal":   func(t Token) bool { return t.Literal },
 	"path":      func(t Token) bool { return t.IsPath(false) },

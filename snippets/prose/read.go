@@ -8,11 +8,11 @@ import "strings"
 // read, and whether a word for a directory came before it.
 func (s Sentence) PathAt(i int) (tok *Token, next int, isDir bool) {
 	named := false
-	for i < len(s) && !s[i].Literal && (s[i].Is(Determiners) || s[i].Is(FileNouns) || s[i].Is(DirNouns) || (s[i].Lower == "at" || s[i].Text == "," || ofItsOwn(s, i)) && named) {
-		if s[i].Is(FileNouns) {
+	for i < len(s) && !s[i].Literal && (s[i].In(Determiner) || s[i].In(FileNoun) || s[i].In(DirNoun) || (s[i].Lower == "at" || s[i].Text == "," || ofItsOwn(s, i)) && named) {
+		if s[i].In(FileNoun) {
 			named = true
 		}
-		if s[i].Is(DirNouns) {
+		if s[i].In(DirNoun) {
 			isDir, named = true, true
 		}
 		i++
@@ -87,7 +87,7 @@ func (s Sentence) BlockAt(i int) (string, int, bool) {
 // not a directory's).
 func (s Sentence) MentionsFile() bool {
 	for i, t := range s {
-		named := i > 0 && s[i-1].Is(FileNouns)
+		named := i > 0 && s[i-1].In(FileNoun)
 		if t.IsPath(named) && !strings.HasSuffix(t.Text, "/") {
 			return true
 		}

@@ -13,12 +13,13 @@ type Token struct {
 	Pos     int    // byte offset in the file; -1 for a token made up by the reader
 	Literal bool   // an inline literal or a file-like role (:file:)
 	paths   uint8  // what ClassifyPath says of it, once the tokenizer has asked
+	class   Class  // the classes of its word
 }
 
 // token makes a token, with its path kinds worked out once: the rules
 // ask them of every token of a sentence, again and again.
 func token(text, lower string, literal bool, pos int) Token {
-	t := Token{Text: text, Lower: lower, Literal: literal, Pos: pos}
+	t := Token{Text: text, Lower: lower, Literal: literal, Pos: pos, class: wordClasses[lower]}
 	plain, named := classifyPath(t, false), NotPath
 	if literal {
 		named = classifyPath(t, true) // only a literal may be a bare name
@@ -28,6 +29,32 @@ func token(text, lower string, literal bool, pos int) Token {
 	t.paths = classified | uint8(plain) | uint8(named)<<2
 	return t
 }
+
+// A Class is a word list that the reading asks of tokens again and
+// again: a token knows which it belongs to from when it is made, with
+// no look-up per question.
+type Class uint8
+
+const (
+	Determiner Class = 1 << iota // a word of Determiners
+	FileNoun                     // a word of FileNouns
+	DirNoun                      // a word of DirNouns
+)
+
+// wordClasses are the classes of each word of a Class.
+var wordClasses = func() map[string]Class {
+	m := map[string]Class{}
+	for c, words := range map[Class]Words{Determiner: Determiners, FileNoun: FileNouns, DirNoun: DirNouns} {
+		for w := range words {
+			m[w] |= c
+		}
+	}
+	return m
+}()
+
+// In reports whether the token is a word (not a literal) of class c, as
+// Is does for the class's list.
+func (t Token) In(c Class) bool { return !t.Literal && t.class&c != 0 }
 
 // IsPunct reports whether the token is a punctuation mark.
 func (t Token) IsPunct() bool {
@@ -179,6 +206,21 @@ func appendWords(toks []Token, text string, pos int) []Token {
 	return toks
 }
 
+// isAbbreviation reports whether word is one of the abbreviations, which
+// end with a period: most words are not looked up (nor lowered).
+func isAbbreviation(word string) bool {
+	return len(word) <= abbreviationLen && strings.HasSuffix(word, ".") && abbreviations[strings.ToLower(word)]
+}
+
+// abbreviationLen is the length of the longest abbreviation.
+var abbreviationLen = func() int {
+	n := 0
+	for a := range abbreviations {
+		n = max(n, len(a))
+	}
+	return n
+}()
+
 // leadPunct and trailPunct are the marks peeled off the start and the
 // end of a word.
 const (
@@ -202,7 +244,7 @@ func appendWord(toks []Token, w string, pos int) []Token {
 	}
 	toks = punct(toks, w[:n], pos)
 	w, pos = w[n:], pos+n
-	if core := strings.TrimRight(w, ",;:)"); abbreviations[strings.ToLower(core)] {
+	if core := strings.TrimRight(w, ",;:)"); isAbbreviation(core) {
 		toks = append(toks, token(core, strings.ToLower(core), false, pos))
 		return punct(toks, w[len(core):], pos+len(core))
 	}
