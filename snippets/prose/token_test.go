@@ -1,6 +1,7 @@
 package prose
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/tailordocs/tailor/content"
@@ -44,4 +45,27 @@ func FuzzMaxTokens(f *testing.F) {
 			t.Fatalf("Tokenize(%q): capacity %d, want %d", s, cap(toks), 2*maxTokens(s))
 		}
 	})
+}
+
+// TestClasses holds In to Is over the words of each class's list, in
+// any case, and over words of no list and literals.
+func TestClasses(t *testing.T) {
+	lists := map[Class]Words{Determiner: Determiners, FileNoun: FileNouns, DirNoun: DirNouns}
+	var words []string
+	for _, l := range lists {
+		for w := range l {
+			words = append(words, w, strings.ToUpper(w[:1])+w[1:])
+		}
+	}
+	words = append(words, "nginx", "Files", "at", ",")
+	for _, w := range words {
+		toks := Tokenize([]content.Inline{&content.Text{Value: w}, &content.Literal{Value: w}})
+		for _, tok := range toks {
+			for c, l := range lists {
+				if got, want := tok.In(c), tok.Is(l); got != want {
+					t.Errorf("%q (literal %v): In(%d) = %v, Is = %v", tok.Text, tok.Literal, c, got, want)
+				}
+			}
+		}
+	}
 }
