@@ -49,7 +49,7 @@ func classifyPath(t Token, named bool) PathKind {
 	case strings.HasPrefix(s, "-") || strings.HasPrefix(s, "$(") || strings.ContainsAny(s, "=@") || allDigitsDots(s):
 		return NotPath
 	}
-	if relative(s) || (named || FileNames[s]) && t.Literal && isWordish(s) {
+	if relative(s) || t.Literal && (named || FileNames[s]) && isWordish(s) {
 		return RelPath
 	}
 	return NotPath
@@ -67,6 +67,11 @@ func relative(s string) bool {
 	dot := strings.LastIndexByte(s, '.')
 	return dot > 0 && dot < len(s)-1 && isWordish(s[dot+1:]) && isWordish(strings.ReplaceAll(s[:dot], ".", ""))
 }
+
+// pathMarks are the bytes of which a word that is not a literal holds one
+// at least to be a path: the start of a home, absolute or variable path,
+// a slash, a dot.
+var pathMarks = byteSet("~$/.")
 
 // notInPaths are the bytes no path of a tutorial's prose holds.
 var notInPaths = byteSet(" \t\n<>|*?{}[]\"'`,;()")

@@ -20,10 +20,12 @@ type Token struct {
 // ask them of every token of a sentence, again and again.
 func token(text, lower string, literal bool, pos int) Token {
 	t := Token{Text: text, Lower: lower, Literal: literal, Pos: pos, class: wordClasses[lower]}
-	plain, named := classifyPath(t, false), NotPath
-	if literal {
-		named = classifyPath(t, true) // only a literal may be a bare name
-	} else {
+	plain, named := NotPath, NotPath
+	switch {
+	case literal:
+		plain, named = classifyPath(t, false), classifyPath(t, true) // only a literal may be a bare name
+	case hasAny(text, &pathMarks): // else a plain word
+		plain = classifyPath(t, false)
 		named = plain
 	}
 	t.paths = classified | uint8(plain) | uint8(named)<<2

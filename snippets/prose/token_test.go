@@ -69,3 +69,20 @@ func TestClasses(t *testing.T) {
 		}
 	}
 }
+
+// FuzzTokenPaths holds what a token keeps of its path kinds to what
+// classifyPath says of it.
+func FuzzTokenPaths(f *testing.F) {
+	for _, s := range []string{"nginx.conf", "/etc/hosts", "~/.bashrc", "$HOME/x", "sshd_config", "word", "v1.2", "a=b", "..."} {
+		f.Add(s, false)
+		f.Add(s, true)
+	}
+	f.Fuzz(func(t *testing.T, s string, literal bool) {
+		tok := token(s, strings.ToLower(s), literal, 0)
+		for _, named := range []bool{false, true} {
+			if got, want := ClassifyPath(tok, named), classifyPath(tok, named); got != want {
+				t.Fatalf("%q (literal %v, named %v): kept %v, want %v", s, literal, named, got, want)
+			}
+		}
+	})
+}
