@@ -8,7 +8,6 @@ import (
 	"sort"
 	"strings"
 	"sync"
-	"sync/atomic"
 
 	"github.com/tailordocs/tailor/content"
 )
@@ -209,18 +208,9 @@ func (b *builder) renderAll() []File {
 		render = append(render, b.renderFiles)
 	}
 	sinks := make([]pageOut, len(files))
-	next := atomic.Int64{}
-	work := func() {
-		for i := int(next.Add(1)) - 1; i < len(files); i = int(next.Add(1)) - 1 {
-			files[i].Data = render[i](&sinks[i])
-		}
-	}
-	var wg sync.WaitGroup
-	for range min(b.opts.Jobs, len(files)) - 1 {
-		wg.Go(work)
-	}
-	work()
-	wg.Wait()
+	forEach(len(files), b.opts.Jobs, func(i int) {
+		files[i].Data = render[i](&sinks[i])
+	})
 	for i, sink := range sinks {
 		b.diags.Append(sink.diags)
 		for _, a := range sink.assets {
