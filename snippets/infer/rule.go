@@ -1,8 +1,6 @@
 package infer
 
 import (
-	"maps"
-	"slices"
 	"sort"
 
 	"github.com/tailordocs/tailor/snippets/prose"
@@ -145,8 +143,8 @@ func init() {
 	}
 	byVerb = map[string][]*Rule{}
 	for _, r := range byHook[hookVerb] {
-		for _, verb := range slices.Sorted(maps.Keys(r.verbs)) {
-			if r.verbs[verb] {
+		for verb, ok := range r.verbs { // each rule once per verb, in rule order
+			if ok {
 				byVerb[verb] = append(byVerb[verb], r)
 			}
 		}

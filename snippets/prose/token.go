@@ -152,30 +152,41 @@ func textParts(parts []textPart, inlines []content.Inline) []textPart {
 // per word, its punctuation marks at either end and the word.
 func maxTokens(text string) int {
 	n := 0
-	for i := 0; i < len(text); {
-		for i < len(text) && isSpaceByte(text[i]) {
-			i++
-		}
-		j := i
-		for j < len(text) && !isSpaceByte(text[j]) {
-			j++
-		}
+	for i, j := nextWord(text, 0); i < j; i, j = nextWord(text, j) {
 		w := text[i:j]
-		lead := 0
-		for lead < len(w) && strings.IndexByte(leadPunct, w[lead]) >= 0 {
-			lead++
-		}
-		end := len(w)
-		for end > lead && strings.IndexByte(trailPunct, w[end-1]) >= 0 {
-			end--
-		}
-		n += lead + len(w) - end
-		if end > lead {
+		start, end := peel(w)
+		n += start + len(w) - end
+		if end > start {
 			n++
 		}
-		i = j
 	}
 	return n
+}
+
+// nextWord returns the bounds of the first word of text at or after
+// byte i; start == end when there is none.
+func nextWord(text string, i int) (start, end int) {
+	for i < len(text) && isSpaceByte(text[i]) {
+		i++
+	}
+	end = i
+	for end < len(text) && !isSpaceByte(text[end]) {
+		end++
+	}
+	return i, end
+}
+
+// peel returns where the core of word w starts and ends: after the
+// marks that open it, before those that close it.
+func peel(w string) (start, end int) {
+	for start < len(w) && strings.IndexByte(leadPunct, w[start]) >= 0 {
+		start++
+	}
+	end = len(w)
+	for end > start && strings.IndexByte(trailPunct, w[end-1]) >= 0 {
+		end--
+	}
+	return start, end
 }
 
 // literalRoles are the reST roles whose text is a name, as a literal is.
@@ -191,19 +202,8 @@ func Literal(s string) Token { return literal(s, -1) }
 
 // appendWords splits text into words, peeling punctuation off their ends.
 func appendWords(toks []Token, text string, pos int) []Token {
-	i := 0
-	for i < len(text) {
-		for i < len(text) && isSpaceByte(text[i]) {
-			i++
-		}
-		j := i
-		for j < len(text) && !isSpaceByte(text[j]) {
-			j++
-		}
-		if j > i {
-			toks = appendWord(toks, text[i:j], pos+i)
-		}
-		i = j
+	for i, j := nextWord(text, 0); i < j; i, j = nextWord(text, j) {
+		toks = appendWord(toks, text[i:j], pos+i)
 	}
 	return toks
 }
@@ -240,24 +240,16 @@ func punct(toks []Token, s string, pos int) []Token {
 }
 
 func appendWord(toks []Token, w string, pos int) []Token {
-	n := 0
-	for n < len(w) && strings.IndexByte(leadPunct, w[n]) >= 0 {
-		n++
-	}
-	toks = punct(toks, w[:n], pos)
-	w, pos = w[n:], pos+n
-	if core := strings.TrimRight(w, ",;:)"); isAbbreviation(core) {
-		toks = append(toks, token(core, strings.ToLower(core), false, pos))
-		return punct(toks, w[len(core):], pos+len(core))
+	start, end := peel(w)
+	toks = punct(toks, w[:start], pos)
+	if core := strings.TrimRight(w[start:], ",;:)"); isAbbreviation(core) {
+		toks = append(toks, token(core, strings.ToLower(core), false, pos+start))
+		return punct(toks, w[start+len(core):], pos+start+len(core))
 	}
 	// punctuation after a word ("settings.py." ends a sentence; the
 	// path is "settings.py")
-	end := len(w)
-	for end > 0 && strings.IndexByte(trailPunct, w[end-1]) >= 0 {
-		end--
-	}
-	if end > 0 {
-		toks = append(toks, token(w[:end], strings.ToLower(w[:end]), false, pos))
+	if end > start {
+		toks = append(toks, token(w[start:end], strings.ToLower(w[start:end]), false, pos+start))
 	}
 	return punct(toks, w[end:], pos+end)
 }
