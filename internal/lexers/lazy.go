@@ -3,17 +3,24 @@
 // starts (about half the start-up time of tailor); here only the lexers a
 // build uses are read, when it first uses them.
 //
-// Everything but this file is copied from github.com/alecthomas/chroma/v2
-// by gen (go generate ./internal/lexers), under chroma's license
-// (COPYING). The copy changes one line: lexers.go registers each XML
-// lexer through lazy. And what the package did at start-up (its
-// variables' values, chroma's registry and the lexers written in Go, its
-// init functions) is done by load, which the lookups (Get, Match, Names,
-// ...) call first: importing the package costs nothing until a page
-// shows code. index.go holds the configurations gen read with
-// chroma's own reader, so that names, aliases and file patterns resolve
-// as chroma resolves them. The tests hold the copy to the chroma version
-// in go.mod: the same names, configurations and tokens.
+// Everything but this file and fast.go is copied from
+// github.com/alecthomas/chroma/v2 by gen (go generate ./internal/lexers),
+// under chroma's license (COPYING). The copy changes one line: lexers.go
+// registers each XML lexer through lazy. And what the package did at
+// start-up (its variables' values, chroma's registry and the lexers
+// written in Go, its init functions) is done by load, which the lookups
+// (Get, Match, Names, ...) call first: importing the package costs
+// nothing until a page shows code. index.go holds the configurations gen
+// read with chroma's own reader, so that names, aliases and file
+// patterns resolve as chroma resolves them.
+//
+// An XML lexer tokenises as chroma's would, but does not try a rule at a
+// character its expression cannot start a match with (fast.go). gen
+// works out these characters for every rule with regexp2's own analysis
+// (starts.go), so that this costs nothing when a lexer is first used.
+//
+// The tests hold the copy to the chroma version in go.mod: the same
+// names, configurations and tokens.
 package lexers
 
 //go:generate go run ./gen
@@ -36,9 +43,10 @@ func lazy(from fs.FS, path string) chroma.Lexer {
 	return &lazyLexer{from: from, path: path, config: config}
 }
 
-// A lazyLexer is the XML lexer at path, read when it is first used. Its
-// registry and analyser are set, as chroma sets them, when it is
-// registered, before any use.
+// A lazyLexer is the XML lexer at path, read when it is first used:
+// its configuration and analyser when first asked (load), its rules when
+// it first tokenises (compiled). Its registry and analyser are set, as
+// chroma sets them, when it is registered, before any use.
 type lazyLexer struct {
 	from     fs.FS
 	path     string
@@ -49,6 +57,11 @@ type lazyLexer struct {
 	once  sync.Once
 	lexer *chroma.RegexLexer
 	err   error
+
+	// the lexer that tokenises (fast.go)
+	compileOnce sync.Once
+	compiled    *compiled
+	compileErr  error
 }
 
 func (l *lazyLexer) load() error {
@@ -68,10 +81,13 @@ func (l *lazyLexer) load() error {
 func (l *lazyLexer) Config() *chroma.Config { return l.config }
 
 func (l *lazyLexer) Tokenise(options *chroma.TokeniseOptions, text string) (chroma.Iterator, error) {
-	if err := l.load(); err != nil {
-		return nil, err
+	l.compileOnce.Do(func() {
+		l.compiled, l.compileErr = compile(l.from, l.path, l.config, l.registry)
+	})
+	if l.compileErr != nil {
+		return nil, l.compileErr
 	}
-	return l.lexer.Tokenise(options, text)
+	return l.compiled.tokenise(options, text, l.registry), nil
 }
 
 func (l *lazyLexer) SetRegistry(registry *chroma.LexerRegistry) chroma.Lexer {

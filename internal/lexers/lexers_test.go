@@ -9,9 +9,11 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/alecthomas/chroma/v2"
 	chromalexers "github.com/alecthomas/chroma/v2/lexers"
+	"github.com/tailordocs/tailor/internal/lexers/rules"
 )
 
 // sample has a little of many languages: tokens of every lexer are
@@ -98,11 +100,7 @@ func tokens(l chroma.Lexer) ([]chroma.Token, error) {
 // chroma module in go.mod, byte for byte, when the go command can say
 // where that module is.
 func TestFilesAsChroma(t *testing.T) {
-	out, err := exec.Command("go", "list", "-m", "-f", "{{.Dir}}", "github.com/alecthomas/chroma/v2").Output()
-	dir := strings.TrimSpace(string(out))
-	if err != nil || dir == "" {
-		t.Skipf("cannot find chroma's module: %v", err)
-	}
+	dir := chromaDir(t)
 	theirs, _ := filepath.Glob(filepath.Join(dir, "lexers", "embedded", "*"))
 	ours, _ := filepath.Glob(filepath.Join("embedded", "*"))
 	if len(theirs) != len(ours) {
@@ -113,6 +111,118 @@ func TestFilesAsChroma(t *testing.T) {
 		got, err := os.ReadFile(filepath.Join("embedded", filepath.Base(f)))
 		if err != nil || !bytes.Equal(got, want) {
 			t.Errorf("embedded/%s differs from chroma's: run go generate ./internal/lexers", filepath.Base(f))
+		}
+	}
+}
+
+// chromaDir returns the directory of the chroma module in go.mod, when
+// the go command can say.
+func chromaDir(t *testing.T) string {
+	out, err := exec.Command("go", "list", "-m", "-f", "{{.Dir}}", "github.com/alecthomas/chroma/v2").Output()
+	dir := strings.TrimSpace(string(out))
+	if err != nil || dir == "" {
+		t.Skipf("cannot find chroma's module: %v", err)
+	}
+	return dir
+}
+
+// TestTokensAsChroma tokenises the texts of chroma's own lexer tests with
+// the lexers here, which skip the rules that cannot match (fast.go), and
+// with chroma's: the tokens are the same.
+func TestTokensAsChroma(t *testing.T) {
+	files, _ := filepath.Glob(filepath.Join(chromaDir(t), "lexers", "testdata", "*.actual"))
+	compared := 0
+	for _, f := range files {
+		name := strings.TrimSuffix(filepath.Base(f), ".actual")
+		if _, ok := Get(name).(*lazyLexer); !ok {
+			continue
+		}
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		compared++
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			sameTokens(t, name, string(data))
+		})
+	}
+	if compared < 100 {
+		t.Errorf("compared %d lexers' tests, want 100 or more", compared)
+	}
+}
+
+// sameTokens checks that the lexer of name here and chroma's give the
+// same tokens for text.
+func sameTokens(t *testing.T, name, text string) {
+	t.Helper()
+	got, err1 := tokensOf(Get(name), text)
+	want, err2 := tokensOf(chromalexers.Get(name), text)
+	if (err1 == nil) != (err2 == nil) {
+		t.Fatalf("%s: error %v here, %v in chroma", name, err1, err2)
+	}
+	for i := range min(len(got), len(want)) {
+		if got[i] != want[i] {
+			t.Fatalf("%s: token %d is %v here, %v in chroma", name, i, got[i], want[i])
+		}
+	}
+	if len(got) != len(want) {
+		t.Fatalf("%s: %d tokens here, %d in chroma", name, len(got), len(want))
+	}
+}
+
+// tokensOf returns the first 100,000 tokens the lexer gives for text.
+func tokensOf(l chroma.Lexer, text string) ([]chroma.Token, error) {
+	it, err := l.Tokenise(nil, text)
+	if err != nil {
+		return nil, err
+	}
+	var out []chroma.Token
+	for tok := it(); tok != chroma.EOF && len(out) < 100000; tok = it() {
+		out = append(out, tok)
+	}
+	return out, nil
+}
+
+// tutorialLexers are the lexers tutorials' code blocks use most.
+var tutorialLexers = []string{"bash", "console", "python", "nginx", "apache", "ini", "yaml", "json", "toml", "sql", "c", "systemd", "docker", "php", "javascript", "css", "powershell"}
+
+// FuzzTokens checks, on any text, that the lexers tutorials use most give
+// chroma's tokens.
+func FuzzTokens(f *testing.F) {
+	f.Add(sample)
+	f.Add("a\r\nb\rc")
+	f.Add("x = \"unterminated\nnext line\n")
+	f.Add("échappé «ü» $(printf '%s' \"$x\")")
+	f.Fuzz(func(t *testing.T, text string) {
+		if !utf8.ValidString(text) {
+			return
+		}
+		for _, name := range tutorialLexers {
+			sameTokens(t, name, text)
+		}
+	})
+}
+
+// TestStarts checks the table of starts against the expressions the
+// lexers compile: what gen wrote is what regexp2 says now.
+func TestStarts(t *testing.T) {
+	for _, name := range tutorialLexers {
+		l, ok := Get(name).(*lazyLexer)
+		if !ok {
+			continue
+		}
+		if _, err := l.Tokenise(nil, ""); err != nil {
+			t.Fatal(err)
+		}
+		for state, rs := range l.compiled.states {
+			for i, r := range rs.rules {
+				want, ok := rules.StartsOf(r.Regexp.String())
+				got := rs.starts[i]
+				if ok != (got != nil) || ok && *got != want {
+					t.Errorf("%s: %s %d: starts %v in the table, %v (%v) now: run go generate ./internal/lexers", name, state, i, got, want, ok)
+				}
+			}
 		}
 	}
 }

@@ -30,6 +30,7 @@ import (
 	"strings"
 
 	"github.com/alecthomas/chroma/v2"
+	"github.com/tailordocs/tailor/internal/lexers/rules"
 )
 
 const module = "github.com/alecthomas/chroma/v2"
@@ -111,7 +112,64 @@ func main() {
 	}
 	b.WriteString("}\n")
 	write("index.go", b.Bytes())
+	write("starts.go", startsFile(version, from, paths))
 	rewrite(version)
+}
+
+// startsFile is starts.go: what each rule expression of the XML lexers
+// at paths can start a match with, where regexp2 can tell, by
+// rules.Key, sorted by key. The rules are compiled as the lexers
+// package compiles them when a lexer is first used.
+func startsFile(version string, from fs.FS, paths []string) []byte {
+	table := map[uint64]rules.Starts{}
+	exprs := map[uint64]string{}
+	for _, p := range paths {
+		l, err := chroma.NewXMLLexer(from, p)
+		if err != nil {
+			log.Fatal(err)
+		}
+		rs, err := rules.FromXML(from, p)
+		if err != nil {
+			log.Fatal(err)
+		}
+		_, compiled, err := rules.Compile(l.Config(), rs, nil)
+		if err != nil {
+			log.Fatalf("%s: %v", p, err)
+		}
+		for _, state := range compiled {
+			for _, r := range state {
+				expr := r.Regexp.String()
+				k := rules.Key(expr)
+				if other, ok := exprs[k]; ok {
+					if other != expr {
+						log.Fatalf("%q and %q have one key", other, expr)
+					}
+					continue
+				}
+				exprs[k] = expr
+				if s, ok := rules.StartsOf(expr); ok {
+					table[k] = s
+				}
+			}
+		}
+	}
+	keys := make([]uint64, 0, len(table))
+	for k := range table {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool { return keys[i] < keys[j] })
+	var b bytes.Buffer
+	b.WriteString(header(version, "lexers/embedded: the starts of the rules"))
+	b.WriteString("package lexers\n\nimport \"github.com/tailordocs/tailor/internal/lexers/rules\"\n\n")
+	fmt.Fprintf(&b, "// starts holds what %d of the %d rule expressions of embedded/ can\n", len(keys), len(exprs))
+	b.WriteString("// start a match with, by rules.Key, sorted by key: fast.go reads it.\n")
+	b.WriteString("var starts = [...]keyStarts{\n")
+	for _, k := range keys {
+		s := table[k]
+		fmt.Fprintf(&b, "{%#016x, rules.Starts{%#016x, %#016x}},\n", k, s[0], s[1])
+	}
+	b.WriteString("}\n")
+	return b.Bytes()
 }
 
 // rewrite names the fields of the copied files' composite literals of
@@ -136,7 +194,8 @@ func rewrite(version string) {
 			log.Fatal(err)
 		}
 		files = append(files, f)
-		if bytes.HasPrefix(data, []byte(generated)) {
+		// starts.go is a table that costs nothing at start-up
+		if bytes.HasPrefix(data, []byte(generated)) && name != "starts.go" {
 			names[f] = name
 		}
 	}
