@@ -1,32 +1,64 @@
 package lexers
 
 import (
+	"fmt"
 	"io/fs"
 	"sort"
 	"strings"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"github.com/alecthomas/chroma/v2"
+	"github.com/dlclark/regexp2/v2"
 	"github.com/tailordocs/tailor/internal/lexers/rules"
 )
 
-// A compiled lexer is an XML lexer's rules, compiled, with what each
-// rule's expression can start a match with. Its tokens are chroma's:
-// next is chroma's LexerState.Iterator, except that it does not try a
-// rule on a character it cannot start with. Trying a rule costs regexp2
-// about as much when the rule fails at once as when it matches, and
-// most rules fail on most characters.
+// A compiled lexer is an XML lexer's rules, compiled as chroma compiles
+// them, with what each rule's expression can start a match with. Its
+// tokens are chroma's: next is chroma's LexerState.Iterator, except that
+// it does not try a rule at a character it cannot start with, and that
+// it compiles each expression when first tried. Trying a rule costs
+// regexp2 about as much when the rule fails at once as when it matches,
+// and most rules fail on most characters; a text tries about half of a
+// lexer's rules.
 type compiled struct {
+	// lexer is chroma's lexer of the same rules, for the rules that
+	// tokenise part of a match with the lexer itself (UsingSelf): it
+	// compiles its rules when first used.
 	lexer  *chroma.RegexLexer
 	rules  chroma.CompiledRules
 	states map[string]*state
 }
 
-// A state is the rules of a lexer's state, with the starts of each: nil
-// where a match may start with anything.
+// A state is the rules of a lexer's state, with their expressions.
 type state struct {
-	rules  []*chroma.CompiledRule
-	starts []*rules.Starts
+	rules []*chroma.CompiledRule
+	exprs []*expr
+}
+
+// An expr is a rule's expression, compiled when first needed, with what
+// it can start a match with (nil: anything). Rules that include others
+// share them, and so their exprs.
+type expr struct {
+	src    string
+	starts *rules.Starts
+	re     atomic.Pointer[regexp2.Regexp]
+}
+
+// regexp returns e compiled.
+func (e *expr) regexp() *regexp2.Regexp {
+	if re := e.re.Load(); re != nil {
+		return re
+	}
+	re, err := rules.Regexp(e.src)
+	if err != nil {
+		// gen compiled every expression of embedded/
+		panic(fmt.Sprintf("lexers: %s: %v: run go generate ./internal/lexers", e.src, err))
+	}
+	if !e.re.CompareAndSwap(nil, re) {
+		return e.re.Load()
+	}
+	return re
 }
 
 // keyStarts is an entry of the table starts (starts.go).
@@ -35,10 +67,10 @@ type keyStarts struct {
 	starts rules.Starts
 }
 
-// startsOf returns the starts of a rule's expression from the table, nil
-// when it has none.
-func startsOf(expr string) *rules.Starts {
-	k := rules.Key(expr)
+// startsOf returns the starts of an expression from the table, nil when
+// it has none.
+func startsOf(src string) *rules.Starts {
+	k := rules.Key(src)
 	i := sort.Search(len(starts), func(i int) bool { return starts[i].key >= k })
 	if i < len(starts) && starts[i].key == k {
 		return &starts[i].starts
@@ -46,21 +78,33 @@ func startsOf(expr string) *rules.Starts {
 	return nil
 }
 
-// compile reads and compiles the lexer at path.
+// compile reads the lexer at path and compiles its rules.
 func compile(from fs.FS, path string, config *chroma.Config, registry *chroma.LexerRegistry) (*compiled, error) {
-	rs, err := rules.FromXML(from, path)
+	raw, err := rules.FromXML(from, path)
 	if err != nil {
 		return nil, err
 	}
-	lexer, crs, err := rules.Compile(config, rs, registry)
+	crs, err := rules.Compile(config, raw)
 	if err != nil {
 		return nil, err
 	}
+	lexer, err := chroma.NewLexer(config, func() chroma.Rules { return raw })
+	if err != nil {
+		return nil, err
+	}
+	lexer.SetRegistry(registry)
 	c := &compiled{lexer: lexer, rules: crs, states: make(map[string]*state, len(crs))}
+	exprs := map[*chroma.CompiledRule]*expr{}
 	for name, rs := range crs {
-		s := &state{rules: rs, starts: make([]*rules.Starts, len(rs))}
+		s := &state{rules: rs, exprs: make([]*expr, len(rs))}
 		for i, r := range rs {
-			s.starts[i] = startsOf(r.Regexp.String())
+			e := exprs[r]
+			if e == nil {
+				src := rules.Expr(config, r.Pattern)
+				e = &expr{src: src, starts: startsOf(src)}
+				exprs[r] = e
+			}
+			s.exprs[i] = e
 		}
 		c.states[name] = s
 	}
@@ -186,10 +230,11 @@ func (l *lexing) pending() (chroma.Token, bool) {
 func (s *state) match(text []rune, pos int) (int, *chroma.CompiledRule, []string, map[string]string) {
 	c := text[pos]
 	for i, rule := range s.rules {
-		if st := s.starts[i]; st != nil && !st.Has(c) {
+		e := s.exprs[i]
+		if e.starts != nil && !e.starts.Has(c) {
 			continue
 		}
-		match, err := rule.Regexp.FindRunesMatchStartingAt(text, pos)
+		match, err := e.regexp().FindRunesMatchStartingAt(text, pos)
 		if match != nil && err == nil && match.RuneIndex == pos {
 			groups := []string{}
 			named := make(map[string]string)

@@ -215,14 +215,82 @@ func TestStarts(t *testing.T) {
 		if _, err := l.Tokenise(nil, ""); err != nil {
 			t.Fatal(err)
 		}
-		for state, rs := range l.compiled.states {
-			for i, r := range rs.rules {
-				want, ok := rules.StartsOf(r.Regexp.String())
-				got := rs.starts[i]
-				if ok != (got != nil) || ok && *got != want {
-					t.Errorf("%s: %s %d: starts %v in the table, %v (%v) now: run go generate ./internal/lexers", name, state, i, got, want, ok)
+		for state, s := range l.compiled.states {
+			for i, e := range s.exprs {
+				want, ok := rules.StartsOf(e.src)
+				if ok != (e.starts != nil) || ok && *e.starts != want {
+					t.Errorf("%s: %s %d: starts %v in the table, %v (%v) now: run go generate ./internal/lexers", name, state, i, e.starts, want, ok)
 				}
 			}
 		}
 	}
+}
+
+// TestCompileAsChroma compiles the rules of every XML lexer as chroma
+// does, and as rules.Compile does: the same rules in the same states,
+// with the same expressions.
+func TestCompileAsChroma(t *testing.T) {
+	if testing.Short() {
+		t.Skip("compiles every lexer")
+	}
+	for path, config := range configs {
+		raw, err := rules.FromXML(embedded, path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := rules.Compile(config, raw)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := chromaCompiled(t, config, raw)
+		if len(got) != len(want) {
+			t.Errorf("%s: %d states, %d in chroma", path, len(got), len(want))
+			continue
+		}
+		for state, rs := range want {
+			if len(got[state]) != len(rs) {
+				t.Errorf("%s: %s: %d rules, %d in chroma", path, state, len(got[state]), len(rs))
+				continue
+			}
+			for i, r := range rs {
+				g := got[state][i]
+				if g.Pattern != r.Pattern || !reflect.DeepEqual(g.Type, r.Type) || !reflect.DeepEqual(g.Mutator, r.Mutator) {
+					t.Errorf("%s: %s %d: %+v, %+v in chroma", path, state, i, g.Rule, r.Rule)
+				}
+				if e := rules.Expr(config, g.Pattern); e != r.Regexp.String() {
+					t.Errorf("%s: %s %d: expression %q, %q in chroma", path, state, i, e, r.Regexp.String())
+				}
+			}
+		}
+	}
+}
+
+// chromaCompiled returns the rules chroma compiles for a lexer of config
+// with rules. chroma keeps them to itself: a rule in a state of its own
+// receives them as chroma compiles, and takes its state out.
+func chromaCompiled(t *testing.T, config *chroma.Config, rs chroma.Rules) chroma.CompiledRules {
+	t.Helper()
+	g := &grabber{}
+	with := chroma.Rules{"\x00grab": {{Mutator: g}}}
+	for state, r := range rs {
+		with[state] = r
+	}
+	l, err := chroma.NewLexer(config, func() chroma.Rules { return with })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := l.Tokenise(nil, ""); err != nil {
+		t.Fatal(err)
+	}
+	return g.rules
+}
+
+type grabber struct{ rules chroma.CompiledRules }
+
+func (g *grabber) Mutate(*chroma.LexerState) error { return nil }
+
+func (g *grabber) MutateLexer(rules chroma.CompiledRules, state string, i int) error {
+	g.rules = rules
+	delete(rules, state) // chroma starts over after each mutator
+	return nil
 }

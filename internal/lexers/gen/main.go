@@ -119,7 +119,8 @@ func main() {
 // startsFile is starts.go: what each rule expression of the XML lexers
 // at paths can start a match with, where regexp2 can tell, by
 // rules.Key, sorted by key. The rules are compiled as the lexers
-// package compiles them when a lexer is first used.
+// package compiles them when a lexer is first used; and by chroma, which
+// checks them, so that the lexers package need not.
 func startsFile(version string, from fs.FS, paths []string) []byte {
 	table := map[uint64]rules.Starts{}
 	exprs := map[uint64]string{}
@@ -128,17 +129,23 @@ func startsFile(version string, from fs.FS, paths []string) []byte {
 		if err != nil {
 			log.Fatal(err)
 		}
+		if _, err := l.Tokenise(nil, ""); err != nil {
+			log.Fatalf("%s: %v", p, err)
+		}
 		rs, err := rules.FromXML(from, p)
 		if err != nil {
 			log.Fatal(err)
 		}
-		_, compiled, err := rules.Compile(l.Config(), rs, nil)
+		compiled, err := rules.Compile(l.Config(), rs)
 		if err != nil {
 			log.Fatalf("%s: %v", p, err)
 		}
 		for _, state := range compiled {
 			for _, r := range state {
-				expr := r.Regexp.String()
+				expr := rules.Expr(l.Config(), r.Pattern)
+				if _, err := rules.Regexp(expr); err != nil {
+					log.Fatalf("%s: %v", p, err)
+				}
 				k := rules.Key(expr)
 				if other, ok := exprs[k]; ok {
 					if other != expr {

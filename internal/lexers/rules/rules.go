@@ -1,17 +1,19 @@
-// Package rules reads and compiles the rules of chroma's XML lexers, and
-// tells which characters each rule's expression can start a match with.
-// The lexers package uses it when a lexer is first used, and its
-// generator to write that table, so that both compile the same
-// expressions the same way.
+// Package rules reads and compiles the rules of chroma's XML lexers as
+// chroma does, and tells which characters each rule's expression can
+// start a match with. The lexers package uses it when a lexer is first
+// used, and its generator to write a table of those characters, so that
+// both compile the same expressions the same way.
 package rules
 
 import (
 	"encoding/xml"
 	"fmt"
 	"io/fs"
+	"time"
 	"unicode/utf8"
 
 	"github.com/alecthomas/chroma/v2"
+	"github.com/dlclark/regexp2/v2"
 	"github.com/dlclark/regexp2/v2/syntax"
 )
 
@@ -33,57 +35,80 @@ func FromXML(from fs.FS, path string) (chroma.Rules, error) {
 	return lexer.Rules, nil
 }
 
-// Compile makes the lexer of config and rules, and compiles it, as
-// chroma does when a lexer is first used. It returns the lexer and its
-// compiled rules by state, which chroma keeps to itself: a first rule
-// in state root hands them over when chroma compiles it, and takes
-// itself out of them.
-func Compile(config *chroma.Config, rules chroma.Rules, registry *chroma.LexerRegistry) (*chroma.RegexLexer, chroma.CompiledRules, error) {
+// Compile returns the compiled rules of a lexer of config with rules,
+// as chroma's RegexLexer makes them when first used: the same rules in
+// each state once the compile-time mutators (include, combined) have
+// run. But it leaves their expressions to the caller, to compile when
+// first needed (Expr, Regexp): a text tries only some of a lexer's
+// rules. chroma also checks, as it compiles, that each ByGroups rule has
+// as many groups as emitters; gen has compiled and checked every XML
+// lexer.
+func Compile(config *chroma.Config, rules chroma.Rules) (chroma.CompiledRules, error) {
 	if _, ok := rules["root"]; !ok {
-		return nil, nil, fmt.Errorf("%s: no \"root\" state", config.Name)
+		return nil, fmt.Errorf("%s: no \"root\" state", config.Name)
 	}
-	g := &grabber{}
-	with := make(chroma.Rules, len(rules))
+	compiled := chroma.CompiledRules{}
 	for state, rs := range rules {
-		with[state] = rs
+		compiled[state] = nil
+		for _, r := range rs {
+			compiled[state] = append(compiled[state], &chroma.CompiledRule{Rule: r})
+		}
 	}
-	if _, ok := rules[grabState]; ok {
-		return nil, nil, fmt.Errorf("%s: a state is named %q", config.Name, grabState)
+	// chroma's loop: a mutator changes the rules, so each starts over
+restart:
+	seen := map[chroma.LexerMutator]bool{}
+	for state := range compiled {
+		for i := range len(compiled[state]) {
+			m, ok := compiled[state][i].Mutator.(chroma.LexerMutator)
+			if !ok {
+				continue
+			}
+			if seen[m] {
+				return nil, fmt.Errorf("%s: saw mutator %T twice", config.Name, m)
+			}
+			seen[m] = true
+			if err := m.MutateLexer(compiled, state, i); err != nil {
+				return nil, fmt.Errorf("%s: %w", config.Name, err)
+			}
+			goto restart
+		}
 	}
-	with[grabState] = []chroma.Rule{{Mutator: g}}
-	l, err := chroma.NewLexer(config, func() chroma.Rules { return with })
+	return compiled, nil
+}
+
+// Expr is the expression chroma compiles for a rule of a lexer of config
+// with pattern: anchored where the last match ended, with the flags of
+// config.
+func Expr(config *chroma.Config, pattern string) string {
+	flags := ""
+	if !config.NotMultiline {
+		flags += "m"
+	}
+	if config.CaseInsensitive {
+		flags += "i"
+	}
+	if config.DotAll {
+		flags += "s"
+	}
+	expr := "(?:" + pattern + ")"
+	if flags != "" {
+		expr = "(?" + flags + ")" + expr
+	}
+	return `\G` + expr
+}
+
+// Regexp compiles expr as chroma does.
+func Regexp(expr string) (*regexp2.Regexp, error) {
+	re, err := regexp2.Compile(expr)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	if registry != nil {
-		l.SetRegistry(registry)
-	}
-	// Tokenise compiles the rules, and reads nothing until asked
-	if _, err := l.Tokenise(&chroma.TokeniseOptions{State: "root", Nested: true}, ""); err != nil {
-		return nil, nil, err
-	}
-	if g.rules == nil {
-		return nil, nil, fmt.Errorf("%s: chroma compiled the rules without handing them over", config.Name)
-	}
-	return l, g.rules, nil
+	re.MatchTimeout = matchTimeout
+	return re, nil
 }
 
-// grabState is the state of the grabber: no lexer includes it, and no
-// XML lexer can name it.
-const grabState = "\x00grab"
-
-// grabber is a rule that keeps the compiled rules chroma hands to each
-// compile-time mutator, and takes its state out of them.
-type grabber struct{ rules chroma.CompiledRules }
-
-func (g *grabber) Mutate(*chroma.LexerState) error { return nil }
-
-func (g *grabber) MutateLexer(rules chroma.CompiledRules, state string, i int) error {
-	g.rules = rules
-	// chroma starts over the rules after each mutator: deleting is safe
-	delete(rules, state)
-	return nil
-}
+// matchTimeout is chroma's limit on one match.
+const matchTimeout = 250 * time.Millisecond
 
 // Starts is the ASCII characters a match of an expression can start
 // with, one bit per character: a match that starts with an ASCII
