@@ -173,7 +173,7 @@ func (l *lexing) next() chroma.Token {
 		if !ok {
 			panic("unknown state " + l.State)
 		}
-		i, rule, groups, named := s.match(l.Text, l.Pos)
+		i, rule, groups := s.match(l.Text, l.Pos)
 		if groups == nil {
 			// as chroma does, after Pygments: an unmatched newline
 			// goes back to the first state
@@ -186,7 +186,6 @@ func (l *lexing) next() chroma.Token {
 		}
 		l.Rule = i
 		l.Groups = groups
-		l.NamedGroups = named
 		l.Pos += utf8.RuneCountInString(groups[0])
 		if rule.Mutator != nil {
 			if err := rule.Mutator.Mutate(&l.LexerState); err != nil {
@@ -226,8 +225,10 @@ func (l *lexing) pending() (chroma.Token, bool) {
 }
 
 // match is chroma's matchRules: the first rule that matches at pos, its
-// index, its groups and its named groups; nil groups when none does.
-func (s *state) match(text []rune, pos int) (int, *chroma.CompiledRule, []string, map[string]string) {
+// index and its groups; nil groups when none does. chroma also gives the
+// groups by name, for the emitter ByGroupNames, which an XML lexer
+// cannot hold: nothing else reads them.
+func (s *state) match(text []rune, pos int) (int, *chroma.CompiledRule, []string) {
 	c := text[pos]
 	for i, rule := range s.rules {
 		e := s.exprs[i]
@@ -236,14 +237,13 @@ func (s *state) match(text []rune, pos int) (int, *chroma.CompiledRule, []string
 		}
 		match, err := e.regexp().FindRunesMatchStartingAt(text, pos)
 		if match != nil && err == nil && match.RuneIndex == pos {
-			groups := []string{}
-			named := make(map[string]string)
-			for _, g := range match.Groups() {
-				named[g.Name] = g.String()
-				groups = append(groups, g.String())
+			gs := match.Groups()
+			groups := make([]string, len(gs))
+			for j, g := range gs {
+				groups[j] = g.String()
 			}
-			return i, rule, groups, named
+			return i, rule, groups
 		}
 	}
-	return 0, nil, nil, nil
+	return 0, nil, nil
 }
