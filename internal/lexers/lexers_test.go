@@ -294,3 +294,27 @@ func (g *grabber) MutateLexer(rules chroma.CompiledRules, state string, i int) e
 	delete(rules, state) // chroma starts over after each mutator
 	return nil
 }
+
+// BenchmarkTokenise tokenises the sample with the lexers here and with
+// chroma's, which try every rule at every character, once each lexer is
+// compiled.
+func BenchmarkTokenise(b *testing.B) {
+	for _, name := range []string{"bash", "python", "nginx", "yaml"} {
+		for _, side := range []struct {
+			name  string
+			lexer chroma.Lexer
+		}{{"here", Get(name)}, {"chroma", chromalexers.Get(name)}} {
+			b.Run(name+"/"+side.name, func(b *testing.B) {
+				if _, err := tokensOf(side.lexer, ""); err != nil {
+					b.Fatal(err)
+				}
+				b.SetBytes(int64(len(sample)))
+				for b.Loop() {
+					if _, err := tokensOf(side.lexer, sample); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
+	}
+}
