@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"strings"
+	"sync"
 	"testing"
 	"unicode/utf8"
 
@@ -317,4 +318,35 @@ func BenchmarkTokenise(b *testing.B) {
 			})
 		}
 	}
+}
+
+// TestConcurrentTokenise tokenises with one lexer, new, on several
+// goroutines at once, as the pages of a site are: each expression is
+// compiled once, by whichever goroutine first tries it, and every
+// goroutine gets the same tokens (go test -race checks the rest).
+func TestConcurrentTokenise(t *testing.T) {
+	load()
+	l := Get("bash").(*lazyLexer)
+	c, err := compile(l.from, l.path, l.config, l.registry)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := tokensOf(chromalexers.Get("bash"), sample)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Go(func() {
+			it := c.tokenise(nil, sample, l.registry)
+			var got []chroma.Token
+			for tok := it(); tok != chroma.EOF; tok = it() {
+				got = append(got, tok)
+			}
+			if !reflect.DeepEqual(got, want) {
+				t.Error("tokens differ from chroma's")
+			}
+		})
+	}
+	wg.Wait()
 }
