@@ -3,6 +3,7 @@ package generator
 import (
 	"regexp"
 	"strings"
+	"sync"
 )
 
 // sphinxConfig is what tailor reads of a Sphinx book's conf.py: the
@@ -20,13 +21,15 @@ type sphinxConfig struct {
 
 // confAssign finds "name = " followed by a string literal at the start of
 // a line.
-var confAssign = regexp.MustCompile(`(?m)^(version|release|today|rst_prolog|rst_epilog|highlight_language)[ \t]*=[ \t]*([rRuU]?)("""|'''|"|')`)
+var confAssign = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?m)^(version|release|today|rst_prolog|rst_epilog|highlight_language)[ \t]*=[ \t]*([rRuU]?)("""|'''|"|')`)
+})
 
 // readSphinxConf reads the string settings of conf.py that tailor uses.
 func readSphinxConf(src []byte) sphinxConfig {
 	c := sphinxConfig{subst: map[string]string{}}
 	s := string(src)
-	for _, m := range confAssign.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range confAssign().FindAllStringSubmatchIndex(s, -1) {
 		name, raw, quote := s[m[2]:m[3]], s[m[4]:m[5]] != "", s[m[6]:m[7]]
 		val, ok := pyString(s[m[1]:], quote, raw)
 		if !ok {

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/tailordocs/tailor/content"
 )
@@ -634,14 +635,16 @@ func (r *renderer) number(n content.Node) {
 	}
 }
 
-var cssLength = regexp.MustCompile(`^[0-9]+(\.[0-9]+)?\s*(px|%|em|rem|ex|ch|pt|pc|cm|mm|in|vw|vh)?$`)
+var cssLength = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^[0-9]+(\.[0-9]+)?\s*(px|%|em|rem|ex|ch|pt|pc|cm|mm|in|vw|vh)?$`)
+})
 
 // imageAttrs returns the style and class of an image from its options.
 func imageAttrs(opts []content.Option, withAlign bool) (style, class string) {
 	var styles, classes []string
 	for _, name := range []string{"width", "height"} {
 		v := strings.TrimSpace(optionValue(opts, name))
-		if v == "" || !cssLength.MatchString(v) {
+		if v == "" || !cssLength().MatchString(v) {
 			continue
 		}
 		v = strings.ReplaceAll(v, " ", "")

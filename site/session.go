@@ -3,6 +3,7 @@ package site
 import (
 	"regexp"
 	"strings"
+	"sync"
 )
 
 // Prompts and output lines of a session (a console or a Python
@@ -68,12 +69,14 @@ func firstLine(text string) string {
 
 // shellPromptRE matches a shell prompt at the start of a line: "$ ",
 // "# ", "% ", "user@host:~/src$ ", "[root@host etc]# ", "(venv) $ ".
-var shellPromptRE = regexp.MustCompile(`^(?:\([^()\s]{1,64}\) ?)?(?:\[[^\]\n]{1,128}\]|[A-Za-z0-9@:~/._+-]{0,128})[$#%](?: |\t|$)`)
+var shellPromptRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(?:\([^()\s]{1,64}\) ?)?(?:\[[^\]\n]{1,128}\]|[A-Za-z0-9@:~/._+-]{0,128})[$#%](?: |\t|$)`)
+})
 
 // shellPrompt returns the length of the prompt that starts line, and
 // whether there is one.
 func shellPrompt(line string) (int, bool) {
-	m := shellPromptRE.FindStringIndex(line)
+	m := shellPromptRE().FindStringIndex(line)
 	if m == nil {
 		return 0, false
 	}
@@ -93,7 +96,9 @@ func pythonPrompt(line string) (int, bool) {
 
 // heredocRE finds the delimiter of a here-document that a command line
 // opens: <<EOF, <<-EOF, << 'EOF', <<"EOF".
-var heredocRE = regexp.MustCompile(`<<-?\s*(?:'([^']+)'|"([^"]+)"|\\?([A-Za-z_][A-Za-z0-9_]*))`)
+var heredocRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`<<-?\s*(?:'([^']+)'|"([^"]+)"|\\?([A-Za-z_][A-Za-z0-9_]*))`)
+})
 
 // sessionMarks returns the marks of a session: each prompt as gp, each
 // output line (with its newline) as go, and the commands highlighted in
@@ -156,7 +161,7 @@ func sessionMarks(kind sessionKind, text string) []mark {
 			}
 		}
 		if kind == shellSession {
-			if m := heredocRE.FindStringSubmatch(body); m != nil {
+			if m := heredocRE().FindStringSubmatch(body); m != nil {
 				heredoc = m[1] + m[2] + m[3]
 			}
 		}

@@ -52,7 +52,7 @@ var defaultTheme = sync.OnceValue(func() *Theme {
 
 // templateError finds the line in a template error: "template:
 // footer.html:3: unexpected ...".
-var templateError = regexp.MustCompile(`^template: [^:]*:(\d+):(?:\d+:)? ?(.*)$`)
+var templateError = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^template: [^:]*:(\d+):(?:\d+:)? ?(.*)$`) })
 
 // ParseTheme returns tailor's theme with a project's layouts: a file
 // named page.html replaces the whole page; a file named after a part of
@@ -90,7 +90,7 @@ func ParseTheme(layouts []File) (*Theme, content.Diagnostics) {
 		if err != nil {
 			pos := content.Position{Filename: f.Path}
 			msg := err.Error()
-			if m := templateError.FindStringSubmatch(msg); m != nil {
+			if m := templateError().FindStringSubmatch(msg); m != nil {
 				pos.Line, _ = strconv.Atoi(m[1])
 				msg = m[2]
 			}

@@ -3,6 +3,7 @@ package snippets
 import (
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/tailordocs/tailor/content"
 	"github.com/tailordocs/tailor/snippets/infer"
@@ -11,7 +12,9 @@ import (
 // altTitle matches the title of a section that is one of several ways
 // to do a step: "Option A: Download a Release Archive", "Method 2",
 // "Alternative 1 — with Docker".
-var altTitle = regexp.MustCompile(`(?i)^\s*(option|alternative|method|variant|approach|way)\s+([a-z]|\d+)\b`)
+var altTitle = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)^\s*(option|alternative|method|variant|approach|way)\s+([a-z]|\d+)\b`)
+})
 
 // alternativesOf finds, among sibling blocks, those that are
 // alternatives to each other: two or more sections whose titles say so
@@ -22,7 +25,7 @@ func alternativesOf(bs []content.Block, tags map[string]bool) map[content.Block]
 	m := map[content.Block]*infer.Alternative{}
 	var secs []content.Block
 	for _, b := range bs {
-		if s, ok := b.(*content.Section); ok && altTitle.MatchString(content.PlainText(s.Title)) {
+		if s, ok := b.(*content.Section); ok && altTitle().MatchString(content.PlainText(s.Title)) {
 			secs = append(secs, b)
 		}
 	}
@@ -89,7 +92,7 @@ func chosenBy(label string, group []string, tags map[string]bool) bool {
 	if tags[slug(label)] {
 		return true
 	}
-	if m := altTitle.FindString(label); m != "" && tags[slug(m)] {
+	if m := altTitle().FindString(label); m != "" && tags[slug(m)] {
 		return true
 	}
 	others := map[string]bool{}

@@ -29,6 +29,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -807,7 +808,7 @@ func tomlType(v any) string {
 // may be part of a secret. A quote left open hides the rest of the
 // message. The name in "Key 'NAME' has already been defined" stays.
 func hideQuoted(msg string) string {
-	if m := duplicateKey.FindStringSubmatchIndex(msg); m != nil {
+	if m := duplicateKey().FindStringSubmatchIndex(msg); m != nil {
 		return msg[:m[0]] + msg[m[2]:m[3]] + " is defined twice"
 	}
 	var b strings.Builder
@@ -835,7 +836,9 @@ func hideQuoted(msg string) string {
 	}
 }
 
-var duplicateKey = regexp.MustCompile(`Key '([A-Za-z0-9_.-]+)' has already been defined\.?$`)
+var duplicateKey = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`Key '([A-Za-z0-9_.-]+)' has already been defined\.?$`)
+})
 
 // TOMLError returns where a TOML decoding error of src is and what it
 // says, without quoting what it found (which may be part of a secret
@@ -849,7 +852,7 @@ func TOMLError(file string, src []byte, err error) (content.Position, string) {
 		return pos, hideQuoted(tomlErrorMsg(err))
 	}
 	pos.Line, pos.Column = pe.Position.Line, pe.Position.Col
-	if m := duplicateKey.FindStringSubmatch(pe.Message); m != nil {
+	if m := duplicateKey().FindStringSubmatch(pe.Message); m != nil {
 		if p, ok := tomlpos.Index(src)[m[1]]; ok {
 			pos.Line, pos.Column = p.Line, p.Col
 		}

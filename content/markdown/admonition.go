@@ -3,6 +3,7 @@ package markdown
 import (
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
@@ -30,7 +31,9 @@ func (n *admonitionNode) Kind() ast.NodeKind { return kindAdmonition }
 
 func (n *admonitionNode) Dump(src []byte, level int) { ast.DumpHelper(n, src, level, nil, nil) }
 
-var admonitionLine = regexp.MustCompile(`^(?:!!!|\?\?\?\+?)[ \t]+([A-Za-z][\w-]*)(?:[ \t]+[\w-]+)*(?:[ \t]+"([^"]*)")?[ \t]*\r?\n?$`)
+var admonitionLine = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(?:!!!|\?\?\?\+?)[ \t]+([A-Za-z][\w-]*)(?:[ \t]+[\w-]+)*(?:[ \t]+"([^"]*)")?[ \t]*\r?\n?$`)
+})
 
 // admonitionParser reads admonitions.
 type admonitionParser struct{}
@@ -39,7 +42,7 @@ func (admonitionParser) Trigger() []byte { return []byte{'!', '?'} }
 
 func (admonitionParser) Open(parent ast.Node, r text.Reader, pc parser.Context) (ast.Node, parser.State) {
 	line, seg := r.PeekLine()
-	m := admonitionLine.FindSubmatchIndex(line)
+	m := admonitionLine().FindSubmatchIndex(line)
 	if m == nil {
 		return nil, parser.NoChildren
 	}

@@ -166,7 +166,7 @@ func (ck *checker) firstLine(b content.Block) {
 	case *content.Comment:
 		ok = strings.HasPrefix(at, "<!--")
 	case *content.Only:
-		ok = strings.HasPrefix(at, "<!--") || mystFence.MatchString(at)
+		ok = strings.HasPrefix(at, "<!--") || mystFence().MatchString(at)
 	case *content.Raw:
 		ok = n.Format == "html" && strings.HasPrefix(at, "<") || strings.HasPrefix(at, "---") || strings.HasPrefix(at, "+++")
 	case *content.List:
@@ -174,15 +174,15 @@ func (ck *checker) firstLine(b content.Block) {
 	case *content.BlockQuote:
 		ok = strings.HasPrefix(at, ">")
 	case *content.Admonition:
-		ok = strings.HasPrefix(at, ">") || strings.HasPrefix(at, "!!!") || strings.HasPrefix(at, "???") || mystFence.MatchString(at)
+		ok = strings.HasPrefix(at, ">") || strings.HasPrefix(at, "!!!") || strings.HasPrefix(at, "???") || mystFence().MatchString(at)
 	case *content.Directive:
-		ok = mystFence.MatchString(at) || n.Name == "tab" && strings.HasPrefix(at, "===")
+		ok = mystFence().MatchString(at) || n.Name == "tab" && strings.HasPrefix(at, "===")
 	case *content.Transition:
 		ok = ok && strings.ContainsAny(at[:1], "*-_")
 	case *content.Target:
 		// a link reference definition, a MyST target or the :name: of a
 		// MyST directive
-		ok = strings.HasPrefix(at, "[") || mystTargetLine.MatchString(at) || mystFence.MatchString(at)
+		ok = strings.HasPrefix(at, "[") || mystTargetLine().MatchString(at) || mystFence().MatchString(at)
 	case *content.Footnote:
 		ok = strings.HasPrefix(at, "[^")
 	}

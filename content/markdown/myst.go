@@ -3,6 +3,7 @@ package markdown
 import (
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
@@ -67,7 +68,9 @@ func (n *mystNode) Kind() ast.NodeKind { return kindMyST }
 func (n *mystNode) Dump(src []byte, level int) { ast.DumpHelper(n, src, level, nil, nil) }
 
 // mystFence matches the opening line of a MyST directive fence.
-var mystFence = regexp.MustCompile("^ {0,3}(`{3,}|~{3,}|:{3,})\\{([A-Za-z][\\w:.-]*)\\}(?:[ \\t]+(.*?))?[ \\t]*\\r?\\n?$")
+var mystFence = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile("^ {0,3}(`{3,}|~{3,}|:{3,})\\{([A-Za-z][\\w:.-]*)\\}(?:[ \\t]+(.*?))?[ \\t]*\\r?\\n?$")
+})
 
 // mystParser reads MyST directives whose content is Markdown.
 type mystParser struct{}
@@ -76,7 +79,7 @@ func (mystParser) Trigger() []byte { return []byte{'`', '~', ':'} }
 
 func (mystParser) Open(parent ast.Node, r text.Reader, pc parser.Context) (ast.Node, parser.State) {
 	line, seg := r.PeekLine()
-	m := mystFence.FindSubmatchIndex(line)
+	m := mystFence().FindSubmatchIndex(line)
 	if m == nil {
 		return nil, parser.NoChildren
 	}
@@ -99,10 +102,10 @@ func (mystParser) Open(parent ast.Node, r text.Reader, pc parser.Context) (ast.N
 }
 
 // optionLine matches a ":key: value" option line of a directive.
-var optionLine = regexp.MustCompile(`^[ \t]*:([\w-]+):(?:[ \t]+(.*?))?[ \t]*\r?\n?$`)
+var optionLine = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[ \t]*:([\w-]+):(?:[ \t]+(.*?))?[ \t]*\r?\n?$`) })
 
 // yamlLine matches a "key: value" line of a YAML options block.
-var yamlLine = regexp.MustCompile(`^[ \t]*([\w-]+):(?:[ \t]+(.*?))?[ \t]*\r?\n?$`)
+var yamlLine = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[ \t]*([\w-]+):(?:[ \t]+(.*?))?[ \t]*\r?\n?$`) })
 
 func (mystParser) Continue(node ast.Node, r text.Reader, pc parser.Context) parser.State {
 	n := node.(*mystNode)
@@ -120,7 +123,7 @@ func (mystParser) Continue(node ast.Node, r text.Reader, pc parser.Context) pars
 		case n.yaml:
 			if strings.TrimSpace(t) == "---" {
 				n.yaml, n.opening = false, false
-			} else if m := yamlLine.FindStringSubmatch(t); m != nil {
+			} else if m := yamlLine().FindStringSubmatch(t); m != nil {
 				n.options = append(n.options, content.Option{Name: strings.ToLower(m[1]), Value: strings.Trim(m[2], `"'`)})
 			}
 			r.AdvanceToEOL()
@@ -130,7 +133,7 @@ func (mystParser) Continue(node ast.Node, r text.Reader, pc parser.Context) pars
 			r.AdvanceToEOL()
 			return parser.Continue | parser.HasChildren
 		}
-		if m := optionLine.FindStringSubmatch(t); m != nil {
+		if m := optionLine().FindStringSubmatch(t); m != nil {
 			n.options = append(n.options, content.Option{Name: strings.ToLower(m[1]), Value: m[2]})
 			r.AdvanceToEOL()
 			return parser.Continue | parser.HasChildren
@@ -205,7 +208,7 @@ func (c *converter) mystDirective(n *mystNode, start int) []content.Block {
 }
 
 // mystTargetLine matches a MyST target, "(label)=" alone on its line.
-var mystTargetLine = regexp.MustCompile(`^ {0,3}\(([^()\s][^()]*)\)=[ \t]*\r?\n?$`)
+var mystTargetLine = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^ {0,3}\(([^()\s][^()]*)\)=[ \t]*\r?\n?$`) })
 
 // A mystTargetNode is a MyST target: a label for the block after it.
 type mystTargetNode struct {
@@ -226,7 +229,7 @@ func (mystTargetParser) Trigger() []byte { return []byte{'('} }
 
 func (mystTargetParser) Open(parent ast.Node, r text.Reader, pc parser.Context) (ast.Node, parser.State) {
 	line, _ := r.PeekLine()
-	m := mystTargetLine.FindSubmatch(line)
+	m := mystTargetLine().FindSubmatch(line)
 	if m == nil {
 		return nil, parser.NoChildren
 	}
@@ -245,13 +248,13 @@ func (mystTargetParser) CanInterruptParagraph() bool { return true }
 func (mystTargetParser) CanAcceptIndentedLine() bool { return false }
 
 // roleName matches the "{name}" of a MyST role at the end of a text.
-var roleName = regexp.MustCompile(`\{([A-Za-z0-9_+:-]{1,36})\}$`)
+var roleName = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\{([A-Za-z0-9_+:-]{1,36})\}$`) })
 
 // roleBefore reports whether a MyST role's "{name}" comes right before
 // the code span at start, and if so takes it from the text collected in
 // l and returns the name and where it starts.
 func (c *converter) roleBefore(l *inlineList, start int) (string, int, bool) {
-	m := roleName.FindSubmatchIndex(c.src[max(0, start-40):start])
+	m := roleName().FindSubmatchIndex(c.src[max(0, start-40):start])
 	if m == nil {
 		return "", 0, false
 	}
@@ -281,14 +284,14 @@ var mystRoles = map[string]bool{
 var titledRoles = map[string]bool{"ref": true, "doc": true, "numref": true, "term": true, "download": true, "any": true}
 
 // roleTitle splits "Title <target>" as Sphinx does.
-var roleTitle = regexp.MustCompile(`(?s)^(.+?)\s*<(.*?)>$`)
+var roleTitle = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?s)^(.+?)\s*<(.*?)>$`) })
 
 // mystRole makes the role {name}`text` spanning span.
 func mystRole(name, text string, span content.Span) *content.Role {
 	name = strings.ToLower(name)
 	r := &content.Role{Span: span, Name: name, Text: text, Target: text, Known: mystRoles[name] || strings.Contains(name, ":")}
 	if titledRoles[strings.TrimPrefix(name, "std:")] || strings.Contains(name, ":") {
-		if m := roleTitle.FindStringSubmatch(text); m != nil {
+		if m := roleTitle().FindStringSubmatch(text); m != nil {
 			r.Title, r.Target = m[1], m[2]
 		}
 	}

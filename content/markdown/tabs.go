@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"regexp"
+	"sync"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
@@ -26,7 +27,7 @@ func (n *tabNode) Kind() ast.NodeKind { return kindTab }
 
 func (n *tabNode) Dump(src []byte, level int) { ast.DumpHelper(n, src, level, nil, nil) }
 
-var tabLine = regexp.MustCompile(`^===[+!]{0,2}[ \t]+"([^"]*)"[ \t]*\r?\n?$`)
+var tabLine = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^===[+!]{0,2}[ \t]+"([^"]*)"[ \t]*\r?\n?$`) })
 
 // tabParser reads content tabs.
 type tabParser struct{}
@@ -35,7 +36,7 @@ func (tabParser) Trigger() []byte { return []byte{'='} }
 
 func (tabParser) Open(parent ast.Node, r text.Reader, pc parser.Context) (ast.Node, parser.State) {
 	line, seg := r.PeekLine()
-	m := tabLine.FindSubmatchIndex(line)
+	m := tabLine().FindSubmatchIndex(line)
 	if m == nil {
 		return nil, parser.NoChildren
 	}

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/tailordocs/tailor/content"
@@ -225,11 +226,11 @@ func removeUnescapedSpace(s string) string {
 }
 
 // explicitTitle splits "Title <target>" as Sphinx does.
-var explicitTitle = regexp.MustCompile(`(?s)^(.+?)\s*<(.*?)>$`)
+var explicitTitle = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?s)^(.+?)\s*<(.*?)>$`) })
 
 // splitTitle splits escaped role text into an explicit title and target.
 func splitTitle(t string) (title, target string, ok bool) {
-	m := explicitTitle.FindStringSubmatchIndex(t)
+	m := explicitTitle().FindStringSubmatchIndex(t)
 	if m == nil {
 		return "", "", false
 	}

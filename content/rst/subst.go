@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/tailordocs/tailor/content"
@@ -85,7 +86,9 @@ func (p *parser) substitutionDirective(sd *content.SubstitutionDef, name string,
 	return nil
 }
 
-var unicodeCode = regexp.MustCompile(`(?i)^(?:0x|x|\\x|U\+?|\\u)([0-9a-f]+)$|^&#x([0-9a-f]+);$`)
+var unicodeCode = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)^(?:0x|x|\\x|U\+?|\\u)([0-9a-f]+)$|^&#x([0-9a-f]+);$`)
+})
 
 // unicodeText converts the argument of a "unicode" directive: character
 // codes such as U+2014, 0x2014, &#x2014; or 8212, and text, up to a ".."
@@ -96,7 +99,7 @@ func unicodeText(arg string) string {
 		if code == ".." {
 			break
 		}
-		if m := unicodeCode.FindStringSubmatch(code); m != nil {
+		if m := unicodeCode().FindStringSubmatch(code); m != nil {
 			h := m[1] + m[2]
 			if n, err := strconv.ParseInt(h, 16, 32); err == nil && n <= 0x10ffff {
 				b.WriteRune(rune(n))

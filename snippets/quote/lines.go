@@ -3,13 +3,18 @@ package quote
 import (
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/tailordocs/tailor/snippets/lang"
 )
 
 var (
-	heredocStart = regexp.MustCompile(`<<(-?)[ \t]*(\\?)(['"]?)([A-Za-z_][A-Za-z0-9_]*)(['"]?)`)
-	yamlBlock    = regexp.MustCompile(`^([ \t]*)(-[ \t]+)?([^#\s][^#]*:[ \t]+|-[ \t]+|)[|>][+-]?[0-9]?[+-]?[ \t]*(?:#.*)?$`)
+	heredocStart = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`<<(-?)[ \t]*(\\?)(['"]?)([A-Za-z_][A-Za-z0-9_]*)(['"]?)`)
+	})
+	yamlBlock = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^([ \t]*)(-[ \t]+)?([^#\s][^#]*:[ \t]+|-[ \t]+|)[|>][+-]?[0-9]?[+-]?[ \t]*(?:#.*)?$`)
+	})
 )
 
 // Lines returns, for each line of a file or block of language name, the
@@ -64,13 +69,13 @@ func (r *reader) line(t, name string) string {
 		r.triple = pythonTriple(t, r.triple)
 	}
 	if r.shell {
-		if m := heredocStart.FindStringSubmatch(t); m != nil && !strings.HasPrefix(strings.TrimSpace(t), "#") {
+		if m := heredocStart().FindStringSubmatch(t); m != nil && !strings.HasPrefix(strings.TrimSpace(t), "#") {
 			r.delim, r.stripTabs = m[4], m[1] == "-"
 			r.quoted = m[2] != "" || m[3] != "" || m[5] != ""
 		}
 	}
 	if r.yaml {
-		if m := yamlBlock.FindStringSubmatch(t); m != nil {
+		if m := yamlBlock().FindStringSubmatch(t); m != nil {
 			// the content is indented under the key ("- run: |": under
 			// run), or under the dash of "- |"
 			ind := len(m[1])
