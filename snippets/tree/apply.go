@@ -176,7 +176,7 @@ func (t *Tree) edit(c *Change, log Log) (*File, bool) {
 	f := t.files[c.Target]
 	format := FormatOf(c.Lang, c.Target, c.Lines)
 	if f != nil && f.Whole {
-		format = FormatOf(f.Lang, c.Target, f.Lines)
+		format = f.formatOf(c.Target)
 	}
 	entries, ok := Entries(c.Lines, format)
 	if format == NoKeys || !ok {
@@ -188,11 +188,9 @@ func (t *Tree) edit(c *Change, log Log) (*File, bool) {
 		}
 	}
 	if f != nil && f.Whole {
-		out, why := applyEdit(f.Lines, entries, format)
-		if why != "" {
+		if why := f.setKeys(entries, format); why != "" {
 			return t.notEdited(c, log, why+" in "+c.Target)
 		}
-		f.Lines = out
 		return f, true
 	}
 	return t.editFragment(c, log, format, entries)
@@ -215,13 +213,7 @@ func (t *Tree) editFragment(c *Change, log Log, format Format, entries []Entry) 
 	if src, ok := t.madeBy[c.Target]; ok && f.MadeBy == nil {
 		f.MadeBy = &src
 	}
-	for _, e := range entries {
-		f.Edits = setEntry(f.Edits, e)
-	}
-	f.Lines = nil
-	for _, e := range f.Edits {
-		f.Lines = append(f.Lines, e.Lines...)
-	}
+	f.setEntries(entries)
 	if f.Lang == "" {
 		f.Lang = c.Lang
 	}
@@ -234,18 +226,6 @@ func (t *Tree) notEdited(c *Change, log Log, why string) (*File, bool) {
 	c.Note = "nothing changed: " + why
 	c.Op, c.Target = None, ""
 	return nil, false
-}
-
-// setEntry sets e among entries: in place of the entry of the same key
-// and section, or at the end.
-func setEntry(entries []Entry, e Entry) []Entry {
-	for i, x := range entries {
-		if x.Key == e.Key && x.Section == e.Section {
-			entries[i] = e
-			return entries
-		}
-	}
-	return append(entries, e)
 }
 
 func (t *Tree) check(c *Change, log Log) {

@@ -22,7 +22,14 @@ type keyLine struct {
 // a reader of "in php.ini set memory_limit = 256M" finds it under
 // [PHP]; in two sections, or twice in one, it is not clear.
 func findKey(lines []Line, f Format, section, key string) (keyLine, bool, string) {
-	var set, commented []keyLine
+	set, commented := scanKey(lines, f, section, key)
+	return chooseKey(set, commented, f == INIKeys && section == "", key)
+}
+
+// scanKey returns the lines of format f that set key in section, and
+// those that set it commented out, in order; in any section, for an INI
+// key of no section.
+func scanKey(lines []Line, f Format, section, key string) (set, commented []keyLine) {
 	anywhere := f == INIKeys && section == ""
 	cur := ""
 	for i := 0; i < len(lines); i++ {
@@ -47,6 +54,11 @@ func findKey(lines []Line, f Format, section, key string) (keyLine, bool, string
 			commented = append(commented, keyLine{at: i, n: 1, commented: true, section: cur})
 		}
 	}
+	return set, commented
+}
+
+// chooseKey is findKey's choice among the lines scanKey found.
+func chooseKey(set, commented []keyLine, anywhere bool, key string) (keyLine, bool, string) {
 	if !anywhere {
 		return pickKey(set, commented, key)
 	}

@@ -38,25 +38,34 @@ const (
 // lines are not keyed, or not so that one line sets one key (nginx and
 // Apache nest their directives in blocks; YAML nests keys).
 func FormatOf(name, p string, lines []Line) Format {
-	switch lang.FamilyOf(lang.Or(name, lang.OfPath(p))) {
-	case lang.Python:
-		return PyAssign
-	case lang.INI, lang.Systemd, lang.TOML:
-		return INIKeys
-	case lang.Nginx:
-		return NginxKeys
-	case lang.Apache:
-		return ApacheKeys
-	case lang.YAML, lang.JSON, lang.JS, lang.Shell, lang.Console, lang.HTML, lang.XML:
-		return NoKeys
-	}
-	if f, ok := wellKnown[path.Base(p)]; ok {
+	if f, ok := formatByName(name, p); ok {
 		return f
 	}
-	if strings.HasPrefix(p, "/etc/apt/apt.conf") {
-		return AptKeys
-	}
 	return sniff(lines)
+}
+
+// formatByName returns the format that a file's language or path tells,
+// if either does.
+func formatByName(name, p string) (Format, bool) {
+	switch lang.FamilyOf(lang.Or(name, lang.OfPath(p))) {
+	case lang.Python:
+		return PyAssign, true
+	case lang.INI, lang.Systemd, lang.TOML:
+		return INIKeys, true
+	case lang.Nginx:
+		return NginxKeys, true
+	case lang.Apache:
+		return ApacheKeys, true
+	case lang.YAML, lang.JSON, lang.JS, lang.Shell, lang.Console, lang.HTML, lang.XML:
+		return NoKeys, true
+	}
+	if f, ok := wellKnown[path.Base(p)]; ok {
+		return f, true
+	}
+	if strings.HasPrefix(p, "/etc/apt/apt.conf") {
+		return AptKeys, true
+	}
+	return "", false
 }
 
 // wellKnown are the formats of system files whose names tell them.
@@ -72,21 +81,41 @@ var wellKnown = map[string]Format{
 // sniff tells the format from the lines themselves: all key = value, or
 // all Key value.
 func sniff(lines []Line) Format {
-	equals, space, other := 0, 0, 0
+	var n sniffCounts
 	for _, l := range lines {
-		t := strings.TrimSpace(l.Text)
-		switch {
-		case t == "" || isComment(t):
-		case strings.HasPrefix(t, "[") && strings.HasSuffix(t, "]"):
-			equals++ // a section: INI
-		case keyEquals(t) != "":
-			equals++
-		case keySpace(t) != "":
-			space++
-		default:
-			other++
-		}
+		n[sniffKind(l.Text)]++
 	}
+	return n.format()
+}
+
+// sniffCounts counts the lines of each sniffKind.
+type sniffCounts [4]int
+
+// The kinds of line sniff counts.
+const (
+	sniffNone   = iota // blank, or a comment
+	sniffEquals        // key = value, or an INI section
+	sniffSpace         // Key value
+	sniffOther
+)
+
+func sniffKind(text string) int {
+	t := strings.TrimSpace(text)
+	switch {
+	case t == "" || isComment(t):
+		return sniffNone
+	case strings.HasPrefix(t, "[") && strings.HasSuffix(t, "]"):
+		return sniffEquals // a section: INI
+	case keyEquals(t) != "":
+		return sniffEquals
+	case keySpace(t) != "":
+		return sniffSpace
+	}
+	return sniffOther
+}
+
+func (n sniffCounts) format() Format {
+	equals, space, other := n[sniffEquals], n[sniffSpace], n[sniffOther]
 	switch {
 	case other > 0:
 		return NoKeys

@@ -141,6 +141,17 @@ type File struct {
 	// wrong with its path once filled in; zero when no annotation does.
 	PathPos content.Position
 	Sources []Source
+
+	// for the edits of a whole file: its lines' key index, and the
+	// format they sniff as, while Lines is the slice they were made for;
+	// and the first of the lines setKeys copied, which it may change in
+	// place while Lines starts there. For an edit fragment: where each
+	// of its settings is. Code that changes Lines or Edits assigns
+	// another slice, or appends, and never changes a line in place.
+	keys     *keyIndex
+	sniff    *sniffing
+	own      *Line
+	fragment *fragmentIndex
 }
 
 // A Dir is a directory the tutorial creates or whose mode or owner it sets.
