@@ -1,6 +1,7 @@
 package tree
 
 import (
+	"slices"
 	"sort"
 	"strings"
 )
@@ -17,6 +18,15 @@ type keyIndex struct {
 	// by key, in order of line: the lines that set it, and those that
 	// set it commented out
 	keys map[string][]keyLine
+	// the lines that start an INI section, in order, as their text
+	// without the space around it
+	heads []head
+}
+
+// A head is a line that starts an INI section.
+type head struct {
+	at   int
+	text string
 }
 
 func newKeyIndex(lines []Line, f Format) *keyIndex {
@@ -25,6 +35,8 @@ func newKeyIndex(lines []Line, f Format) *keyIndex {
 	for i := range lines {
 		if name, ok := x.header(lines[i].Text); ok {
 			cur = name
+			x.section[i] = cur
+			x.heads = append(x.heads, head{i, strings.TrimSpace(lines[i].Text)})
 			continue
 		}
 		x.section[i] = cur
@@ -71,7 +83,7 @@ func (x *keyIndex) add(i int) {
 func (x *keyIndex) insert(key string, k keyLine) {
 	list := x.keys[key]
 	j := sort.Search(len(list), func(j int) bool { return list[j].at >= k.at })
-	x.keys[key] = append(list[:j], append([]keyLine{k}, list[j:]...)...)
+	x.keys[key] = slices.Insert(list, j, k)
 }
 
 // remove takes line i out of the index.
@@ -105,6 +117,92 @@ func (x *keyIndex) replace(i int, l Line) bool {
 	x.lines[i] = l
 	x.add(i)
 	return true
+}
+
+// splice replaces the n lines at at with repl, lines being the lines
+// then, in the index. It reports false, changing nothing, when a line
+// removed or added starts an INI section: the index no longer holds
+// then.
+func (x *keyIndex) splice(at, n int, repl, lines []Line) bool {
+	for _, l := range x.lines[at : at+n] {
+		if _, ok := x.header(l.Text); ok {
+			return false
+		}
+	}
+	for _, l := range repl {
+		if _, ok := x.header(l.Text); ok {
+			return false
+		}
+	}
+	for i := at; i < at+n; i++ {
+		x.remove(i)
+	}
+	if delta := len(repl) - n; delta != 0 {
+		for _, list := range x.keys {
+			for j := range list {
+				if list[j].at >= at+n {
+					list[j].at += delta
+				}
+			}
+		}
+		for j := range x.heads {
+			if x.heads[j].at >= at+n {
+				x.heads[j].at += delta
+			}
+		}
+	}
+	sec := ""
+	if at > 0 {
+		sec = x.section[at-1]
+	}
+	secs := make([]string, len(repl))
+	for i := range secs {
+		secs[i] = sec
+	}
+	x.section = slices.Replace(x.section, at, at+n, secs...)
+	x.lines = lines
+	for i := at; i < at+len(repl); i++ {
+		x.add(i)
+	}
+	return true
+}
+
+// addPoint is where addToSection adds e to the indexed lines, and the
+// lines it adds there, found with the index's section heads.
+func (x *keyIndex) addPoint(e Entry) (int, []Line) {
+	lines := x.lines
+	if e.Section == "" || x.format != INIKeys {
+		end := len(lines)
+		if x.format == INIKeys && len(x.heads) > 0 {
+			end = x.heads[0].at
+		}
+		for end > 0 && strings.TrimSpace(lines[end-1].Text) == "" {
+			end--
+		}
+		return end, e.Lines
+	}
+	for j, h := range x.heads {
+		if h.text != "["+e.Section+"]" {
+			continue
+		}
+		end := len(lines) // sectionEnd
+		if j+1 < len(x.heads) {
+			end = x.heads[j+1].at
+		}
+		for end > h.at+1 && strings.TrimSpace(lines[end-1].Text) == "" {
+			end--
+		}
+		return end, e.Lines
+	}
+	hd := e.Lines[0]
+	hd.Text = "[" + e.Section + "]"
+	add := []Line{hd}
+	if len(lines) > 0 && strings.TrimSpace(lines[len(lines)-1].Text) != "" {
+		blank := hd
+		blank.Text = ""
+		add = append([]Line{blank}, add...)
+	}
+	return len(lines), append(add, e.Lines...)
 }
 
 // scan is scanKey over the indexed lines.
@@ -198,14 +296,37 @@ func (s *keySetter) set(e Entry) string {
 		if len(repl) == at.n {
 			s.replace(at.at, repl)
 		} else {
-			f.Lines, s.x, s.sn, s.owned = splice(f.Lines, at.at, at.n, repl), nil, nil, true
+			s.splice(at.at, at.n, repl)
 		}
 	case s.format == NginxKeys || s.format == ApacheKeys:
 		return e.Key + " is not there to set, and " + string(s.format) + " nests its directives in blocks"
+	case s.x == nil:
+		f.Lines, s.sn, s.owned = addToSection(f.Lines, s.format, e), nil, true
 	default:
-		f.Lines, s.x, s.sn, s.owned = addToSection(f.Lines, s.format, e), nil, nil, true
+		at, add := s.x.addPoint(e)
+		s.splice(at, 0, add)
 	}
 	return ""
+}
+
+// splice replaces the n lines at at with repl, in new lines, keeping the
+// index and the sniffing up to date.
+func (s *keySetter) splice(at, n int, repl []Line) {
+	f := s.f
+	lines := splice(f.Lines, at, n, repl)
+	if s.sn != nil {
+		for _, l := range f.Lines[at : at+n] {
+			s.sn.n[sniffKind(l.Text)]--
+		}
+		for _, l := range repl {
+			s.sn.n[sniffKind(l.Text)]++
+		}
+		s.sn.lines = lines
+	}
+	if s.x != nil && !s.x.splice(at, n, repl, lines) {
+		s.x = nil
+	}
+	f.Lines, s.owned = lines, true
 }
 
 // replace sets the lines at at to repl, in place, in a copy of the lines

@@ -60,14 +60,14 @@ func randomEntries(r *rand.Rand) []Entry {
 // lines of the block the file was made from never change, and other
 // changes to the file's lines between the edits are seen.
 func TestSetKeys(t *testing.T) {
-	for seed := range uint64(300) {
+	for seed := range uint64(100 * len(keyedFormats)) {
 		r := rand.New(rand.NewPCG(seed, 1))
-		format := keyedFormats[r.IntN(len(keyedFormats))]
+		format := keyedFormats[seed%uint64(len(keyedFormats))]
 		block := randomLines(r, r.IntN(30))
 		kept := append([]Line(nil), block...)
 		want := block
 		f := &File{Path: "/etc/x.conf", Whole: true, Lines: block}
-		for step := range 40 {
+		for step := range 60 {
 			switch r.IntN(10) {
 			case 0: // lines appended, as a block that adds to the end
 				add := randomLines(r, 1+r.IntN(2))
@@ -172,4 +172,32 @@ func setEntryOnce(entries []Entry, e Entry) []Entry {
 		}
 	}
 	return append(entries, e)
+}
+
+// TestSetKeysSections adds keys to an INI file, block after block, at
+// the top level and at the end of its sections, which moves the lines
+// after them: setKeys puts each where applyEdit does.
+func TestSetKeysSections(t *testing.T) {
+	start := lines("a = 1\n\n[main]\nk1 = x\n\n[empty]\n\n\n[other]\nk2 = y\n\n\n[ main ]\nk3 = z\n")
+	want := start
+	f := &File{Path: "/etc/x.ini", Whole: true, Lines: start}
+	for i, e := range []Entry{
+		{Key: "top1"}, {Key: "top2"}, {Key: "top3"}, {Section: "main", Key: "m0"}, {Section: "empty", Key: "e1"},
+		{Section: "main", Key: "m1"}, {Key: "top4"}, {Section: "other", Key: "o1"},
+		{Section: "main", Key: "m2"}, {Section: "new", Key: "n1"}, {Section: "other", Key: "o2"},
+		{Key: "top3"}, {Section: "new", Key: "n2"}, {Section: "main", Key: "k1"},
+	} {
+		e.Lines = []Line{{Text: fmt.Sprintf("%s = %d", e.Key, i)}}
+		out, why := applyEdit(want, []Entry{e}, INIKeys)
+		if why != "" {
+			t.Fatal(why)
+		}
+		want = out
+		if why := f.setKeys([]Entry{e}, INIKeys); why != "" {
+			t.Fatal(why)
+		}
+		if !reflect.DeepEqual(f.Lines, want) {
+			t.Fatalf("after %s:\n%s\nwant\n%s", e.Key, texts(f.Lines), texts(want))
+		}
+	}
 }
