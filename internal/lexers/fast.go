@@ -3,6 +3,7 @@ package lexers
 import (
 	"fmt"
 	"io/fs"
+	"reflect"
 	"sort"
 	"strings"
 	"sync/atomic"
@@ -22,12 +23,14 @@ import (
 // and most rules fail on most characters; a text tries about half of a
 // lexer's rules.
 type compiled struct {
-	// lexer is chroma's lexer of the same rules, for the rules that
-	// tokenise part of a match with the lexer itself (UsingSelf): it
-	// compiles its rules when first used.
-	lexer  *chroma.RegexLexer
-	rules  chroma.CompiledRules
-	states map[string]*state
+	// lexer is chroma's lexer of the same rules, as the lexer of a
+	// LexerState; it compiles nothing, as nothing tokenises with it:
+	// the rules that tokenise part of a match with the lexer itself
+	// (chroma's UsingSelf) do so with c (usingSelf).
+	lexer    *chroma.RegexLexer
+	registry *chroma.LexerRegistry
+	rules    chroma.CompiledRules
+	states   map[string]*state
 }
 
 // A state is the rules of a lexer's state, with their expressions.
@@ -93,7 +96,7 @@ func compile(from fs.FS, path string, config *chroma.Config, registry *chroma.Le
 		return nil, err
 	}
 	lexer.SetRegistry(registry)
-	c := &compiled{lexer: lexer, rules: crs, states: make(map[string]*state, len(crs))}
+	c := &compiled{lexer: lexer, registry: registry, rules: crs, states: make(map[string]*state, len(crs))}
 	exprs := map[*chroma.CompiledRule]*expr{}
 	for name, rs := range crs {
 		s := &state{rules: rs, exprs: make([]*expr, len(rs))}
@@ -103,12 +106,60 @@ func compile(from fs.FS, path string, config *chroma.Config, registry *chroma.Le
 				src := rules.Expr(config, r.Pattern)
 				e = &expr{src: src, starts: startsOf(src)}
 				exprs[r] = e
+				r.Type, _ = c.own(r.Type)
 			}
 			s.exprs[i] = e
 		}
 		c.states[name] = s
 	}
 	return c, nil
+}
+
+// own returns emitter e with each of chroma's UsingSelf in it made a
+// usingSelf of c, and whether it holds one: e itself when not.
+func (c *compiled) own(e chroma.Emitter) (chroma.Emitter, bool) {
+	s, ok := e.(chroma.SerialisableEmitter)
+	if !ok {
+		return e, false
+	}
+	field := func(name string) reflect.Value { return reflect.ValueOf(e).Elem().FieldByName(name) }
+	switch s.EmitterKind() {
+	case "usingself":
+		return &usingSelf{c: c, state: field("State").String()}, true
+	case "bygroups":
+		if es, ok := c.ownAll(field("Emitters").Interface().(chroma.Emitters)); ok {
+			return chroma.ByGroups(es...), true
+		}
+	case "usingbygroup":
+		if es, ok := c.ownAll(field("Emitters").Interface().(chroma.Emitters)); ok {
+			return chroma.UsingByGroup(int(field("SublexerNameGroup").Int()), int(field("CodeGroup").Int()), es...), true
+		}
+	}
+	return e, false
+}
+
+// ownAll is own of each emitter of es.
+func (c *compiled) ownAll(es chroma.Emitters) ([]chroma.Emitter, bool) {
+	out := make([]chroma.Emitter, len(es))
+	any := false
+	for i, e := range es {
+		var ok bool
+		out[i], ok = c.own(e)
+		any = any || ok
+	}
+	return out, any
+}
+
+// usingSelf is chroma's UsingSelf: the group is tokenised, from state, by
+// the lexer whose rule matched it; here, with its compiled rules rather
+// than with chroma's lexer, which would compile them all again.
+type usingSelf struct {
+	c     *compiled
+	state string
+}
+
+func (u *usingSelf) Emit(groups []string, _ *chroma.LexerState) chroma.Iterator {
+	return u.c.tokenise(&chroma.TokeniseOptions{State: u.state, Nested: true}, groups[0], u.c.registry)
 }
 
 // tokenise is chroma's RegexLexer.Tokenise.
