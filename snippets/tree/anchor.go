@@ -46,18 +46,33 @@ func (t *Tree) Holds(p string, pl Place) bool {
 // followed by white space ("ProxyPass /" names "ProxyPass / http://x/" but
 // not "ProxyPass /static/ !").
 func matchLines(lines []Line, anchor string) []int {
-	anchor = strings.Join(strings.Fields(anchor), " ")
-	if anchor == "" {
+	want := strings.Fields(anchor)
+	if len(want) == 0 {
 		return nil
 	}
 	var out []int
 	for i, l := range lines {
-		t := strings.Join(strings.Fields(l.Text), " ")
-		if t == anchor || strings.HasPrefix(t, anchor+" ") {
+		if fieldsStartWith(l.Text, want) {
 			out = append(out, i)
 		}
 	}
 	return out
+}
+
+// fieldsStartWith reports whether the words of text (as strings.Fields
+// has them) start with want: each line is read once, with no copy.
+func fieldsStartWith(text string, want []string) bool {
+	k := 0
+	for f := range strings.FieldsSeq(text) {
+		if k == len(want) {
+			return true
+		}
+		if f != want[k] {
+			return false
+		}
+		k++
+	}
+	return k == len(want)
 }
 
 // insertLines inserts add into lines where in says. It returns a reason
