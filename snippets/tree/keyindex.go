@@ -14,7 +14,7 @@ import (
 type keyIndex struct {
 	format  Format
 	lines   []Line   // the lines indexed: the file's, while it holds this slice
-	section []string // the INI section of each line, "" at the top level
+	section []string // the INI section of each line, "" at the top level; a section's own for its first line
 	// by key, in order of line: the lines that set it, and those that
 	// set it commented out
 	keys map[string][]keyLine
