@@ -190,44 +190,60 @@ func splice(lines []Line, at, n int, repl []Line) []Line {
 // section's last line that is not blank; a section the lines lack is
 // added at their end.
 func addToSection(lines []Line, f Format, e Entry) []Line {
+	at, add := addPoint(lines, f, e, headsOf(lines, f))
+	return splice(lines, at, 0, add)
+}
+
+// headsOf returns the lines of an INI file that start a section, in
+// order: a "[...]" line; none in other formats.
+func headsOf(lines []Line, f Format) []head {
+	if f != INIKeys {
+		return nil
+	}
+	var heads []head
+	for i, l := range lines {
+		if t := strings.TrimSpace(l.Text); strings.HasPrefix(t, "[") && strings.HasSuffix(t, "]") {
+			heads = append(heads, head{i, t})
+		}
+	}
+	return heads
+}
+
+// addPoint returns where addToSection adds e to lines of format f, whose
+// section heads are heads, and the lines it adds there.
+func addPoint(lines []Line, f Format, e Entry, heads []head) (int, []Line) {
 	if e.Section == "" || f != INIKeys {
 		end := len(lines)
-		if f == INIKeys {
-			end = firstSection(lines)
+		if len(heads) > 0 {
+			end = heads[0].at
 		}
 		for end > 0 && strings.TrimSpace(lines[end-1].Text) == "" {
 			end--
 		}
-		return splice(lines, end, 0, e.Lines)
+		return end, e.Lines
 	}
-	for i, l := range lines {
-		t := strings.TrimSpace(l.Text)
-		if t == "["+e.Section+"]" {
-			end := sectionEnd(lines, i)
-			return splice(lines, end, 0, e.Lines)
+	for j, h := range heads {
+		if h.text != "["+e.Section+"]" {
+			continue
 		}
+		end := len(lines) // the end of the section, before its blank lines
+		if j+1 < len(heads) {
+			end = heads[j+1].at
+		}
+		for end > h.at+1 && strings.TrimSpace(lines[end-1].Text) == "" {
+			end--
+		}
+		return end, e.Lines
 	}
-	head := e.Lines[0]
-	head.Text = "[" + e.Section + "]"
-	add := []Line{head}
+	hd := e.Lines[0]
+	hd.Text = "[" + e.Section + "]"
+	add := []Line{hd}
 	if len(lines) > 0 && strings.TrimSpace(lines[len(lines)-1].Text) != "" {
-		blank := head
+		blank := hd
 		blank.Text = ""
 		add = append([]Line{blank}, add...)
 	}
-	return append(append(append([]Line(nil), lines...), add...), e.Lines...)
-}
-
-// firstSection returns the index of the first "[section]" line, or
-// len(lines).
-func firstSection(lines []Line) int {
-	for i, l := range lines {
-		t := strings.TrimSpace(l.Text)
-		if strings.HasPrefix(t, "[") && strings.HasSuffix(t, "]") {
-			return i
-		}
-	}
-	return len(lines)
+	return len(lines), append(add, e.Lines...)
 }
 
 // Setting returns the lines that set key in section of a file of format

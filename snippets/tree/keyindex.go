@@ -167,44 +167,6 @@ func (x *keyIndex) splice(at, n int, repl, lines []Line) bool {
 	return true
 }
 
-// addPoint is where addToSection adds e to the indexed lines, and the
-// lines it adds there, found with the index's section heads.
-func (x *keyIndex) addPoint(e Entry) (int, []Line) {
-	lines := x.lines
-	if e.Section == "" || x.format != INIKeys {
-		end := len(lines)
-		if x.format == INIKeys && len(x.heads) > 0 {
-			end = x.heads[0].at
-		}
-		for end > 0 && strings.TrimSpace(lines[end-1].Text) == "" {
-			end--
-		}
-		return end, e.Lines
-	}
-	for j, h := range x.heads {
-		if h.text != "["+e.Section+"]" {
-			continue
-		}
-		end := len(lines) // sectionEnd
-		if j+1 < len(x.heads) {
-			end = x.heads[j+1].at
-		}
-		for end > h.at+1 && strings.TrimSpace(lines[end-1].Text) == "" {
-			end--
-		}
-		return end, e.Lines
-	}
-	hd := e.Lines[0]
-	hd.Text = "[" + e.Section + "]"
-	add := []Line{hd}
-	if len(lines) > 0 && strings.TrimSpace(lines[len(lines)-1].Text) != "" {
-		blank := hd
-		blank.Text = ""
-		add = append([]Line{blank}, add...)
-	}
-	return len(lines), append(add, e.Lines...)
-}
-
 // scan is scanKey over the indexed lines.
 func (x *keyIndex) scan(section, key string) (set, commented []keyLine) {
 	anywhere := x.format == INIKeys && section == ""
@@ -303,7 +265,7 @@ func (s *keySetter) set(e Entry) string {
 	case s.x == nil:
 		f.Lines, s.sn, s.owned = addToSection(f.Lines, s.format, e), nil, true
 	default:
-		at, add := s.x.addPoint(e)
+		at, add := addPoint(f.Lines, s.format, e, s.x.heads)
 		s.splice(at, 0, add)
 	}
 	return ""

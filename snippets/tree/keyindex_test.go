@@ -201,3 +201,31 @@ func TestSetKeysSections(t *testing.T) {
 		}
 	}
 }
+
+// TestAddToSection: a key the file lacks goes after the last line of its
+// section that is not blank, at the top level before the first section,
+// or in a new section at the end; by addToSection and by setKeys, which
+// finds the sections with its index.
+func TestAddToSection(t *testing.T) {
+	for _, tc := range []struct {
+		format       Format
+		file, want   string
+		section, key string
+	}{
+		{INIKeys, "a = 1\n\n[main]\nk1 = x\n[other]\nk2 = y\n", "a = 1\n\n[main]\nk1 = x\nm1 = 1\n[other]\nk2 = y\n", "main", "m1"},
+		{INIKeys, "[empty]\n\n\n[other]\nk = v\n", "[empty]\ne1 = 1\n\n\n[other]\nk = v\n", "empty", "e1"},
+		{INIKeys, "[main]\nk = v\n", "top = 1\n[main]\nk = v\n", "", "top"},
+		{INIKeys, "a = 1\n", "a = 1\n\n[new]\nn1 = 1\n", "new", "n1"},
+		{INIKeys, "[ main ]\nk = v\n", "[ main ]\nk = v\n\n[main]\nm = 1\n", "main", "m"},
+		{KeyEquals, "a = 1\n\n", "a = 1\nb = 1\n\n", "", "b"},
+	} {
+		e := Entry{Section: tc.section, Key: tc.key, Lines: lines(tc.key + " = 1\n")}
+		if got := texts(addToSection(lines(tc.file), tc.format, e)); got != tc.want {
+			t.Errorf("addToSection(%q, %s):\n%s\nwant\n%s", tc.file, tc.key, got, tc.want)
+		}
+		f := &File{Whole: true, Lines: lines(tc.file)}
+		if why := f.setKeys([]Entry{e}, tc.format); why != "" || texts(f.Lines) != tc.want {
+			t.Errorf("setKeys(%q, %s): %q\n%s\nwant\n%s", tc.file, tc.key, why, texts(f.Lines), tc.want)
+		}
+	}
+}
