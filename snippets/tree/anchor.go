@@ -2,7 +2,9 @@ package tree
 
 import (
 	"fmt"
+	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // Where says where in a file an insert goes.
@@ -62,6 +64,15 @@ func matchLines(lines []Line, anchor string) []int {
 // fieldsStartWith reports whether the words of text (as strings.Fields
 // has them) start with want: each line is read once, with no copy.
 func fieldsStartWith(text string, want []string) bool {
+	// most lines of a file differ from the anchor at its first word:
+	// past ASCII white space, they do not start with it
+	i := 0
+	for i < len(text) && asciiSpace(text[i]) {
+		i++
+	}
+	if i < len(text) && text[i] < utf8.RuneSelf && !strings.HasPrefix(text[i:], want[0]) {
+		return false
+	}
 	k := 0
 	for f := range strings.FieldsSeq(text) {
 		if k == len(want) {
@@ -75,9 +86,16 @@ func fieldsStartWith(text string, want []string) bool {
 	return k == len(want)
 }
 
-// insertLines inserts add into lines where in says. It returns a reason
-// when the place is not found exactly once.
-func insertLines(lines, add []Line, in *Place) ([]Line, string) {
+// asciiSpace reports whether c is an ASCII byte that unicode.IsSpace
+// holds to be white space.
+func asciiSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
+}
+
+// insertPoint returns where in lines an insert goes, as in says, and its
+// lines indented as the place is. It returns a reason when the place is
+// not found exactly once.
+func insertPoint(lines, add []Line, in *Place) (int, []Line, string) {
 	at := -1
 	indent := ""
 	switch in.Where {
@@ -88,14 +106,14 @@ func insertLines(lines, add []Line, in *Place) ([]Line, string) {
 	case BeforeLine, AfterLine:
 		m := matchLines(lines, in.Anchor)
 		if len(m) != 1 {
-			return nil, fmt.Sprintf("the line %q is there %s", in.Anchor, times(len(m)))
+			return 0, nil, fmt.Sprintf("the line %q is there %s", in.Anchor, times(len(m)))
 		}
 		at = m[0]
 		if in.Where == AfterLine {
 			at++
 			if in.WholeBlock {
 				if at = afterBlock(lines, m[0]); at < 0 {
-					return nil, fmt.Sprintf("the block that the line %q opens has no end", in.Anchor)
+					return 0, nil, fmt.Sprintf("the block that the line %q opens has no end", in.Anchor)
 				}
 			}
 		}
@@ -103,16 +121,33 @@ func insertLines(lines, add []Line, in *Place) ([]Line, string) {
 	case BlockEnd:
 		open, close, n := findBlock(lines, in.Block)
 		if n != 1 {
-			return nil, fmt.Sprintf("the %s block is there %s", in.Block, times(n))
+			return 0, nil, fmt.Sprintf("the %s block is there %s", in.Block, times(n))
 		}
 		at = close
 		indent = innerIndent(lines, open, close)
 	}
-	add = reindent(add, indent)
-	out := make([]Line, 0, len(lines)+len(add))
-	out = append(out, lines[:at]...)
-	out = append(out, add...)
-	return append(out, lines[at:]...), ""
+	return at, reindent(add, indent), ""
+}
+
+// insertLines inserts add before line at of f's lines: in place in f's
+// own copy of them, which grows as append grows a slice, else in a new
+// copy that becomes f's own. Inserts one after another into a file copy
+// what follows each, not the whole file.
+func (f *File) insertLines(at int, add []Line) {
+	if f.owns() {
+		f.Lines = slices.Insert(f.Lines, at, add...)
+	} else {
+		n := len(f.Lines) + len(add)
+		out := make([]Line, 0, n+n/4)
+		out = append(out, f.Lines[:at]...)
+		out = append(out, add...)
+		f.Lines = append(out, f.Lines[at:]...)
+	}
+	// the key index and the sniffing held the lines as they were
+	f.keys, f.sniff, f.own = nil, nil, nil
+	if len(f.Lines) > 0 {
+		f.own = &f.Lines[0]
+	}
 }
 
 // afterBlock returns where what goes after the block that line i opens

@@ -84,8 +84,7 @@ func (t *Tree) create(c *Change) *File {
 func (t *Tree) append(c *Change, log Log) *File {
 	f := t.files[c.Target]
 	if f != nil && f.Whole {
-		if ins, ok := insideBlock(f, c, log); ok {
-			f.Lines = ins
+		if insideBlock(f, c, log) {
 			return f
 		}
 	}
@@ -120,14 +119,14 @@ func (t *Tree) insert(c *Change, log Log) (*File, bool) {
 	if f == nil || !f.Whole {
 		return t.insertFragment(c, log)
 	}
-	out, err := insertLines(f.Lines, c.Lines, c.Place)
+	at, add, err := insertPoint(f.Lines, c.Lines, c.Place)
 	if err != "" {
 		log.Warnf(c.Block.Pos(), "%s in %s; nothing inserted", err, c.Target)
 		c.Note = "nothing inserted into " + c.Target + ": " + err
 		c.Op, c.Target = None, ""
 		return nil, false
 	}
-	f.Lines = out
+	f.insertLines(at, add)
 	return f, true
 }
 
@@ -275,22 +274,23 @@ func annotate(f *File, a Attrs) {
 // block or one Apache "<Tag>" section and the snippet belongs inside it
 // (a location block added "to" a file whose only content is a server
 // block): it inserts at the end of that block and warns.
-func insideBlock(f *File, c *Change, log Log) ([]Line, bool) {
+func insideBlock(f *File, c *Change, log Log) bool {
 	if len(c.Lines) == 0 {
-		return nil, false
+		return false
 	}
 	outer := outerBlock(f, strings.TrimSpace(c.Lines[0].Text))
 	if outer == "" {
-		return nil, false
+		return false
 	}
-	out, err := insertLines(f.Lines, c.Lines, &Place{Where: BlockEnd, Block: outer})
+	at, add, err := insertPoint(f.Lines, c.Lines, &Place{Where: BlockEnd, Block: outer})
 	if err != "" {
-		return nil, false
+		return false
 	}
+	f.insertLines(at, add)
 	log.Warnf(c.Block.Pos(), "the text adds this to %s, but it belongs inside the %s block there: inserted at the end of that block", c.Target, outer)
 	c.Op = Insert
 	c.Note = "inserted at the end of the " + outer + " block"
-	return out, true
+	return true
 }
 
 // outerBlock returns the name of the one top-level block of an nginx or

@@ -327,8 +327,8 @@ type undoLine struct {
 	line Line
 }
 
-// owns reports whether f's lines are a copy that setKeys made, which
-// nothing else holds.
+// owns reports whether f's lines are a copy that setKeys or an insert
+// made, which nothing else holds.
 func (f *File) owns() bool {
 	return f.own != nil && len(f.Lines) > 0 && &f.Lines[0] == f.own
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"reflect"
+	"slices"
 	"testing"
 )
 
@@ -63,7 +64,8 @@ func TestSetKeys(t *testing.T) {
 	for seed := range uint64(100 * len(keyedFormats)) {
 		r := rand.New(rand.NewPCG(seed, 1))
 		format := keyedFormats[seed%uint64(len(keyedFormats))]
-		block := randomLines(r, r.IntN(30))
+		// room after the block's lines, as a block read line by line has
+		block := slices.Grow(randomLines(r, r.IntN(30)), 4)
 		kept := append([]Line(nil), block...)
 		want := block
 		f := &File{Path: "/etc/x.conf", Whole: true, Lines: block}
@@ -76,6 +78,10 @@ func TestSetKeys(t *testing.T) {
 			case 1: // the file made again
 				want = randomLines(r, r.IntN(30))
 				f.Lines = append([]Line(nil), want...)
+			case 2, 3: // lines inserted, as a block that adds after a line
+				at, add := r.IntN(len(want)+1), randomLines(r, 1+r.IntN(3))
+				want = splice(want, at, 0, add)
+				f.insertLines(at, add)
 			}
 			entries := randomEntries(r)
 			out, wantWhy := applyEdit(want, entries, format)

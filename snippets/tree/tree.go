@@ -144,8 +144,8 @@ type File struct {
 
 	// for the edits of a whole file: its lines' key index, and the
 	// format they sniff as, while Lines is the slice they were made for;
-	// and the first of the lines setKeys copied, which it may change in
-	// place while Lines starts there. For an edit fragment: where each
+	// and the first of the lines setKeys or an insert copied, which they
+	// may change in place while Lines starts there. For an edit fragment: where each
 	// of its settings is. Code that changes Lines or Edits assigns
 	// another slice, or appends, and never changes a line in place.
 	keys     *keyIndex
