@@ -1,9 +1,8 @@
 package site
 
 import (
-	"bytes"
-	"encoding/json"
 	"html"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -24,17 +23,49 @@ type searchEntry struct {
 	text   spaceWriter
 }
 
-// searchIndex collects the sections of every page.
+// searchIndex collects the pages and their sections, as the index's
+// script holds them.
 type searchIndex struct {
-	pages   [][2]string // path and title of each page
-	entries []*searchEntry
+	pages    [][2]string // path and title of each page
+	sections [][]byte    // of each page, in JSON: see sectionsJSON
 }
 
 // add indexes a page, the next in reading order, by its path and title
-// and the sections that sections found in it.
-func (ix *searchIndex) add(path, title string, entries []*searchEntry) {
+// and its sections as sectionsJSON gives them.
+func (ix *searchIndex) add(path, title string, sections []byte) {
 	ix.pages = append(ix.pages, [2]string{path, title})
-	ix.entries = append(ix.entries, entries...)
+	ix.sections = append(ix.sections, sections)
+}
+
+// sectionsJSON returns the entries as the index holds them, each as
+// [page, anchor, title, text] and a comma between them: an entry with
+// no anchor, title or text is left out. Each page's are made as the
+// page renders, on the core that renders it.
+func sectionsJSON(entries []*searchEntry) []byte {
+	n := 0
+	for _, e := range entries {
+		n += len(e.anchor) + e.title.b.Len() + e.text.b.Len() + 24
+	}
+	b := make([]byte, 0, n+n/8)
+	for _, e := range entries {
+		text, title := e.text.b.String(), e.title.b.String()
+		if text == "" && e.anchor == "" && title == "" {
+			continue
+		}
+		if len(b) > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, '[')
+		b = strconv.AppendInt(b, int64(e.page), 10)
+		b = append(b, ',')
+		b = appendJSON(b, e.anchor)
+		b = append(b, ',')
+		b = appendJSON(b, title)
+		b = append(b, ',')
+		b = appendJSON(b, text)
+		b = append(b, ']')
+	}
+	return b
 }
 
 // sections returns the sections of the body of the page at index page
@@ -129,25 +160,93 @@ func attrValue(attrs, name string) string {
 // as [path, title] and the sections as [page, anchor, title, text], text
 // with its white space collapsed.
 func (ix *searchIndex) script() []byte {
-	type doc struct {
-		Pages    [][2]string `json:"pages"`
-		Sections [][4]any    `json:"sections"`
+	n := 64
+	for i, p := range ix.pages {
+		n += len(p[0]) + len(p[1]) + 8 + len(ix.sections[i]) + 1
 	}
-	d := doc{Pages: ix.pages, Sections: [][4]any{}}
-	for _, e := range ix.entries {
-		text, title := e.text.b.String(), e.title.b.String()
-		if text == "" && e.anchor == "" && title == "" {
+	b := make([]byte, 0, n+n/8)
+	b = append(b, `window.tailorSearch = {"pages":`...)
+	if ix.pages == nil {
+		b = append(b, "null"...)
+	} else {
+		b = append(b, '[')
+		for i, p := range ix.pages {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = append(b, '[')
+			b = appendJSON(b, p[0])
+			b = append(b, ',')
+			b = appendJSON(b, p[1])
+			b = append(b, ']')
+		}
+		b = append(b, ']')
+	}
+	b = append(b, `,"sections":[`...)
+	first := true
+	for _, s := range ix.sections {
+		if len(s) == 0 {
 			continue
 		}
-		d.Sections = append(d.Sections, [4]any{e.page, e.anchor, title, text})
+		if !first {
+			b = append(b, ',')
+		}
+		b, first = append(b, s...), false
 	}
-	var b bytes.Buffer
-	b.WriteString("window.tailorSearch = ")
-	enc := json.NewEncoder(&b)
-	_ = enc.Encode(d) // strings and ints: it cannot fail; <, > and & are escaped
-	b.Truncate(b.Len() - 1)
-	b.WriteString(";\n")
-	return b.Bytes()
+	return append(b, "]};\n"...)
+}
+
+// appendJSON appends s as a JSON string, as encoding/json writes it:
+// <, > and & escaped, as are U+2028 and U+2029, and each byte that is
+// not UTF-8 becomes U+FFFD.
+func appendJSON(b []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if c >= ' ' && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '"', '\\':
+				b = append(b, '\\', c)
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			b = append(b, s[start:i]...)
+			b = append(b, `\ufffd`...)
+		case r == '\u2028' || r == '\u2029':
+			b = append(b, s[start:i]...)
+			b = append(b, '\\', 'u', '2', '0', '2', hex[r&0xF])
+		default:
+			i += size
+			continue
+		}
+		i += size
+		start = i
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
 }
 
 // A spaceWriter keeps text with its white space collapsed as it is

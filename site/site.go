@@ -230,7 +230,7 @@ type pageOut struct {
 	diags    content.Diagnostics
 	assets   []string
 	title    string
-	sections []*searchEntry
+	sections []byte // in JSON, as sectionsJSON gives them
 }
 
 // builder holds the state of one build.
@@ -479,7 +479,7 @@ func (b *builder) renderPage(p *pageInfo, i int, sink *pageOut) []byte {
 	body := r.out.String()
 
 	title := r.pageTitleText(p)
-	sink.title, sink.sections = title, sections(i, title, body)
+	sink.title, sink.sections = title, sectionsJSON(sections(i, title, body))
 	if title != b.titleText {
 		title += " — " + b.titleText
 	}
