@@ -262,7 +262,7 @@ var initClBuiltinClasses = func() {
 var CommonLisp Lexer
 
 var initCommonLisp = func() {
-	CommonLisp = Register(TypeRemappingLexer(MustNewXMLLexer(
+	CommonLisp = Register(typeRemappingLexer(MustNewXMLLexer(
 		embedded,
 		"embedded/common_lisp.xml",
 	), TypeMapping{

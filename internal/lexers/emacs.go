@@ -549,7 +549,7 @@ var initEmacsErrorKeywords = func() {
 var EmacsLisp Lexer
 
 var initEmacsLisp = func() {
-	EmacsLisp = Register(TypeRemappingLexer(MustNewXMLLexer(
+	EmacsLisp = Register(typeRemappingLexer(MustNewXMLLexer(
 		embedded,
 		"embedded/emacslisp.xml",
 	), TypeMapping{

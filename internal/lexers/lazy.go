@@ -6,7 +6,9 @@
 // Everything but this file and fast.go is copied from
 // github.com/alecthomas/chroma/v2 by gen (go generate ./internal/lexers),
 // under chroma's license (COPYING). The copy changes one line: lexers.go
-// registers each XML lexer through lazy. And what the package did at
+// registers each XML lexer through lazy; and the lexers that remap token
+// types by word (Common Lisp's and Emacs Lisp's hold thousands of words)
+// make their table when they first tokenise. And what the package did at
 // start-up (its variables' values, chroma's registry and the lexers
 // written in Go, its init functions) is done by load, which the lookups
 // (Get, Match, Names, ...) call first: importing the package costs
@@ -116,4 +118,37 @@ func regexLexer(l chroma.Lexer) *chroma.RegexLexer {
 		return z.lexer
 	}
 	return l.(*chroma.RegexLexer)
+}
+
+// typeRemappingLexer is chroma's TypeRemappingLexer, with its table made
+// when the lexer first maps a token rather than when it is registered.
+func typeRemappingLexer(lexer chroma.Lexer, mapping chroma.TypeMapping) chroma.Lexer {
+	lut := sync.OnceValue(func() map[chroma.TokenType]map[string]chroma.TokenType {
+		lut := map[chroma.TokenType]map[string]chroma.TokenType{}
+		for _, rt := range mapping {
+			km, ok := lut[rt.From]
+			if !ok {
+				km = map[string]chroma.TokenType{}
+				lut[rt.From] = km
+			}
+			if len(rt.Words) == 0 {
+				km[""] = rt.To
+			} else {
+				for _, k := range rt.Words {
+					km[k] = rt.To
+				}
+			}
+		}
+		return lut
+	})
+	return chroma.RemappingLexer(lexer, func(t chroma.Token) []chroma.Token {
+		if k, ok := lut()[t.Type]; ok {
+			if tt, ok := k[t.Value]; ok {
+				t.Type = tt
+			} else if tt, ok := k[""]; ok {
+				t.Type = tt
+			}
+		}
+		return []chroma.Token{t}
+	})
 }

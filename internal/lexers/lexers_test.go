@@ -338,3 +338,15 @@ func TestConcurrentTokenise(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+// TestRemappingAsChroma: the lexers that remap token types by word, whose
+// table is made when they first tokenise, give chroma's tokens.
+func TestRemappingAsChroma(t *testing.T) {
+	for name, text := range map[string]string{
+		"common-lisp": "(defun area (r &optional (pi 3.14)) (declare (fixnum r)) (let ((x (car r))) (* pi x x)))\n(defclass point (standard-object) ())\n",
+		"emacs-lisp":  "(defun my-mode () (interactive) (when (bufferp x) (error \"no\")) (setq y (car x)))\n(defmacro m (&rest body) `(progn ,@body))\n",
+		"go":          "package main\n\nvar t = `{{ .Name }} and text`\n",
+	} {
+		sameTokens(t, name, text)
+	}
+}
