@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"sync"
+	"unicode/utf8"
 )
 
 // Prompts and output lines of a session (a console or a Python
@@ -67,20 +68,74 @@ func firstLine(text string) string {
 	return ""
 }
 
-// shellPromptRE matches a shell prompt at the start of a line: "$ ",
-// "# ", "% ", "user@host:~/src$ ", "[root@host etc]# ", "(venv) $ ".
-var shellPromptRE = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`^(?:\([^()\s]{1,64}\) ?)?(?:\[[^\]\n]{1,128}\]|[A-Za-z0-9@:~/._+-]{0,128})[$#%](?: |\t|$)`)
-})
-
-// shellPrompt returns the length of the prompt that starts line, and
-// whether there is one.
+// shellPrompt returns the length of the shell prompt that starts line,
+// and whether there is one: "$ ", "# ", "% ", "user@host:~/src$ ",
+// "[root@host etc]# ", "(venv) $ ". That is: an optional "(name)" of 1
+// to 64 characters that are neither parentheses nor white space, and an
+// optional space; then "[...]" of 1 to 128 characters, or 0 to 128 of
+// [A-Za-z0-9@:~/._+-]; then $, # or %, and a space, a tab or the end.
 func shellPrompt(line string) (int, bool) {
-	m := shellPromptRE().FindStringIndex(line)
-	if m == nil {
+	i := 0
+	if strings.HasPrefix(line, "(") {
+		n := runesWhile(line[1:], 64, func(r rune) bool {
+			return r != '(' && r != ')' && r != ' ' && r != '\t' && r != '\n' && r != '\f' && r != '\r'
+		})
+		if n <= 0 || !strings.HasPrefix(line[1+n:], ")") {
+			return 0, false
+		}
+		i = 1 + n + 1
+		if strings.HasPrefix(line[i:], " ") {
+			i++
+		}
+	}
+	if strings.HasPrefix(line[i:], "[") {
+		n := runesWhile(line[i+1:], 128, func(r rune) bool { return r != ']' && r != '\n' })
+		if n <= 0 || !strings.HasPrefix(line[i+1+n:], "]") {
+			return 0, false
+		}
+		i += 1 + n + 1
+	} else {
+		n := runesWhile(line[i:], 128, func(r rune) bool {
+			return r < utf8.RuneSelf && (isAlnum(byte(r)) || strings.IndexByte("@:~/._+-", byte(r)) >= 0)
+		})
+		if n < 0 {
+			return 0, false
+		}
+		i += n
+	}
+	if i == len(line) || strings.IndexByte("$#%", line[i]) < 0 {
 		return 0, false
 	}
-	return m[1], true
+	i++
+	switch {
+	case i == len(line):
+		return i, true
+	case line[i] == ' ' || line[i] == '\t':
+		return i + 1, true
+	}
+	return 0, false
+}
+
+// runesWhile returns the length in bytes of the characters that start s
+// and that ok holds, when there are at most max of them; -1 when there
+// are more. A byte that is not UTF-8 is one character.
+func runesWhile(s string, max int, ok func(rune) bool) int {
+	i, n := 0, 0
+	for i < len(s) {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !ok(r) {
+			break
+		}
+		if n++; n > max {
+			return -1
+		}
+		i += size
+	}
+	return i
+}
+
+func isAlnum(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
 }
 
 // pythonPrompt returns the length of the ">>> " or "... " prompt that
