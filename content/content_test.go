@@ -161,3 +161,28 @@ func TestMakeID(t *testing.T) {
 		}
 	}
 }
+
+// TestFileText: Text, Slice and Line give the bytes of Src, for a File
+// that NewFile made (sharing one string) and for one written as a
+// literal.
+func TestFileText(t *testing.T) {
+	src := []byte("first line\r\nsecond\rthird\n\nlast é")
+	for _, f := range []*File{NewFile("a.rst", src), {Name: "b.rst", Src: src}} {
+		if got := f.Text(); got != string(src) {
+			t.Errorf("%s: Text() = %q", f.Name, got)
+		}
+		for start := 0; start <= len(src); start++ {
+			for end := start; end <= len(src); end++ {
+				if got := f.Slice(start, end); got != string(src[start:end]) {
+					t.Fatalf("%s: Slice(%d, %d) = %q, want %q", f.Name, start, end, got, src[start:end])
+				}
+			}
+		}
+	}
+	f := NewFile("a.rst", src)
+	for i, want := range []string{"first line", "second", "third", "", "last é", ""} {
+		if got := f.Line(i + 1); got != want {
+			t.Errorf("Line(%d) = %q, want %q", i+1, got, want)
+		}
+	}
+}

@@ -17,12 +17,13 @@ type File struct {
 	// Src is the file's content. It must not be modified.
 	Src []byte
 
-	lines []int // offsets of line starts; lines[0] == 0
+	lines []int  // offsets of line starts; lines[0] == 0
+	text  string // Src as a string, made once by NewFile
 }
 
 // NewFile returns a File for src, computing its line table.
 func NewFile(name string, src []byte) *File {
-	f := &File{Name: name, Src: src, lines: []int{0}}
+	f := &File{Name: name, Src: src, lines: []int{0}, text: string(src)}
 	for i, c := range src {
 		// "\n", "\r\n" and a lone "\r" end lines
 		if (c == '\n' || c == '\r' && (i+1 == len(src) || src[i+1] != '\n')) && i+1 < len(src) {
@@ -52,6 +53,19 @@ func (f *File) LineStart(line int) int {
 	return f.lines[line-1]
 }
 
+// Text returns Src as a string. A File that NewFile made converts it
+// once, however often the parsers and the checks ask.
+func (f *File) Text() string { return f.Slice(0, len(f.Src)) }
+
+// Slice returns Src[start:end] as a string: part of the one string of a
+// File that NewFile made, with no copy.
+func (f *File) Slice(start, end int) string {
+	if len(f.text) != len(f.Src) {
+		return string(f.Src[start:end])
+	}
+	return f.text[start:end]
+}
+
 // Line returns the text of the 1-based line, without its line ending.
 func (f *File) Line(line int) string {
 	if f == nil || line < 1 || line > len(f.lines) {
@@ -70,7 +84,7 @@ func (f *File) Line(line int) string {
 	if end < start {
 		end = start
 	}
-	return string(f.Src[start:end])
+	return f.Slice(start, end)
 }
 
 // Position returns the position of a byte offset in the file. Offsets out of

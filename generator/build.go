@@ -607,7 +607,7 @@ func (p *Project) unusedKeys(vals *values.Values) content.Diagnostics {
 	var diags content.Diagnostics
 	used := map[string]bool{}
 	for _, sf := range content.Sources(p.Pages, nil) {
-		for _, r := range placeholder.Scan(string(sf.File.Src)) {
+		for _, r := range placeholder.Scan(sf.File.Text()) {
 			used[r.Name] = true
 		}
 	}

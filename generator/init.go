@@ -29,7 +29,7 @@ func (p *Project) Skeleton(have *Values) string {
 	for _, sf := range content.Sources(p.Pages, nil) {
 		rs := check.NewRegionIndex(check.Regions(sf, nil, nil))
 		lines := lineCursor{f: sf.File}
-		for _, r := range placeholder.Scan(string(sf.File.Src)) {
+		for _, r := range placeholder.Scan(sf.File.Text()) {
 			if p.Ignore[r.Name] || values.IsBuiltin(r.Name) && p.Decls[r.Name] == nil {
 				continue
 			}

@@ -70,7 +70,7 @@ func splitLines(f *content.File, start, end int) []*srcLine {
 		return nil
 	}
 	// One string for the whole text, which the lines share.
-	text := string(src[start:end])
+	text := f.Slice(start, end)
 	n := strings.Count(text, "\n") + strings.Count(text, "\r") + 1
 	c := &srcChunk{file: f, whole: text, base: start, line0: 1}
 	if start > 0 {

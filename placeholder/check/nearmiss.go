@@ -38,7 +38,7 @@ func NearMisses(docs []*content.Doc, declared []string) content.Diagnostics {
 	for _, sf := range files {
 		rs := Regions(sf, nil, nil)
 		lowerCase(sf, rs, known, &diags)
-		src := string(sf.File.Src)
+		src := sf.File.Text()
 		for _, reg := range rs {
 			if reg.Code == nil || reg.Kind == Skipped {
 				continue
@@ -57,7 +57,7 @@ func countUses(files []content.Source) (map[string]*use, []string) {
 	uses := map[string]*use{}
 	var order []string
 	for _, sf := range files {
-		for _, r := range placeholder.Scan(string(sf.File.Src)) {
+		for _, r := range placeholder.Scan(sf.File.Text()) {
 			u := uses[r.Name]
 			if u == nil {
 				u = &use{file: sf.File, off: r.Start}
@@ -74,7 +74,7 @@ func countUses(files []content.Source) (map[string]*use, []string) {
 // placeholder, but where the shell or nginx has names of its own.
 func lowerCase(sf content.Source, rs []Region, known map[string]bool, diags *content.Diagnostics) {
 	at := NewRegionIndex(rs)
-	for _, r := range placeholder.ScanLower(string(sf.File.Src)) {
+	for _, r := range placeholder.ScanLower(sf.File.Text()) {
 		up := strings.ToUpper(r.Name)
 		if !known[up] {
 			continue

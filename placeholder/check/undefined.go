@@ -82,7 +82,7 @@ type undefined struct {
 
 // source checks the placeholders of one source file.
 func (u *undefined) source(sf content.Source) {
-	src := string(sf.File.Src)
+	src := sf.File.Text()
 	rs := NewRegionIndex(Regions(sf, u.c.Tags, u.fileBound))
 	owned := ownedVars{langs: u.langs}
 	for _, ref := range placeholder.Scan(src) {
