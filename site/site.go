@@ -474,6 +474,11 @@ func (b *builder) pageData(r *renderer, p *pageInfo) *PageData {
 // renderPage renders the page at index i of the reading order.
 func (b *builder) renderPage(p *pageInfo, i int, sink *pageOut) []byte {
 	r := b.newRenderer(p, sink)
+	if f := p.Doc.File; f != nil {
+		// the body is about as long as the source: room made once, not
+		// by doubling
+		r.out.Grow(len(f.Src) + len(f.Src)/4)
+	}
 	r.prepare()
 	r.blocks(p.Doc.Blocks)
 	body := r.out.String()
@@ -524,6 +529,7 @@ func (b *builder) renderIndex(sink *pageOut) []byte {
 
 func (b *builder) execute(d *PageData, sink *pageOut) []byte {
 	var buf bytes.Buffer
+	buf.Grow(len(d.Body) + len(d.Nav) + 8<<10) // and the template's own markup
 	err := b.theme.execute(&buf, d)
 	if err == nil {
 		return buf.Bytes()
