@@ -100,11 +100,7 @@ func writeTree(fsys afero.Fs, out, client string, files map[string][]byte, modes
 		if !ok {
 			mode = 0o644
 		}
-		if err := afero.WriteFile(fsys, full, files[name], mode); err != nil {
-			fsys.RemoveAll(tmp)
-			return err
-		}
-		if err := fsys.Chmod(full, mode); err != nil { // the umask must not weaken or widen it
+		if err := writeNew(fsys, full, files[name], mode); err != nil {
 			fsys.RemoveAll(tmp)
 			return err
 		}
@@ -256,3 +252,23 @@ func writeState(fsys afero.Fs, file string, read, data []byte) error {
 // errStateChanged says that another build kept generated values for the
 // client while this one made its own: this one builds again with them.
 var errStateChanged = errors.New("another build changed the generated values meanwhile")
+
+// writeNew writes a file that does not exist yet, with mode whatever the
+// umask. On the system's own file system it is made with O_EXCL, so that
+// nothing already at name is written through, and with a third of the
+// system calls os.OpenFile makes: a build writes every file of every
+// client.
+func writeNew(fsys afero.Fs, name string, data []byte, mode os.FileMode) error {
+	if _, ok := fsys.(*afero.OsFs); ok {
+		if err := writeNewOS(name, data, mode); !errors.Is(err, errNoRawWrite) {
+			return err
+		}
+	}
+	if err := afero.WriteFile(fsys, name, data, mode); err != nil {
+		return err
+	}
+	return fsys.Chmod(name, mode) // the umask must not weaken or widen it
+}
+
+// errNoRawWrite: this system writes files with os.OpenFile only.
+var errNoRawWrite = errors.New("no raw file writes here")
