@@ -179,6 +179,8 @@ type tagged struct {
 	// highlight is the run's: a code block's highlighting depends on
 	// its language and personalized text only.
 	highlight *site.Highlighter
+	// assets is the run's too
+	assets *assetCache
 }
 
 // plans caches one plan per set of tags: clients with the same tags share
@@ -188,6 +190,7 @@ type plans struct {
 	mu        sync.Mutex
 	m         map[string]*tagged
 	highlight site.Highlighter
+	assets    assetCache
 	stale     staleTrees
 }
 
@@ -201,7 +204,7 @@ func (ps *plans) get(p *Project, tags []string) *tagged {
 	}
 	t := ps.m[key]
 	if t == nil {
-		t = &tagged{tags: map[string]bool{}, highlight: &ps.highlight}
+		t = &tagged{tags: map[string]bool{}, highlight: &ps.highlight, assets: &ps.assets}
 		for _, s := range append(sorted, values.BuilderTags...) {
 			t.tags[s] = true
 		}
@@ -813,7 +816,7 @@ func (p *Project) render(t *tagged, vals *values.Values, fill *filler, validate 
 			diags.Warnf(use.pos, "%s %s is outside the content directory: not copied", use.what, a)
 			continue
 		}
-		data, err := readInside(p.Fs, p.Dir, path.Join(p.Dir, p.Content, clean))
+		data, err := t.assets.read(p, path.Join(p.Dir, p.Content, clean))
 		if errors.Is(err, errOutside) || errors.Is(err, errAbsolute) {
 			diags.Warnf(use.pos, "%s %s: %v; not copied", use.what, a, err)
 			continue
@@ -830,6 +833,54 @@ func (p *Project) render(t *tagged, vals *values.Values, fill *filler, validate 
 	}
 	diags.Append(leaks(files, vals, p.Pages))
 	return files, modes, diags
+}
+
+// An assetCache holds the local files that the site copies (images,
+// linked files) as the first client read them, so that every other client
+// of the run copies them with no reading, up to maxCachedAssets bytes in
+// all: a file whose path holds a value, read anew for each client, fills
+// it once and is then read for each client as before. It is safe for
+// concurrent use; the zero value is ready to use.
+type assetCache struct {
+	mu    sync.Mutex
+	m     map[string]assetRead
+	bytes int
+}
+
+// An assetRead is what reading a file gave.
+type assetRead struct {
+	data []byte
+	err  error
+}
+
+// maxCachedAssets bounds what an assetCache holds, counting each file
+// not found as 256 bytes.
+const maxCachedAssets = 16 << 20
+
+// read returns the file at name as readInside does, from the cache when a
+// client read it before. The bytes are shared: callers must not change
+// them.
+func (c *assetCache) read(p *Project, name string) ([]byte, error) {
+	c.mu.Lock()
+	r, ok := c.m[name]
+	c.mu.Unlock()
+	if ok {
+		return r.data, r.err
+	}
+	data, err := readInside(p.Fs, p.Dir, name)
+	size := max(len(data), 256)
+	c.mu.Lock()
+	if c.bytes+size <= maxCachedAssets {
+		if c.m == nil {
+			c.m = map[string]assetRead{}
+		}
+		if _, ok := c.m[name]; !ok {
+			c.m[name] = assetRead{data, err}
+			c.bytes += size
+		}
+	}
+	c.mu.Unlock()
+	return data, err
 }
 
 // An assetUse is where a local file is first used: an image or a link.
