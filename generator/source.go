@@ -52,7 +52,7 @@ func personalSource(sf sourceFile, tags map[string]bool, fill *filler, langs map
 	})
 
 	// placeholders, each value written so that the page keeps its shape
-	s := string(src)
+	s := f.Text()
 	spans := markupSpans(sf)
 	var codes []*content.Code
 	lineCtx := map[*content.Code][]string{}
