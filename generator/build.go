@@ -181,6 +181,34 @@ type tagged struct {
 	highlight *site.Highlighter
 	// assets is the run's too
 	assets *assetCache
+
+	sourcesOnce  sync.Once
+	sourcePlans  []plannedSource
+	sourcesPanic any
+}
+
+// A plannedSource is a local source file of the pages and its plan.
+type plannedSource struct {
+	file sourceFile
+	plan *sourcePlan
+}
+
+// sources returns the local source files of pages, the pages' included
+// files too, each with its plan for t's tags: worked out for the first
+// client, and shared by the others.
+func (t *tagged) sources(pages []*content.Doc) []plannedSource {
+	t.sourcesOnce.Do(func() {
+		defer func() { t.sourcesPanic = recover() }()
+		for _, sf := range content.Sources(pages, nil) {
+			if isLocal(sf.File.Name) {
+				t.sourcePlans = append(t.sourcePlans, plannedSource{sf, planSource(sf, t.tags)})
+			}
+		}
+	})
+	if t.sourcesPanic != nil {
+		panic(t.sourcesPanic) // for every client, as the first got it
+	}
+	return t.sourcePlans
 }
 
 // plans caches one plan per set of tags: clients with the same tags share
@@ -738,10 +766,8 @@ func (p *Project) render(t *tagged, vals *values.Values, fill *filler, validate 
 		// the personalized source, included files too, and a Sphinx
 		// book's conf.py, so that sphinx-build reads it as it reads
 		// the book
-		for _, sf := range content.Sources(p.Pages, nil) {
-			if isLocal(sf.File.Name) {
-				others["source/"+path.Clean(sf.File.Name)] = personalSource(sf, t.tags, docs, codeLang, &sourceDiags)
-			}
+		for _, sp := range t.sources(p.Pages) {
+			others["source/"+path.Clean(sp.file.File.Name)] = personalSource(sp.file, sp.plan, docs, codeLang, &sourceDiags)
 		}
 		if p.sphinxConf != nil {
 			others["source/conf.py"] = p.sphinxConf

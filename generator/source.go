@@ -17,14 +17,23 @@ type edit struct {
 	text       string
 }
 
-// personalSource returns a page's source as the client's personalized
-// copy: conditional content resolved (kept content unwrapped, the rest
-// removed), placeholders filled with secrets masked, and reST section
-// adornments lengthened when a title grew.
-func personalSource(sf sourceFile, tags map[string]bool, fill *filler, langs map[*content.Code]string, diags *content.Diagnostics) []byte {
+// A sourcePlan is what the personalized copy of a page's source is made
+// from that is the same for every client with the same tags: worked out
+// once per run, and only the values filled for each client.
+type sourcePlan struct {
+	edits    []edit // conditional content resolved
+	skip     []edit // removed or untouched ranges: no substitution inside
+	spans    []markupSpan
+	codes    []*content.Code
+	refs     []placeholder.Ref
+	sections []*content.Section // with a title line, outside skip
+	tables   []*content.Table
+}
+
+// planSource works out the sourcePlan of sf for tags.
+func planSource(sf sourceFile, tags map[string]bool) *sourcePlan {
+	sp := &sourcePlan{}
 	src := sf.File.Src
-	var edits []edit
-	var skip []edit // removed or untouched ranges: no substitution inside
 	f := sf.File
 
 	// conditional content
@@ -34,7 +43,7 @@ func personalSource(sf sourceFile, tags map[string]bool, fill *filler, langs map
 			return false
 		case *content.Code:
 			if v, ok := n.Annotation.Get("subst"); ok && (v == "off" || v == "false" || v == "no") {
-				skip = append(skip, edit{start: n.Content.Start, end: n.Content.End})
+				sp.skip = append(sp.skip, edit{start: n.Content.Start, end: n.Content.End})
 			}
 		case *content.Only:
 			if !holds(n.Expr, tags) {
@@ -42,35 +51,82 @@ func personalSource(sf sourceFile, tags map[string]bool, fill *filler, langs map
 				if start == 0 || start >= 2 && src[start-2] == '\n' {
 					end = skipBlankLines(src, end) // no double blank line where it was
 				}
-				edits = append(edits, edit{start: start, end: end})
-				skip = append(skip, edit{start: start, end: end})
+				sp.edits = append(sp.edits, edit{start: start, end: end})
+				sp.skip = append(sp.skip, edit{start: start, end: end})
 				return false
 			}
-			edits = append(edits, unwrapOnly(sf, n)...)
+			sp.edits = append(sp.edits, unwrapOnly(sf, n)...)
 		}
 		return true
 	})
 
-	// placeholders, each value written so that the page keeps its shape
-	s := f.Text()
-	spans := markupSpans(sf)
-	var codes []*content.Code
-	lineCtx := map[*content.Code][]string{}
+	sp.spans = markupSpans(sf)
+	newSpanCursor(sp.spans, markupBounds) // sorted once, here
 	content.Walk(sf.Blocks, func(b content.Block, _ []content.Block, _ int) bool {
-		if _, ok := b.(*content.Include); ok {
+		switch n := b.(type) {
+		case *content.Include:
 			return false
-		}
-		if c, ok := b.(*content.Code); ok && c.Content.End > c.Content.Start {
-			codes = append(codes, c)
+		case *content.Code:
+			if n.Content.End > n.Content.Start {
+				sp.codes = append(sp.codes, n)
+			}
 		}
 		return true
 	})
-	skipped := newSpanCursor(append([]edit(nil), skip...), editBounds)
+	newSpanCursor(sp.codes, codeBounds)
+	content.Walk(sf.Blocks, func(b content.Block, _ []content.Block, _ int) bool {
+		switch n := b.(type) {
+		case *content.Include:
+			return false
+		case *content.Table:
+			sp.tables = append(sp.tables, n)
+			return false
+		}
+		return true
+	})
+	sp.refs = placeholder.Scan(f.Text())
+
+	if sf.Format == content.RST {
+		skipped := newSpanCursor(append([]edit(nil), sp.skip...), editBounds)
+		content.Walk(sf.Blocks, func(b content.Block, _ []content.Block, _ int) bool {
+			if _, ok := b.(*content.Include); ok {
+				return false
+			}
+			if sec, ok := b.(*content.Section); ok && sec.TitleLine >= 1 {
+				if _, in := skipped.at(f.LineStart(sec.TitleLine)); !in {
+					sp.sections = append(sp.sections, sec)
+				}
+			}
+			return true
+		})
+	}
+	return sp
+}
+
+func markupBounds(m markupSpan) (int, int)  { return m.start, m.end }
+func codeBounds(c *content.Code) (int, int) { return c.Content.Start, c.Content.End }
+
+// personalSource returns a page's source as the client's personalized
+// copy, from its plan: conditional content resolved (kept content
+// unwrapped, the rest removed), placeholders filled with secrets masked,
+// and reST section adornments lengthened when a title grew.
+func personalSource(sf sourceFile, sp *sourcePlan, fill *filler, langs map[*content.Code]string, diags *content.Diagnostics) []byte {
+	src := sf.File.Src
+	f := sf.File
+	edits := append([]edit(nil), sp.edits...)
+
+	// placeholders, each value written so that the page keeps its shape;
+	// the plan's lists are sorted already, and each client's cursors
+	// read copies of them
+	s := f.Text()
+	spans := newSpanCursor(append([]markupSpan(nil), sp.spans...), markupBounds)
+	lineCtx := map[*content.Code][]string{}
+	skipped := newSpanCursor(append([]edit(nil), sp.skip...), editBounds)
 	lines := lineCursor{f: f}
 	var q *quote.Line // of the line of code being filled
 	qStart := -1      // where that line starts
-	codeCur := newSpanCursor(codes, func(c *content.Code) (int, int) { return c.Content.Start, c.Content.End })
-	for _, r := range placeholder.Scan(s) {
+	codeCur := newSpanCursor(append([]*content.Code(nil), sp.codes...), codeBounds)
+	for _, r := range sp.refs {
 		if _, in := skipped.at(r.Start); in {
 			continue
 		}
@@ -101,18 +157,7 @@ func personalSource(sf sourceFile, tags map[string]bool, fill *filler, langs map
 
 	// reST titles that grew
 	if sf.Format == content.RST {
-		skipped := newSpanCursor(skip, editBounds)
-		content.Walk(sf.Blocks, func(b content.Block, _ []content.Block, _ int) bool {
-			if _, ok := b.(*content.Include); ok {
-				return false
-			}
-			sec, ok := b.(*content.Section)
-			if !ok || sec.TitleLine < 1 {
-				return true
-			}
-			if _, in := skipped.at(f.LineStart(sec.TitleLine)); in {
-				return true
-			}
+		for _, sec := range sp.sections {
 			title := f.Line(sec.TitleLine)
 			filled, _ := fill.Docs(title)
 			width := textWidth(strings.TrimSpace(filled))
@@ -124,9 +169,8 @@ func personalSource(sf sourceFile, tags map[string]bool, fill *filler, langs map
 				start := f.LineStart(ln)
 				edits = append(edits, edit{start: start, end: start + len(adorn), text: strings.Repeat(adorn[:1], width)})
 			}
-			return true
-		})
-		edits = append(edits, gridTables(sf, edits)...)
+		}
+		edits = append(edits, gridTables(sf, sp.tables, edits)...)
 	}
 	return applyEdits(src, edits)
 }
@@ -135,18 +179,11 @@ func personalSource(sf sourceFile, tags map[string]bool, fill *filler, langs map
 // width of a cell, so that the personalized source still parses: the
 // columns that grew grow in every line, borders included. A table with
 // spanned cells is left as it is.
-func gridTables(sf sourceFile, edits []edit) []edit {
+func gridTables(sf sourceFile, tables []*content.Table, edits []edit) []edit {
 	f := sf.File
 	ix := newEditIndex(edits)
 	var out []edit
-	content.Walk(sf.Blocks, func(b content.Block, _ []content.Block, _ int) bool {
-		if _, ok := b.(*content.Include); ok {
-			return false
-		}
-		t, ok := b.(*content.Table)
-		if !ok {
-			return true
-		}
+	for _, t := range tables {
 		first, last := f.Position(t.Start).Line, f.Position(t.End-1).Line
 		var lines []string
 		for ln := first; ln <= last; ln++ {
@@ -155,8 +192,7 @@ func gridTables(sf sourceFile, edits []edit) []edit {
 		if e, ok := redrawGrid(f, first, lines, ix); ok {
 			out = append(out, e)
 		}
-		return false
-	})
+	}
 	return out
 }
 
@@ -296,9 +332,8 @@ type markupSpan struct {
 	kind       int
 }
 
-// markupSpans lists the code blocks and inline literals of a source file,
-// to be asked about in order.
-func markupSpans(sf sourceFile) *spanCursor[markupSpan] {
+// markupSpans lists the code blocks and inline literals of a source file.
+func markupSpans(sf sourceFile) []markupSpan {
 	var out []markupSpan
 	var inl func([]content.Inline)
 	inl = func(ins []content.Inline) {
@@ -330,7 +365,7 @@ func markupSpans(sf sourceFile) *spanCursor[markupSpan] {
 		}
 		return true
 	})
-	return newSpanCursor(out, func(m markupSpan) (int, int) { return m.start, m.end })
+	return out
 }
 
 // kindAt returns the kind of text at offset off.
