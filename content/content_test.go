@@ -163,8 +163,8 @@ func TestMakeID(t *testing.T) {
 }
 
 // TestFileText: Text, Slice and Line give the bytes of Src, for a File
-// that NewFile made (sharing one string) and for one written as a
-// literal.
+// that NewFile made and for one written as a literal, from one string
+// made once.
 func TestFileText(t *testing.T) {
 	src := []byte("first line\r\nsecond\rthird\n\nlast é")
 	for _, f := range []*File{NewFile("a.rst", src), {Name: "b.rst", Src: src}} {
@@ -180,6 +180,10 @@ func TestFileText(t *testing.T) {
 		}
 	}
 	f := NewFile("a.rst", src)
+	f.Text()
+	if n := testing.AllocsPerRun(10, func() { f.Slice(2, 9); f.Line(2); f.Text() }); n != 0 {
+		t.Errorf("reading parts of the text again allocates %v times, want none: it is made once", n)
+	}
 	for i, want := range []string{"first line", "second", "third", "", "last é", ""} {
 		if got := f.Line(i + 1); got != want {
 			t.Errorf("Line(%d) = %q, want %q", i+1, got, want)

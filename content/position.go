@@ -3,6 +3,7 @@ package content
 import (
 	"fmt"
 	"sort"
+	"sync/atomic"
 	"unicode/utf8"
 )
 
@@ -17,13 +18,13 @@ type File struct {
 	// Src is the file's content. It must not be modified.
 	Src []byte
 
-	lines []int  // offsets of line starts; lines[0] == 0
-	text  string // Src as a string, made once by NewFile
+	lines []int                  // offsets of line starts; lines[0] == 0
+	text  atomic.Pointer[string] // Src as a string, once asked for
 }
 
 // NewFile returns a File for src, computing its line table.
 func NewFile(name string, src []byte) *File {
-	f := &File{Name: name, Src: src, lines: []int{0}, text: string(src)}
+	f := &File{Name: name, Src: src, lines: []int{0}}
 	for i, c := range src {
 		// "\n", "\r\n" and a lone "\r" end lines
 		if (c == '\n' || c == '\r' && (i+1 == len(src) || src[i+1] != '\n')) && i+1 < len(src) {
@@ -53,18 +54,19 @@ func (f *File) LineStart(line int) int {
 	return f.lines[line-1]
 }
 
-// Text returns Src as a string. A File that NewFile made converts it
-// once, however often the parsers and the checks ask.
-func (f *File) Text() string { return f.Slice(0, len(f.Src)) }
-
-// Slice returns Src[start:end] as a string: part of the one string of a
-// File that NewFile made, with no copy.
-func (f *File) Slice(start, end int) string {
-	if len(f.text) != len(f.Src) {
-		return string(f.Src[start:end])
+// Text returns Src as a string, made when first asked for and kept: the
+// parsers and the checks that read a page as a string share one copy.
+func (f *File) Text() string {
+	if t := f.text.Load(); t != nil && len(*t) == len(f.Src) {
+		return *t
 	}
-	return f.text[start:end]
+	t := string(f.Src)
+	f.text.Store(&t) // two goroutines asking at once each make one
+	return t
 }
+
+// Slice returns Src[start:end] as a string, part of Text.
+func (f *File) Slice(start, end int) string { return f.Text()[start:end] }
 
 // Line returns the text of the 1-based line, without its line ending.
 func (f *File) Line(line int) string {

@@ -39,8 +39,7 @@ func (ix *searchIndex) add(path, title string, sections []byte) {
 
 // sectionsJSON returns the entries as the index holds them, each as
 // [page, anchor, title, text] and a comma between them: an entry with
-// no anchor, title or text is left out. Each page's are made as the
-// page renders, on the core that renders it.
+// no anchor, title or text is left out.
 func sectionsJSON(entries []*searchEntry) []byte {
 	n := 0
 	for _, e := range entries {

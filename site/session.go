@@ -71,8 +71,9 @@ func firstLine(text string) string {
 // shellPrompt returns the length of the shell prompt that starts line,
 // and whether there is one: "$ ", "# ", "% ", "user@host:~/src$ ",
 // "[root@host etc]# ", "(venv) $ ". That is: an optional "(name)" of 1
-// to 64 characters that are neither parentheses nor white space, and an
-// optional space; then "[...]" of 1 to 128 characters, or 0 to 128 of
+// to 64 characters other than parentheses, space, tab, newline, form
+// feed and carriage return, and an optional space; then "[...]" of 1 to
+// 128 characters other than "]" and newline, or 0 to 128 of
 // [A-Za-z0-9@:~/._+-]; then $, # or %, and a space, a tab or the end.
 func shellPrompt(line string) (int, bool) {
 	i := 0

@@ -484,6 +484,8 @@ func (b *builder) renderPage(p *pageInfo, i int, sink *pageOut) []byte {
 	body := r.out.String()
 
 	title := r.pageTitleText(p)
+	// the page's part of the search index, made on the core that
+	// renders it
 	sink.title, sink.sections = title, sectionsJSON(sections(i, title, body))
 	if title != b.titleText {
 		title += " — " + b.titleText

@@ -5,10 +5,11 @@
 //
 // Everything but this file and fast.go is copied from
 // github.com/alecthomas/chroma/v2 by gen (go generate ./internal/lexers),
-// under chroma's license (COPYING). The copy changes one line: lexers.go
-// registers each XML lexer through lazy; and the lexers that remap token
-// types by word (Common Lisp's and Emacs Lisp's hold thousands of words)
-// make their table when they first tokenise. And what the package did at
+// under chroma's license (COPYING). The copy changes two things:
+// lexers.go registers each XML lexer through lazy, and the lexers that
+// remap token types by word (Common Lisp's and Emacs Lisp's hold
+// thousands of words) call typeRemappingLexer, which makes its table
+// when they first tokenise. And what the package did at
 // start-up (its variables' values, chroma's registry and the lexers
 // written in Go, its init functions) is done by load, which the lookups
 // (Get, Match, Names, ...) call first: importing the package costs

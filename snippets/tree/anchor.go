@@ -131,8 +131,8 @@ func insertPoint(lines, add []Line, in *Place) (int, []Line, string) {
 
 // insertLines inserts add before line at of f's lines: in place in f's
 // own copy of them, which grows as append grows a slice, else in a new
-// copy that becomes f's own. Inserts one after another into a file copy
-// what follows each, not the whole file.
+// copy that becomes f's own. Inserts one after another into a file move
+// what follows each, and copy the whole file only when its copy grows.
 func (f *File) insertLines(at int, add []Line) {
 	if f.owns() {
 		f.Lines = slices.Insert(f.Lines, at, add...)

@@ -145,9 +145,10 @@ type File struct {
 	// for the edits of a whole file: its lines' key index, and the
 	// format they sniff as, while Lines is the slice they were made for;
 	// and the first of the lines setKeys or an insert copied, which they
-	// may change in place while Lines starts there. For an edit fragment: where each
-	// of its settings is. Code that changes Lines or Edits assigns
-	// another slice, or appends, and never changes a line in place.
+	// may change in place while Lines starts there. For an edit
+	// fragment: where each of its settings is. Other code that changes
+	// Lines or Edits assigns another slice, or appends, and never
+	// changes a line in place.
 	keys     *keyIndex
 	sniff    *sniffing
 	own      *Line
