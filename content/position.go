@@ -10,12 +10,14 @@ import (
 // A File is one source file: its name, its bytes and the offsets at which its
 // lines start. The zero value is an empty file with no name.
 //
-// A File is safe for concurrent use once created.
+// A File is safe for concurrent use once created. It must not be copied:
+// use a *File.
 type File struct {
 	// Name is the file's path as shown in diagnostics, with forward
 	// slashes, relative to the project directory.
 	Name string
-	// Src is the file's content. It must not be modified.
+	// Src is the file's content. It must not be modified or replaced
+	// once the file is in use.
 	Src []byte
 
 	lines []int                  // offsets of line starts; lines[0] == 0

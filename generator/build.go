@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io/fs"
 	"maps"
 	"os"
 	"path"
@@ -212,8 +213,9 @@ func (t *tagged) sources(pages []*content.Doc) []plannedSource {
 }
 
 // plans caches one plan per set of tags: clients with the same tags share
-// it, and the highlighting of code blocks that every plan shares. It also
-// holds the run's one listing of the output directory.
+// it, and the highlighting of code blocks and the files the site copies,
+// which every plan shares. It also holds the run's one listing of the
+// output directory.
 type plans struct {
 	mu        sync.Mutex
 	m         map[string]*tagged
@@ -880,7 +882,7 @@ type assetRead struct {
 }
 
 // maxCachedAssets bounds what an assetCache holds, counting each file
-// not found as 256 bytes.
+// at 256 bytes at least.
 const maxCachedAssets = 16 << 20
 
 // read returns the file at name as readInside does, from the cache when a
@@ -894,6 +896,9 @@ func (c *assetCache) read(p *Project, name string) ([]byte, error) {
 		return r.data, r.err
 	}
 	data, err := readInside(p.Fs, p.Dir, name)
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return data, err // it may read for the next client
+	}
 	size := max(len(data), 256)
 	c.mu.Lock()
 	if c.bytes+size <= maxCachedAssets {

@@ -74,19 +74,19 @@ func planSource(sf sourceFile, tags map[string]bool) *sourcePlan {
 		return true
 	})
 	newSpanCursor(sp.codes, codeBounds)
-	content.Walk(sf.Blocks, func(b content.Block, _ []content.Block, _ int) bool {
-		switch n := b.(type) {
-		case *content.Include:
-			return false
-		case *content.Table:
-			sp.tables = append(sp.tables, n)
-			return false
-		}
-		return true
-	})
 	sp.refs = placeholder.Scan(f.Text())
 
 	if sf.Format == content.RST {
+		content.Walk(sf.Blocks, func(b content.Block, _ []content.Block, _ int) bool {
+			switch n := b.(type) {
+			case *content.Include:
+				return false
+			case *content.Table:
+				sp.tables = append(sp.tables, n)
+				return false
+			}
+			return true
+		})
 		skipped := newSpanCursor(append([]edit(nil), sp.skip...), editBounds)
 		content.Walk(sf.Blocks, func(b content.Block, _ []content.Block, _ int) bool {
 			if _, ok := b.(*content.Include); ok {

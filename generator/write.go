@@ -102,6 +102,9 @@ func writeTree(fsys afero.Fs, out, client string, files map[string][]byte, modes
 		}
 		if err := writeNew(fsys, full, files[name], mode); err != nil {
 			fsys.RemoveAll(tmp)
+			if errors.Is(err, fs.ErrExist) {
+				return sameFileError(name, names)
+			}
 			return err
 		}
 	}
@@ -255,9 +258,9 @@ var errStateChanged = errors.New("another build changed the generated values mea
 
 // writeNew writes a file that does not exist yet, with mode whatever the
 // umask. On the system's own file system it is made with O_EXCL, so that
-// nothing already at name is written through, and with a third of the
-// system calls os.OpenFile makes: a build writes every file of every
-// client.
+// nothing already at name is written through, in four system calls where
+// os.OpenFile, a write, a close and a chmod make nine on Linux: a build
+// writes every file of every client.
 func writeNew(fsys afero.Fs, name string, data []byte, mode os.FileMode) error {
 	if _, ok := fsys.(*afero.OsFs); ok {
 		if err := writeNewOS(name, data, mode); !errors.Is(err, errNoRawWrite) {
@@ -268,6 +271,18 @@ func writeNew(fsys afero.Fs, name string, data []byte, mode os.FileMode) error {
 		return err
 	}
 	return fsys.Chmod(name, mode) // the umask must not weaken or widen it
+}
+
+// sameFileError reports that the output file name is one file with another
+// of names, in the new tree where each name is written once: the file
+// system does not tell them apart (by case, or by Unicode normalization).
+func sameFileError(name string, names []string) error {
+	for _, other := range names {
+		if other != name && strings.EqualFold(other, name) {
+			return fmt.Errorf("output files %s and %s are one file on this file system, which does not tell their names apart by case: rename one in the tutorial", other, name)
+		}
+	}
+	return fmt.Errorf("output file %s is one file with another output file on this file system, which does not tell their names apart: rename one in the tutorial", name)
 }
 
 // errNoRawWrite: this system writes files with os.OpenFile only.

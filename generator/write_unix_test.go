@@ -71,3 +71,22 @@ func TestWriteNewRefusesWhatIsThere(t *testing.T) {
 		t.Errorf("the link's target holds %q", got)
 	}
 }
+
+// TestWriteNewSpecialBits: setuid, setgid and sticky reach the file, as
+// they do through the os package.
+func TestWriteNewSpecialBits(t *testing.T) {
+	dir := t.TempDir()
+	for _, mode := range []os.FileMode{0o755 | os.ModeSetgid, 0o755 | os.ModeSetuid, 0o644 | os.ModeSticky} {
+		p := filepath.Join(dir, mode.String())
+		if err := writeNew(afero.NewOsFs(), p, []byte("x"), mode); err != nil {
+			t.Fatal(err)
+		}
+		st, err := os.Stat(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if st.Mode() != mode {
+			t.Errorf("mode %v, want %v", st.Mode(), mode)
+		}
+	}
+}
