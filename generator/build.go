@@ -182,10 +182,11 @@ type tagged struct {
 	highlight *site.Highlighter
 	// assets is the run's too
 	assets *assetCache
-
-	sourcesOnce  sync.Once
-	sourcePlans  []plannedSource
-	sourcesPanic any
+	// sources are the local source files of the pages, included ones
+	// too, each with its plan for these tags: worked out for the first
+	// client and shared by the others (a panic reaches every client, as
+	// sync.OnceValue repeats it)
+	sources func() []plannedSource
 }
 
 // A plannedSource is a local source file of the pages and its plan.
@@ -194,22 +195,16 @@ type plannedSource struct {
 	plan *sourcePlan
 }
 
-// sources returns the local source files of pages, the pages' included
-// files too, each with its plan for t's tags: worked out for the first
-// client, and shared by the others.
-func (t *tagged) sources(pages []*content.Doc) []plannedSource {
-	t.sourcesOnce.Do(func() {
-		defer func() { t.sourcesPanic = recover() }()
-		for _, sf := range content.Sources(pages, nil) {
-			if isLocal(sf.File.Name) {
-				t.sourcePlans = append(t.sourcePlans, plannedSource{sf, planSource(sf, t.tags)})
-			}
+// planSources returns the local source files of pages, the pages'
+// included files too, each with its plan for tags.
+func planSources(pages []*content.Doc, tags map[string]bool) []plannedSource {
+	var out []plannedSource
+	for _, sf := range content.Sources(pages, nil) {
+		if isLocal(sf.File.Name) {
+			out = append(out, plannedSource{sf, planSource(sf, tags)})
 		}
-	})
-	if t.sourcesPanic != nil {
-		panic(t.sourcesPanic) // for every client, as the first got it
 	}
-	return t.sourcePlans
+	return out
 }
 
 // plans caches one plan per set of tags: clients with the same tags share
@@ -238,6 +233,7 @@ func (ps *plans) get(p *Project, tags []string) *tagged {
 		for _, s := range append(sorted, values.BuilderTags...) {
 			t.tags[s] = true
 		}
+		t.sources = sync.OnceValue(func() []plannedSource { return planSources(p.Pages, t.tags) })
 		ps.m[key] = t
 	}
 	ps.mu.Unlock()
@@ -768,7 +764,7 @@ func (p *Project) render(t *tagged, vals *values.Values, fill *filler, validate 
 		// the personalized source, included files too, and a Sphinx
 		// book's conf.py, so that sphinx-build reads it as it reads
 		// the book
-		for _, sp := range t.sources(p.Pages) {
+		for _, sp := range t.sources() {
 			others["source/"+path.Clean(sp.file.File.Name)] = personalSource(sp.file, sp.plan, docs, codeLang, &sourceDiags)
 		}
 		if p.sphinxConf != nil {
